@@ -1,0 +1,74 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { AppContext } from './context.js';
+import { accountsRoutes } from './features/accounts/accounts.routes.js';
+import { mailRoutes } from './features/mail/mail.routes.js';
+import { observabilityRoutes } from './features/observability/observability.routes.js';
+import { registerProblemHandlers } from './http/problem.js';
+import { registerWebApp } from './http/web-app.js';
+
+const API_PREFIX = '/api/v1';
+
+/** Assembles the HTTP app from plugins and feature routes; no logic lives here. */
+export async function buildApp(ctx: AppContext, options: { loggerInstance?: FastifyBaseLogger } = {}) {
+  const app = Fastify({
+    ...(options.loggerInstance ? { loggerInstance: options.loggerInstance } : { logger: false }),
+    bodyLimit: 256 * 1024,
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('ctx', ctx);
+  app.decorateRequest('caller', null);
+  registerProblemHandlers(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        'script-src': ["'self'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Caseflow API',
+        version: '1.0.0',
+        description: 'Customer support cases with race-free assignment.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(observabilityRoutes);
+
+  await app.register(
+    async (api) => {
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      await api.register(accountsRoutes);
+      await api.register(mailRoutes);
+    },
+    { prefix: API_PREFIX },
+  );
+  await registerWebApp(app);
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,25 @@
+import type { Config } from './config.js';
+import type { AppContext } from './context.js';
+import { type Database, openDatabase } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { ensureAdmin } from './features/accounts/accounts.service.js';
+import { createMailer } from './features/mail/mailer.js';
+import { createMetrics } from './features/observability/metrics.js';
+import { EventBus } from './features/realtime/event-bus.js';
+
+type Log = { error(details: object, message: string): void };
+
+/** Opens and migrates the database and wires the services: shared by the server, scripts and tests. */
+export async function createContext(config: Config, options: { log: Log; database?: Database }): Promise<AppContext> {
+  const database = options.database ?? openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  await migrateToLatest(database);
+  const ctx: AppContext = {
+    config,
+    database,
+    mailer: createMailer({ database, smtpUrl: config.smtpUrl, from: config.mailFrom, log: options.log }),
+    bus: new EventBus(),
+    metrics: createMetrics(),
+  };
+  await ensureAdmin(ctx);
+  return ctx;
+}

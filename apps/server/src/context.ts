@@ -1,0 +1,25 @@
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import type { Mailer } from './features/mail/mailer.js';
+import type { Metrics } from './features/observability/metrics.js';
+import type { EventBus } from './features/realtime/event-bus.js';
+
+/** What every service needs, built once at boot and passed explicitly (no globals). */
+export interface AppContext {
+  config: Config;
+  database: Database;
+  mailer: Mailer;
+  bus: EventBus;
+  metrics: Metrics;
+}
+
+export type Role = 'customer' | 'agent' | 'admin';
+
+/** The authenticated user behind a request; every data access takes it. */
+export interface Caller {
+  userId: number;
+  role: Role;
+  sessionId: number;
+}
+
+export const isStaff = (caller: Caller) => caller.role === 'agent' || caller.role === 'admin';

@@ -1,0 +1,52 @@
+import type { SelectQueryBuilder } from 'kysely';
+import type { Engine } from './database.js';
+
+/**
+ * Row locks for the assignment engine. PostgreSQL locks the chosen row and skips rows other
+ * transactions hold; SQLite has a single writer (BEGIN IMMEDIATE), so there is nothing to lock.
+ */
+export function lockSkippingLocked<DB, TB extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  engine: Engine,
+): SelectQueryBuilder<DB, TB, O> {
+  return engine === 'postgres' ? query.forUpdate().skipLocked() : query;
+}
+
+/** Locks the row until commit on PostgreSQL (waiting for it); SQLite's write lock already covers it. */
+export function lockForUpdate<DB, TB extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  engine: Engine,
+): SelectQueryBuilder<DB, TB, O> {
+  return engine === 'postgres' ? query.forUpdate() : query;
+}
+
+type DriverError = { code?: unknown; message?: unknown };
+
+function codeOf(error: unknown): string {
+  return String((error as DriverError | null)?.code ?? '');
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  const code = codeOf(error);
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+export function isCheckViolation(error: unknown): boolean {
+  const code = codeOf(error);
+  return code === '23514' || code === 'SQLITE_CONSTRAINT_CHECK';
+}
+
+/** Errors after which the same transaction, run again, can succeed. */
+export function isRetryable(error: unknown): boolean {
+  const code = codeOf(error);
+  return code === '40001' || code === '40P01' || code === 'SQLITE_BUSY';
+}
+
+/** The database is down or unreachable: answer 503, not 500. */
+export function isUnavailable(error: unknown): boolean {
+  const code = codeOf(error);
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300'].includes(code) ||
+    /Connection terminated|timeout exceeded when trying to connect/i.test(String((error as DriverError)?.message))
+  );
+}

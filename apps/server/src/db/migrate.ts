@@ -1,0 +1,23 @@
+import { type Kysely, type Migration, Migrator } from 'kysely';
+import type { Database } from './database.js';
+import * as initial from './migrations/001-initial.js';
+
+type EngineMigration = { up(db: Kysely<unknown>, engine: Database['engine']): Promise<void> };
+
+const migrations: Record<string, EngineMigration> = {
+  '001-initial': initial,
+};
+
+/** Brings the schema up to date; the same migrations run on SQLite and PostgreSQL. */
+export async function migrateToLatest(database: Database): Promise<void> {
+  const provided: Record<string, Migration> = {};
+  for (const [name, migration] of Object.entries(migrations)) {
+    provided[name] = { up: (db) => migration.up(db, database.engine) };
+  }
+  const migrator = new Migrator({ db: database.db, provider: { getMigrations: async () => provided } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`migration ${failed} failed: ${String((error as Error).message ?? error)}`, { cause: error });
+  }
+}

@@ -1,0 +1,116 @@
+import type { Generated } from 'kysely';
+
+/** Times are epoch milliseconds on both engines, so every comparison and sort is the same query. */
+type Millis = number;
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  role: 'customer' | 'agent' | 'admin';
+  password_hash: string | null;
+  status: 'active' | 'deactivated' | 'deleted';
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+export interface SessionsTable {
+  id: Generated<number>;
+  user_id: number;
+  token_hash: string;
+  created_at: Millis;
+  expires_at: Millis;
+  revoked_at: Millis | null;
+}
+
+export interface AgentsTable {
+  user_id: number;
+  capacity: number;
+  availability: 'available' | 'away';
+  active_cases: number;
+  last_assigned_at: Millis;
+  removed_at: Millis | null;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+export interface CasesTable {
+  id: Generated<number>;
+  customer_id: number;
+  subject: string;
+  description: string;
+  order_number: string | null;
+  product: string | null;
+  reason: string | null;
+  desired_outcome: string | null;
+  /** Queue rank: 0 urgent … 3 low. */
+  priority: number;
+  status: 'new' | 'open' | 'pending' | 'resolved' | 'deleted';
+  assignee_id: number | null;
+  created_at: Millis;
+  assigned_at: Millis | null;
+  first_response_at: Millis | null;
+  resolved_at: Millis | null;
+  updated_at: Millis;
+}
+
+export interface AssignmentsTable {
+  id: Generated<number>;
+  case_id: number;
+  agent_id: number;
+  assigned_at: Millis;
+  ended_at: Millis | null;
+  end_reason: string | null;
+}
+
+export interface MessagesTable {
+  id: Generated<number>;
+  case_id: number;
+  author_id: number;
+  body: string;
+  visibility: 'public' | 'internal';
+  created_at: Millis;
+}
+
+export interface ActivityTable {
+  id: Generated<number>;
+  type: string;
+  case_id: number | null;
+  agent_id: number | null;
+  actor_id: number | null;
+  from_value: string | null;
+  to_value: string | null;
+  reason: string | null;
+  visibility: 'public' | 'internal';
+  created_at: Millis;
+}
+
+export interface PasswordResetsTable {
+  id: Generated<number>;
+  user_id: number;
+  token_hash: string;
+  expires_at: Millis;
+  used_at: Millis | null;
+  created_at: Millis;
+}
+
+export interface MailTable {
+  id: Generated<number>;
+  to_address: string;
+  subject: string;
+  text: string;
+  created_at: Millis;
+  sent_at: Millis | null;
+}
+
+export interface Tables {
+  users: UsersTable;
+  sessions: SessionsTable;
+  agents: AgentsTable;
+  cases: CasesTable;
+  assignments: AssignmentsTable;
+  messages: MessagesTable;
+  activity: ActivityTable;
+  password_resets: PasswordResetsTable;
+  mail: MailTable;
+}

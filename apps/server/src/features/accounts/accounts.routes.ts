@@ -1,0 +1,144 @@
+import {
+  authResponse,
+  deleteAccountBody,
+  loginBody,
+  passwordResetBody,
+  passwordResetConfirmBody,
+  signupBody,
+  userSchema,
+} from '@caseflow/contract';
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authorize, callerOf, EVERYONE, SESSION_COOKIE } from '../../http/auth.js';
+import * as accounts from './accounts.service.js';
+
+const noContent = { 204: z.null().describe('No content') };
+
+export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { config } = app.ctx;
+  const cookieOptions = {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.publicUrl.startsWith('https://'),
+    path: '/',
+    maxAge: config.sessionDays * 24 * 3600,
+  } as const;
+  const setSessionCookie = (reply: FastifyReply, token: string) =>
+    reply.setCookie(SESSION_COOKIE, token, cookieOptions);
+  const clearSessionCookie = (reply: FastifyReply) => reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  /** Throttles guessing per client address and account; a real user waits a minute at most. */
+  const throttled = {
+    rateLimit: {
+      max: config.loginRateLimit,
+      timeWindow: '1 minute',
+      hook: 'preHandler' as const,
+      keyGenerator: (request: { ip: string; body?: unknown }) =>
+        `${request.ip}|${String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
+    },
+  };
+
+  app.post(
+    '/auth/signup',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Create a customer account',
+        body: signupBody,
+        response: { 201: authResponse },
+      },
+    },
+    async (request, reply) => {
+      const result = await accounts.signup(app.ctx, request.body);
+      setSessionCookie(reply, result.token);
+      return reply.code(201).send(result);
+    },
+  );
+
+  app.post(
+    '/auth/login',
+    {
+      config: throttled,
+      schema: { tags: ['auth'], summary: 'Sign in', body: loginBody, response: { 200: authResponse } },
+    },
+    async (request, reply) => {
+      const result = await accounts.login(app.ctx, request.body);
+      setSessionCookie(reply, result.token);
+      return result;
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    {
+      preHandler: authorize(...EVERYONE),
+      schema: { tags: ['auth'], summary: 'Revoke this session', response: noContent },
+    },
+    async (request, reply) => {
+      await accounts.logout(app.ctx, callerOf(request));
+      clearSessionCookie(reply);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/auth/me',
+    {
+      preHandler: authorize(...EVERYONE),
+      schema: { tags: ['auth'], summary: 'Who am I', response: { 200: userSchema } },
+    },
+    async (request) => accounts.getMe(app.ctx, callerOf(request)),
+  );
+
+  app.delete(
+    '/auth/me',
+    {
+      preHandler: authorize('customer'),
+      schema: {
+        tags: ['auth'],
+        summary: 'Delete my account (customers)',
+        body: deleteAccountBody,
+        response: noContent,
+      },
+    },
+    async (request, reply) => {
+      await accounts.deleteAccount(app.ctx, callerOf(request), request.body.password);
+      clearSessionCookie(reply);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/auth/password-reset',
+    {
+      config: throttled,
+      schema: {
+        tags: ['auth'],
+        summary: 'Mail a single-use reset link (always 202)',
+        body: passwordResetBody,
+        response: { 202: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await accounts.requestPasswordReset(app.ctx, request.body.email);
+      return reply.code(202).send(null);
+    },
+  );
+
+  app.post(
+    '/auth/password-reset/confirm',
+    {
+      config: throttled,
+      schema: {
+        tags: ['auth'],
+        summary: 'Set a new password with a reset link',
+        body: passwordResetConfirmBody,
+        response: noContent,
+      },
+    },
+    async (request, reply) => {
+      await accounts.confirmPasswordReset(app.ctx, request.body.token, request.body.password);
+      return reply.code(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,179 @@
+import type { LoginBody, SignupBody, User } from '@caseflow/contract';
+import type { AppContext, Caller, Role } from '../../context.js';
+import type { Db } from '../../db/database.js';
+import { isUniqueViolation } from '../../db/engine.js';
+import type { Trx } from '../../db/transaction.js';
+import { runTransaction } from '../../db/transaction.js';
+import { AppError, conflict, invalid } from '../../http/app-error.js';
+import * as repository from './accounts.repository.js';
+import { hashPassword, hashSecret, newSecret, verifyPassword } from './secrets.js';
+
+const HOUR = 3_600_000;
+const RESET_TTL = HOUR;
+const INVITATION_TTL = 7 * 24 * HOUR;
+
+type UserRow = { id: number; email: string; name: string; role: Role };
+const toUser = (row: UserRow): User => ({ id: row.id, email: row.email, name: row.name, role: row.role });
+
+export async function authenticateToken(ctx: AppContext, token: string): Promise<Caller | null> {
+  const session = await repository.findLiveSession(ctx.database.db, hashSecret(token), Date.now());
+  return session ? { userId: session.userId, role: session.role, sessionId: session.sessionId } : null;
+}
+
+async function startSession(ctx: AppContext, userId: number): Promise<string> {
+  const token = newSecret();
+  const now = Date.now();
+  await repository.insertSession(ctx.database.db, {
+    userId,
+    tokenHash: hashSecret(token),
+    now,
+    expiresAt: now + ctx.config.sessionDays * 24 * HOUR,
+  });
+  return token;
+}
+
+/** Creates a user of any role inside the caller's transaction; 409 when the email is taken. */
+export async function createAccount(
+  trx: Db | Trx,
+  account: { email: string; name: string; role: Role; password: string | undefined },
+): Promise<User> {
+  const now = Date.now();
+  const passwordHash = account.password === undefined ? null : await hashPassword(account.password);
+  try {
+    const row = await repository.insertUser(trx, {
+      email: account.email.toLowerCase(),
+      name: account.name,
+      role: account.role,
+      password_hash: passwordHash,
+      created_at: now,
+      updated_at: now,
+    });
+    return toUser(row);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict('an account with this email already exists', 'email');
+    throw error;
+  }
+}
+
+export async function signup(ctx: AppContext, body: SignupBody) {
+  const user = await createAccount(ctx.database.db, { ...body, role: 'customer' });
+  return { user, token: await startSession(ctx, user.id) };
+}
+
+export async function login(ctx: AppContext, body: LoginBody) {
+  const row = await repository.findUserByEmail(ctx.database.db, body.email);
+  const isValid = await verifyPassword(body.password, row?.password_hash ?? null);
+  if (!row || !isValid || row.status !== 'active') {
+    throw new AppError('unauthenticated', 'wrong email or password');
+  }
+  return { user: toUser(row), token: await startSession(ctx, row.id) };
+}
+
+export async function logout(ctx: AppContext, caller: Caller) {
+  await repository.revokeSession(ctx.database.db, caller.sessionId, Date.now());
+}
+
+export async function getMe(ctx: AppContext, caller: Caller): Promise<User> {
+  const row = await repository.findUserById(ctx.database.db, caller.userId);
+  if (!row) throw new AppError('unauthenticated', 'sign in to continue');
+  return toUser(row);
+}
+
+/** Names of users for display; history keeps the names of deactivated users. */
+export async function getUserRef(db: Db | Trx, userId: number) {
+  const row = await repository.findUserById(db, userId);
+  return row ? { id: row.id, name: row.name, role: row.role } : undefined;
+}
+
+/** Erases a customer's personal data; their cases stay, anonymised, for the shop's records. */
+export async function deleteAccount(ctx: AppContext, caller: Caller, password: string) {
+  const row = await repository.findUserById(ctx.database.db, caller.userId);
+  if (!row || !(await verifyPassword(password, row.password_hash))) throw invalid('password', 'wrong password');
+  await runTransaction(ctx.database, async (trx) => {
+    const now = Date.now();
+    await repository.updateUser(
+      trx,
+      row.id,
+      { email: `deleted-${row.id}@users.invalid`, name: 'Deleted customer', password_hash: null, status: 'deleted' },
+      now,
+    );
+    await repository.revokeUserSessions(trx, row.id, now);
+  });
+}
+
+/** Deactivates a user (an agent being removed): no more sign-in, history keeps the name. */
+export async function deactivateAccount(trx: Trx, userId: number) {
+  const now = Date.now();
+  await repository.updateUser(trx, userId, { status: 'deactivated' }, now);
+  await repository.revokeUserSessions(trx, userId, now);
+}
+
+export async function updateAccountName(trx: Trx, userId: number, name: string) {
+  await repository.updateUser(trx, userId, { name }, Date.now());
+}
+
+async function sendPasswordLink(
+  ctx: AppContext,
+  user: { id: number; email: string; name: string },
+  kind: 'reset' | 'invitation',
+) {
+  const token = newSecret();
+  const now = Date.now();
+  await repository.insertPasswordReset(ctx.database.db, {
+    userId: user.id,
+    tokenHash: hashSecret(token),
+    now,
+    expiresAt: now + (kind === 'reset' ? RESET_TTL : INVITATION_TTL),
+  });
+  const link = `${ctx.config.publicUrl}/reset-password?token=${token}`;
+  await ctx.mailer.send(
+    kind === 'reset'
+      ? {
+          to: user.email,
+          subject: 'Reset your Caseflow password',
+          text: `Hello ${user.name},\n\nSomeone asked to reset your Caseflow password. If it was you, open this link within an hour:\n\n${link}\n\nIf it was not you, ignore this mail; your password stays as it is.`,
+        }
+      : {
+          to: user.email,
+          subject: 'You have been invited to Caseflow',
+          text: `Hello ${user.name},\n\nYou have been added as a support agent. Choose your password within 7 days:\n\n${link}`,
+        },
+  );
+}
+
+/** Always succeeds from the outside, so it does not reveal which emails have accounts. */
+export async function requestPasswordReset(ctx: AppContext, email: string) {
+  const row = await repository.findUserByEmail(ctx.database.db, email);
+  if (row && row.status === 'active') await sendPasswordLink(ctx, row, 'reset');
+}
+
+export async function sendInvitation(ctx: AppContext, user: { id: number; email: string; name: string }) {
+  await sendPasswordLink(ctx, user, 'invitation');
+}
+
+export async function confirmPasswordReset(ctx: AppContext, token: string, password: string) {
+  const passwordHash = await hashPassword(password);
+  const done = await runTransaction(ctx.database, async (trx) => {
+    const now = Date.now();
+    const userId = await repository.consumePasswordReset(trx, hashSecret(token), now);
+    if (userId === undefined) return false;
+    const user = await repository.findUserById(trx, userId);
+    if (user?.status !== 'active') return false;
+    await repository.updateUser(trx, userId, { password_hash: passwordHash }, now);
+    await repository.revokeUserSessions(trx, userId, now);
+    return true;
+  });
+  if (!done) throw invalid('token', 'this link is invalid, used or expired; ask for a new one');
+}
+
+/** Creates the first admin from ADMIN_EMAIL/ADMIN_PASSWORD when there is none yet. */
+export async function ensureAdmin(ctx: AppContext) {
+  const admin = ctx.config.admin;
+  if (!admin || (await repository.hasActiveAdmin(ctx.database.db))) return;
+  await createAccount(ctx.database.db, {
+    email: admin.email,
+    name: 'Administrator',
+    role: 'admin',
+    password: admin.password,
+  });
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { personRefSchema, timestampSchema } from './common.js';
+
+export const activityTypeSchema = z.enum([
+  'case.created',
+  'case.assigned',
+  'case.released',
+  'case.status_changed',
+  'case.priority_changed',
+  'case.deleted',
+  'agent.added',
+  'agent.availability_changed',
+  'agent.capacity_changed',
+  'agent.removed',
+]);
+export type ActivityType = z.infer<typeof activityTypeSchema>;
+
+export const activityEventSchema = z.object({
+  id: z.number().int(),
+  type: activityTypeSchema,
+  caseId: z.number().int().nullable(),
+  agent: personRefSchema.nullable(),
+  actor: personRefSchema.nullable(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  reason: z.string().nullable(),
+  createdAt: timestampSchema,
+});
+export type ActivityEvent = z.infer<typeof activityEventSchema>;
+export const activityList = z.object({ items: z.array(activityEventSchema) });

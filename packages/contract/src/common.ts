@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/** Database ids are positive 32-bit integers; anything else in a path is a validation error, never a 500. */
+export const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
+export const idParams = z.object({ id: idSchema });
+
+export const timestampSchema = z.iso.datetime();
+export const nullableTimestamp = timestampSchema.nullable();
+
+export const cursorSchema = z
+  .string()
+  .max(200)
+  .regex(/^[A-Za-z0-9_-]+$/, 'not a cursor returned by this API');
+export const limitSchema = z.coerce.number().int().min(1).max(100).default(25);
+export const pageQuery = z.object({ limit: limitSchema, cursor: cursorSchema.optional() });
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}
+
+export const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email());
+export const nameSchema = z.string().trim().min(1).max(100);
+export const passwordSchema = z.string().min(10, 'must be at least 10 characters').max(200);
+
+export const personRefSchema = z.object({ id: z.number().int(), name: z.string() });
+
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  code: z.string(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type Problem = z.infer<typeof problemSchema>;

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { roleSchema } from './accounts.js';
+import { idSchema, pageOf, personRefSchema, timestampSchema } from './common.js';
+
+export const messageSchema = z.object({
+  id: z.number().int(),
+  caseId: z.number().int(),
+  author: personRefSchema.extend({ role: roleSchema }),
+  body: z.string(),
+  internal: z.boolean(),
+  createdAt: timestampSchema,
+});
+export type Message = z.infer<typeof messageSchema>;
+
+export const createMessageBody = z.object({
+  body: z.string().trim().min(1).max(10_000),
+  internal: z.boolean().default(false),
+});
+export type CreateMessageBody = z.infer<typeof createMessageBody>;
+export const messagePage = pageOf(messageSchema);
+export const messageParams = z.object({ id: idSchema, messageId: idSchema });

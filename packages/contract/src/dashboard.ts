@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { agentSchema } from './agents.js';
+import { nullableTimestamp, timestampSchema } from './common.js';
+
+export const dashboardSchema = z.object({
+  queue: z.object({
+    size: z.number().int(),
+    oldestCreatedAt: nullableTimestamp,
+    oldestWaitSeconds: z.number().int().nullable(),
+  }),
+  cases: z.object({ new: z.number().int(), open: z.number().int(), pending: z.number().int() }),
+  agents: z.array(agentSchema),
+  generatedAt: timestampSchema,
+});
+export type Dashboard = z.infer<typeof dashboardSchema>;
