@@ -12,6 +12,10 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppContext } from './context.js';
 import { accountsRoutes } from './features/accounts/accounts.routes.js';
+import { agentsRoutes } from './features/agents/agents.routes.js';
+import { casesRoutes } from './features/cases/cases.routes.js';
+import { conversationRoutes } from './features/conversation/conversation.routes.js';
+import { dashboardRoutes } from './features/dashboard/dashboard.routes.js';
 import { mailRoutes } from './features/mail/mail.routes.js';
 import { observabilityRoutes } from './features/observability/observability.routes.js';
 import { registerProblemHandlers } from './http/problem.js';
@@ -63,6 +67,10 @@ export async function buildApp(ctx: AppContext, options: { loggerInstance?: Fast
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       await api.register(accountsRoutes);
+      await api.register(agentsRoutes);
+      await api.register(casesRoutes);
+      await api.register(conversationRoutes);
+      await api.register(dashboardRoutes);
       await api.register(mailRoutes);
     },
     { prefix: API_PREFIX },

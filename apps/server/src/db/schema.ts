@@ -27,8 +27,8 @@ export interface AgentsTable {
   user_id: number;
   capacity: number;
   availability: 'available' | 'away';
-  active_cases: number;
-  last_assigned_at: Millis;
+  active_cases: Generated<number>;
+  last_assigned_at: Generated<Millis>;
   removed_at: Millis | null;
   created_at: Millis;
   updated_at: Millis;
@@ -44,7 +44,7 @@ export interface CasesTable {
   reason: string | null;
   desired_outcome: string | null;
   /** Queue rank: 0 urgent … 3 low. */
-  priority: number;
+  priority: Generated<number>;
   status: 'new' | 'open' | 'pending' | 'resolved' | 'deleted';
   assignee_id: number | null;
   created_at: Millis;

@@ -82,10 +82,10 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
       'cases_desired_outcome',
       sql`desired_outcome is null or desired_outcome in ('refund', 'replacement', 'repair', 'store_credit')`,
     )
-    // Active cases have exactly one assignee, queued ones none; resolved ones remember who resolved them.
+    // Active cases have exactly one assignee, queued ones none; closed ones remember who held them last.
     .addCheckConstraint(
       'cases_assignee_matches_status',
-      sql`(status in ('open', 'pending') and assignee_id is not null) or (status in ('new', 'deleted') and assignee_id is null) or status = 'resolved'`,
+      sql`(status in ('open', 'pending') and assignee_id is not null) or (status = 'new' and assignee_id is null) or status in ('resolved', 'deleted')`,
     )
     .execute();
   await db.schema

@@ -1,0 +1,76 @@
+import type { ActivityType } from '@caseflow/contract';
+import type { Db } from '../../db/database.js';
+import type { Trx } from '../../db/transaction.js';
+
+export interface ActivityRecord {
+  type: ActivityType;
+  caseId?: number | null;
+  agentId?: number | null;
+  actorId: number | null;
+  from?: string | null;
+  to?: string | null;
+  reason?: string | null;
+}
+
+/** What a customer may read of their own case's history. */
+const PUBLIC_TYPES = new Set<ActivityType>(['case.created', 'case.assigned', 'case.status_changed']);
+
+/** Append-only: there is no update or delete of activity anywhere. */
+export async function insertActivity(trx: Trx, record: ActivityRecord, now: number) {
+  await trx
+    .insertInto('activity')
+    .values({
+      type: record.type,
+      case_id: record.caseId ?? null,
+      agent_id: record.agentId ?? null,
+      actor_id: record.actorId,
+      from_value: record.from ?? null,
+      to_value: record.to ?? null,
+      reason: record.reason ?? null,
+      visibility: PUBLIC_TYPES.has(record.type) ? 'public' : 'internal',
+      created_at: now,
+    })
+    .execute();
+}
+
+const activityColumns = [
+  'activity.id',
+  'activity.type',
+  'activity.case_id',
+  'activity.agent_id',
+  'agent.name as agent_name',
+  'activity.actor_id',
+  'actor.name as actor_name',
+  'activity.from_value',
+  'activity.to_value',
+  'activity.reason',
+  'activity.created_at',
+] as const;
+
+function selectActivity(db: Db) {
+  return db
+    .selectFrom('activity')
+    .leftJoin('users as agent', 'agent.id', 'activity.agent_id')
+    .leftJoin('users as actor', 'actor.id', 'activity.actor_id')
+    .select(activityColumns);
+}
+
+export function listCaseActivity(db: Db, caseId: number, includeInternal: boolean) {
+  let query = selectActivity(db).where('activity.case_id', '=', caseId);
+  if (!includeInternal) query = query.where('activity.visibility', '=', 'public');
+  return query.orderBy('activity.id').limit(1000).execute();
+}
+
+export function listAgentActivity(db: Db, agentId: number, limit: number) {
+  return selectActivity(db)
+    .where('activity.agent_id', '=', agentId)
+    .where('activity.type', 'like', 'agent.%')
+    .orderBy('activity.id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** The whole log in commit order per agent: what the invariant checker replays. */
+export function listAllActivity(db: Db) {
+  return db.selectFrom('activity').selectAll().orderBy('id').execute();
+}

@@ -1,0 +1,29 @@
+import type { ActivityEvent, ActivityType } from '@caseflow/contract';
+import type { AppContext, Caller } from '../../context.js';
+import { isStaff } from '../../context.js';
+import { toIso } from '../../http/time.js';
+import { listCaseActivity } from './activity.repository.js';
+
+type ActivityRow = Awaited<ReturnType<typeof listCaseActivity>>[number];
+
+const ref = (id: number | null, name: string | null) => (id === null ? null : { id, name: name ?? 'Unknown' });
+
+export function toActivityEvent(row: ActivityRow): ActivityEvent {
+  return {
+    id: row.id,
+    type: row.type as ActivityType,
+    caseId: row.case_id,
+    agent: ref(row.agent_id, row.agent_name),
+    actor: ref(row.actor_id, row.actor_name),
+    from: row.from_value,
+    to: row.to_value,
+    reason: row.reason,
+    createdAt: toIso(row.created_at),
+  };
+}
+
+/** The caller must already be allowed to read the case; customers see only its public events. */
+export async function getCaseActivity(ctx: AppContext, caller: Caller, caseId: number) {
+  const rows = await listCaseActivity(ctx.database.db, caseId, isStaff(caller));
+  return { items: rows.map(toActivityEvent) };
+}

@@ -1,0 +1,71 @@
+import { agentListResponse, agentSchema, createAgentBody, idParams, updateAgentBody } from '@caseflow/contract';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authorize, callerOf, STAFF } from '../../http/auth.js';
+import * as agents from './agents.service.js';
+
+export const agentsRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/agents',
+    {
+      preHandler: authorize('admin'),
+      schema: {
+        tags: ['agents'],
+        summary: 'Add an agent (no password: an invitation is mailed)',
+        body: createAgentBody,
+        response: { 201: agentSchema },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await agents.createAgent(app.ctx, callerOf(request), request.body)),
+  );
+
+  app.get(
+    '/agents',
+    {
+      preHandler: authorize(...STAFF),
+      schema: { tags: ['agents'], summary: 'All current agents', response: { 200: agentListResponse } },
+    },
+    async () => agents.listAgents(app.ctx),
+  );
+
+  app.get(
+    '/agents/:id',
+    {
+      preHandler: authorize(...STAFF),
+      schema: { tags: ['agents'], summary: 'One agent', params: idParams, response: { 200: agentSchema } },
+    },
+    async (request) => agents.getAgent(app.ctx, request.params.id),
+  );
+
+  app.patch(
+    '/agents/:id',
+    {
+      preHandler: authorize(...STAFF),
+      schema: {
+        tags: ['agents'],
+        summary: 'Change name, capacity (admin) or availability (admin, or the agent itself)',
+        params: idParams,
+        body: updateAgentBody,
+        response: { 200: agentSchema },
+      },
+    },
+    async (request) => agents.updateAgent(app.ctx, callerOf(request), request.params.id, request.body),
+  );
+
+  app.delete(
+    '/agents/:id',
+    {
+      preHandler: authorize('admin'),
+      schema: {
+        tags: ['agents'],
+        summary: 'Remove an agent; their active cases are requeued',
+        params: idParams,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await agents.removeAgent(app.ctx, callerOf(request), request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+};

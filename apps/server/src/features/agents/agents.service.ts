@@ -1,0 +1,116 @@
+import type { Agent, AgentState, CreateAgentBody, UpdateAgentBody } from '@caseflow/contract';
+import type { AppContext, Caller } from '../../context.js';
+import { conflict, forbidden, notFound } from '../../http/app-error.js';
+import { toIsoOrNull } from '../../http/time.js';
+import { createAccount, deactivateAccount, sendInvitation, updateAccountName } from '../accounts/accounts.service.js';
+import { runAssignment } from '../assignment/assignment.engine.js';
+import * as repository from './agents.repository.js';
+
+export function agentState(agent: { availability: string; active_cases: number; capacity: number }): AgentState {
+  if (agent.availability === 'away') return 'away';
+  return agent.active_cases < agent.capacity ? 'available' : 'busy';
+}
+
+export function toAgent(row: repository.AgentRow): Agent {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    capacity: row.capacity,
+    availability: row.availability,
+    state: agentState(row),
+    activeCases: row.active_cases,
+    lastAssignedAt: row.last_assigned_at > 0 ? toIsoOrNull(row.last_assigned_at) : null,
+  };
+}
+
+export async function listAgents(ctx: AppContext) {
+  return { items: (await repository.listAgentRows(ctx.database.db)).map(toAgent) };
+}
+
+export async function getAgent(ctx: AppContext, agentId: number): Promise<Agent> {
+  const row = await repository.findAgentRow(ctx.database.db, agentId);
+  if (!row) throw notFound('agent');
+  return toAgent(row);
+}
+
+/** Adds an agent (available at once, so the queue drains to them); without a password they get an invitation. */
+export async function createAgent(ctx: AppContext, caller: Caller, body: CreateAgentBody): Promise<Agent> {
+  const user = await runAssignment(ctx, { actorId: caller.userId, trigger: 'agent_added' }, async (scope) => {
+    const account = await createAccount(scope.trx, {
+      email: body.email,
+      name: body.name,
+      role: 'agent',
+      password: body.password,
+    });
+    await repository.insertAgent(scope.trx, { userId: account.id, capacity: body.capacity, now: scope.now });
+    await scope.record({ type: 'agent.added', agentId: account.id, to: String(body.capacity) });
+    scope.publish({ name: 'agent.updated', agentId: account.id });
+    return account;
+  });
+  if (body.password === undefined) await sendInvitation(ctx, user);
+  return getAgent(ctx, user.id);
+}
+
+/** Admins change anything; an agent changes only its own availability. */
+export async function updateAgent(
+  ctx: AppContext,
+  caller: Caller,
+  agentId: number,
+  body: UpdateAgentBody,
+): Promise<Agent> {
+  if (caller.role === 'agent') {
+    if (caller.userId !== agentId) throw forbidden('agents can change only their own availability');
+    if (body.name !== undefined || body.capacity !== undefined)
+      throw forbidden('only an admin changes name or capacity');
+  }
+  await runAssignment(ctx, { actorId: caller.userId, trigger: 'agent_updated' }, async (scope) => {
+    const agent = await scope.lockAgent(agentId);
+    if (body.name !== undefined) await updateAccountName(scope.trx, agentId, body.name);
+    if (body.capacity !== undefined && body.capacity !== agent.capacity) {
+      if (body.capacity < agent.active_cases) {
+        throw conflict(
+          `the agent holds ${agent.active_cases} active cases; resolve or reassign some first`,
+          'capacity',
+        );
+      }
+      await repository.updateAgentSettings(scope.trx, agentId, { capacity: body.capacity }, scope.now);
+      await scope.record({
+        type: 'agent.capacity_changed',
+        agentId,
+        from: String(agent.capacity),
+        to: String(body.capacity),
+      });
+    }
+    if (body.availability !== undefined && body.availability !== agent.availability) {
+      await repository.updateAgentSettings(scope.trx, agentId, { availability: body.availability }, scope.now);
+      await scope.record({
+        type: 'agent.availability_changed',
+        agentId,
+        from: agent.availability,
+        to: body.availability,
+        reason: caller.userId === agentId ? 'self' : 'admin',
+      });
+      if (body.availability === 'away') await scope.requeueAgentCases(agentId, 'away');
+    }
+    scope.publish({ name: 'agent.updated', agentId });
+  });
+  return getAgent(ctx, agentId);
+}
+
+/** Removes an agent: every active case goes back to the queue, the user is deactivated, history stays. */
+export async function removeAgent(ctx: AppContext, caller: Caller, agentId: number) {
+  await runAssignment(ctx, { actorId: caller.userId, trigger: 'agent_removed' }, async (scope) => {
+    await scope.lockAgent(agentId);
+    await repository.updateAgentSettings(
+      scope.trx,
+      agentId,
+      { availability: 'away', removed_at: scope.now },
+      scope.now,
+    );
+    await scope.requeueAgentCases(agentId, 'removed');
+    await deactivateAccount(scope.trx, agentId);
+    await scope.record({ type: 'agent.removed', agentId });
+    scope.publish({ name: 'agent.updated', agentId });
+  });
+}

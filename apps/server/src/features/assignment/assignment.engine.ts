@@ -1,0 +1,171 @@
+import type { AppContext } from '../../context.js';
+import type { Engine } from '../../db/database.js';
+import type { CasesTable } from '../../db/schema.js';
+import { runTransaction, type Trx } from '../../db/transaction.js';
+import { conflict, notFound } from '../../http/app-error.js';
+import { type ActivityRecord, insertActivity } from '../activity/activity.repository.js';
+import type { DomainEvent } from '../realtime/event-bus.js';
+import * as repository from './assignment.repository.js';
+
+export type ReleaseReason = 'resolved' | 'away' | 'removed' | 'reassigned' | 'deleted' | 'disconnected';
+type LockedCase = NonNullable<Awaited<ReturnType<typeof repository.lockCase>>>;
+
+const isActive = (status: CasesTable['status']) => status === 'open' || status === 'pending';
+
+/**
+ * The only code that changes a case's assignee or an agent's load. A scope lives inside one
+ * transaction; every change it makes is drained against the queue before that transaction commits.
+ */
+export class AssignmentScope {
+  readonly events: DomainEvent[] = [];
+  readonly now = Date.now();
+  assignedCount = 0;
+
+  constructor(
+    readonly trx: Trx,
+    readonly engine: Engine,
+    readonly actorId: number | null,
+  ) {}
+
+  publish(event: DomainEvent) {
+    this.events.push(event);
+  }
+
+  record(activity: Omit<ActivityRecord, 'actorId'>) {
+    return insertActivity(this.trx, { ...activity, actorId: this.actorId }, this.now);
+  }
+
+  async lockCase(caseId: number): Promise<LockedCase> {
+    const row = await repository.lockCase(this.trx, this.engine, caseId);
+    if (!row || row.status === 'deleted') throw notFound('case');
+    return row;
+  }
+
+  /** Locks a current agent's row for this transaction; 404 for unknown or removed agents. */
+  async lockAgent(agentId: number) {
+    const agent = await repository.lockAgent(this.trx, this.engine, agentId);
+    if (!agent || agent.removed_at !== null) throw notFound('agent');
+    return agent;
+  }
+
+  async #assign(caseRow: { id: number; customer_id: number }, agentId: number) {
+    await repository.markAssigned(this.trx, caseRow.id, agentId, this.now);
+    await this.record({ type: 'case.assigned', caseId: caseRow.id, agentId, from: 'new', to: 'open' });
+    this.assignedCount++;
+    this.publish({ name: 'case.assigned', caseId: caseRow.id, agentId, customerId: caseRow.customer_id });
+  }
+
+  async #release(caseRow: LockedCase, reason: ReleaseReason, status: CasesTable['status']) {
+    const agentId = caseRow.assignee_id;
+    if (agentId === null || !isActive(caseRow.status)) throw new Error(`case ${caseRow.id} has no live assignment`);
+    await repository.markReleased(this.trx, { caseId: caseRow.id, agentId, status, reason, now: this.now });
+    await this.record({ type: 'case.released', caseId: caseRow.id, agentId, from: caseRow.status, to: status, reason });
+    await this.record({ type: 'case.status_changed', caseId: caseRow.id, from: caseRow.status, to: status, reason });
+    this.publish({ name: 'agent.updated', agentId });
+  }
+
+  async #setStatus(caseRow: LockedCase, status: CasesTable['status'], reason: string) {
+    await repository.setUnassignedStatus(this.trx, caseRow.id, status, this.now);
+    await this.record({ type: 'case.status_changed', caseId: caseRow.id, from: caseRow.status, to: status, reason });
+  }
+
+  /** Resolves a case, active or still queued; its holder's slot frees up for the next queued case. */
+  async resolve(caseId: number) {
+    const caseRow = await this.lockCase(caseId);
+    if (caseRow.status === 'resolved') throw conflict('the case is already resolved', 'status');
+    if (isActive(caseRow.status)) await this.#release(caseRow, 'resolved', 'resolved');
+    else await this.#setStatus(caseRow, 'resolved', 'resolved');
+    this.publish({ name: 'case.resolved', caseId, customerId: caseRow.customer_id });
+  }
+
+  /** A resolved case goes back to the queue (the owner's 14-day window is checked by the caller). */
+  async reopen(caseId: number) {
+    const caseRow = await this.lockCase(caseId);
+    if (caseRow.status !== 'resolved') throw conflict('only a resolved case can be reopened', 'status');
+    await this.#setStatus(caseRow, 'new', 'reopened');
+    this.publish({ name: 'case.updated', caseId, customerId: caseRow.customer_id });
+  }
+
+  async deleteCase(caseId: number) {
+    const caseRow = await this.lockCase(caseId);
+    if (isActive(caseRow.status)) await this.#release(caseRow, 'deleted', 'deleted');
+    else await this.#setStatus(caseRow, 'deleted', 'deleted');
+    await this.record({ type: 'case.deleted', caseId });
+    this.publish({ name: 'case.updated', caseId, customerId: caseRow.customer_id });
+  }
+
+  /** An admin's choice: 409 when the agent is away or full; the previous holder's slot is freed. */
+  async assignTo(caseId: number, agentId: number) {
+    const caseRow = await this.lockCase(caseId);
+    if (caseRow.status === 'resolved') throw conflict('a resolved case cannot be assigned; reopen it first', 'status');
+    if (caseRow.assignee_id === agentId && isActive(caseRow.status)) return;
+    const agent = await this.lockAgent(agentId);
+    if (agent.availability === 'away') throw conflict('the agent is away', 'agentId');
+    if (agent.active_cases >= agent.capacity) throw conflict('the agent has no spare capacity', 'agentId');
+    if (isActive(caseRow.status)) await this.#release(caseRow, 'reassigned', 'new');
+    await this.#assign(caseRow, agentId);
+  }
+
+  /** Rule 5: away requeues the cases no agent has answered yet; removal requeues them all. */
+  async requeueAgentCases(agentId: number, reason: ReleaseReason) {
+    const onlyUnanswered = reason !== 'removed';
+    const cases = await repository.listActiveCaseIds(this.trx, agentId, onlyUnanswered);
+    for (const { id } of cases) {
+      const caseRow = await this.lockCase(id);
+      if (caseRow.assignee_id === agentId && isActive(caseRow.status)) await this.#release(caseRow, reason, 'new');
+    }
+  }
+
+  /** Rule 3: hands queued cases to free agents until one of the two runs out. */
+  async drain() {
+    for (;;) {
+      const agent = await repository.lockNextFreeAgent(this.trx, this.engine);
+      if (!agent) return;
+      const next = await repository.lockNextQueuedCase(this.trx, this.engine);
+      if (!next) return;
+      await this.#assign(next, agent.user_id);
+    }
+  }
+}
+
+/**
+ * The single entry point for every write that can create or consume capacity: runs the work and
+ * the queue drain in one transaction, publishes events after the commit, then settles the queue.
+ */
+export async function runAssignment<T>(
+  ctx: AppContext,
+  options: { actorId: number | null; trigger: string },
+  work: (scope: AssignmentScope) => Promise<T>,
+): Promise<T> {
+  const { value, events, assigned } = await runTransaction(ctx.database, async (trx) => {
+    const scope = new AssignmentScope(trx, ctx.database.engine, options.actorId);
+    const value = await work(scope);
+    await scope.drain();
+    return { value, events: scope.events, assigned: scope.assignedCount };
+  });
+  if (assigned > 0) ctx.metrics.assignments.inc({ trigger: options.trigger }, assigned);
+  ctx.bus.publish(events);
+  await settleQueue(ctx);
+  return value;
+}
+
+/**
+ * PostgreSQL only. A drain skips rows other transactions hold (SKIP LOCKED), so two concurrent
+ * requests can each miss what the other is about to commit. Whoever commits last sees both, so
+ * each request re-checks after its own commit; the check is one cheap query when nothing is owed.
+ * SQLite needs none of this: its write transactions run one at a time and each sees all before it.
+ */
+async function settleQueue(ctx: AppContext) {
+  if (ctx.database.engine === 'sqlite') return;
+  for (let round = 0; round < 50; round++) {
+    if (!(await repository.hasAssignableWork(ctx.database.db))) return;
+    const { events, assigned } = await runTransaction(ctx.database, async (trx) => {
+      const scope = new AssignmentScope(trx, ctx.database.engine, null);
+      await scope.drain();
+      return { events: scope.events, assigned: scope.assignedCount };
+    });
+    ctx.bus.publish(events);
+    if (assigned === 0) return;
+    ctx.metrics.assignments.inc({ trigger: 'settle' }, assigned);
+  }
+}

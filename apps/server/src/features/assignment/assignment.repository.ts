@@ -1,0 +1,138 @@
+import type { Engine } from '../../db/database.js';
+import { lockForUpdate, lockSkippingLocked } from '../../db/engine.js';
+import type { CasesTable } from '../../db/schema.js';
+import type { Trx } from '../../db/transaction.js';
+
+/** Rule 2: available, spare capacity; fewest active cases, then longest wait since the last assignment, then id. */
+export function lockNextFreeAgent(trx: Trx, engine: Engine) {
+  const query = trx
+    .selectFrom('agents')
+    .select(['user_id', 'active_cases', 'capacity'])
+    .where('availability', '=', 'available')
+    .where('removed_at', 'is', null)
+    .whereRef('active_cases', '<', 'capacity')
+    .orderBy('active_cases')
+    .orderBy('last_assigned_at')
+    .orderBy('user_id')
+    .limit(1);
+  return lockSkippingLocked(query, engine).executeTakeFirst();
+}
+
+/** Rule 1: priority (urgent first), then oldest, then id. */
+export function lockNextQueuedCase(trx: Trx, engine: Engine) {
+  const query = trx
+    .selectFrom('cases')
+    .select(['id', 'customer_id'])
+    .where('status', '=', 'new')
+    .orderBy('priority')
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(1);
+  return lockSkippingLocked(query, engine).executeTakeFirst();
+}
+
+export function lockCase(trx: Trx, engine: Engine, caseId: number) {
+  const query = trx
+    .selectFrom('cases')
+    .select(['id', 'status', 'assignee_id', 'customer_id', 'first_response_at'])
+    .where('id', '=', caseId);
+  return lockForUpdate(query, engine).executeTakeFirst();
+}
+
+export function lockAgent(trx: Trx, engine: Engine, agentId: number) {
+  const query = trx
+    .selectFrom('agents')
+    .select(['user_id', 'capacity', 'availability', 'active_cases', 'removed_at'])
+    .where('user_id', '=', agentId);
+  return lockForUpdate(query, engine).executeTakeFirst();
+}
+
+export function listActiveCaseIds(trx: Trx, agentId: number, onlyUnanswered: boolean) {
+  let query = trx
+    .selectFrom('cases')
+    .select('id')
+    .where('assignee_id', '=', agentId)
+    .where('status', 'in', ['open', 'pending']);
+  if (onlyUnanswered) query = query.where('first_response_at', 'is', null);
+  return query.orderBy('id').execute();
+}
+
+/** Takes a queued case; the status guard makes a double assignment fail loudly instead of silently. */
+export async function markAssigned(trx: Trx, caseId: number, agentId: number, now: number) {
+  const result = await trx
+    .updateTable('cases')
+    .set({ status: 'open', assignee_id: agentId, assigned_at: now, updated_at: now })
+    .where('id', '=', caseId)
+    .where('status', '=', 'new')
+    .executeTakeFirst();
+  if (result.numUpdatedRows !== 1n) throw new Error(`case ${caseId} was not in the queue`);
+  await trx
+    .updateTable('agents')
+    .set((eb) => ({ active_cases: eb('active_cases', '+', 1), last_assigned_at: now }))
+    .where('user_id', '=', agentId)
+    .execute();
+  await trx.insertInto('assignments').values({ case_id: caseId, agent_id: agentId, assigned_at: now }).execute();
+}
+
+/** Ends the live assignment; `new` puts the case back in the queue, other statuses keep the last holder. */
+export async function markReleased(
+  trx: Trx,
+  release: { caseId: number; agentId: number; status: CasesTable['status']; reason: string; now: number },
+) {
+  const { caseId, agentId, status, reason, now } = release;
+  await trx
+    .updateTable('assignments')
+    .set({ ended_at: now, end_reason: reason })
+    .where('case_id', '=', caseId)
+    .where('ended_at', 'is', null)
+    .execute();
+  await trx
+    .updateTable('agents')
+    .set((eb) => ({ active_cases: eb('active_cases', '-', 1) }))
+    .where('user_id', '=', agentId)
+    .execute();
+  await trx
+    .updateTable('cases')
+    .set({
+      status,
+      updated_at: now,
+      ...(status === 'new' ? { assignee_id: null, assigned_at: null } : {}),
+      ...(status === 'resolved' ? { resolved_at: now } : {}),
+    })
+    .where('id', '=', caseId)
+    .execute();
+}
+
+/** Status changes that touch no assignment: resolving or deleting a queued case, reopening a resolved one. */
+export async function setUnassignedStatus(trx: Trx, caseId: number, status: CasesTable['status'], now: number) {
+  await trx
+    .updateTable('cases')
+    .set({
+      status,
+      updated_at: now,
+      ...(status === 'new' ? { assignee_id: null, assigned_at: null, resolved_at: null } : {}),
+      ...(status === 'resolved' ? { resolved_at: now } : {}),
+    })
+    .where('id', '=', caseId)
+    .execute();
+}
+
+/** Cheap check after commit: is there a queued case while some agent has room? */
+export async function hasAssignableWork(trx: Trx | import('../../db/database.js').Db) {
+  const row = await trx
+    .selectNoFrom((eb) => [
+      eb.exists(eb.selectFrom('cases').select('id').where('status', '=', 'new')).as('queued'),
+      eb
+        .exists(
+          eb
+            .selectFrom('agents')
+            .select('user_id')
+            .where('availability', '=', 'available')
+            .where('removed_at', 'is', null)
+            .whereRef('active_cases', '<', 'capacity'),
+        )
+        .as('free'),
+    ])
+    .executeTakeFirstOrThrow();
+  return Boolean(row.queued) && Boolean(row.free);
+}

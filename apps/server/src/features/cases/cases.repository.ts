@@ -1,0 +1,124 @@
+import type { CaseStatus } from '@caseflow/contract';
+import type { Updateable } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { CasesTable } from '../../db/schema.js';
+import type { Trx } from '../../db/transaction.js';
+
+type NewCase = Pick<
+  CasesTable,
+  'customer_id' | 'subject' | 'description' | 'order_number' | 'product' | 'reason' | 'desired_outcome' | 'created_at'
+>;
+
+export async function insertCase(trx: Trx, row: NewCase) {
+  const inserted = await trx
+    .insertInto('cases')
+    .values({ ...row, status: 'new', updated_at: row.created_at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+const caseColumns = [
+  'cases.id',
+  'cases.subject',
+  'cases.description',
+  'cases.order_number',
+  'cases.product',
+  'cases.reason',
+  'cases.desired_outcome',
+  'cases.priority',
+  'cases.status',
+  'cases.customer_id',
+  'customer.name as customer_name',
+  'cases.assignee_id',
+  'assignee.name as assignee_name',
+  'cases.created_at',
+  'cases.assigned_at',
+  'cases.first_response_at',
+  'cases.resolved_at',
+  'cases.updated_at',
+] as const;
+
+function selectCases(db: Db | Trx) {
+  return db
+    .selectFrom('cases')
+    .innerJoin('users as customer', 'customer.id', 'cases.customer_id')
+    .leftJoin('users as assignee', 'assignee.id', 'cases.assignee_id')
+    .select(caseColumns)
+    .where('cases.status', '!=', 'deleted');
+}
+
+export type CaseRow = NonNullable<Awaited<ReturnType<typeof findCaseRow>>>;
+
+/** A case the caller may read: customers only their own (undefined otherwise, which becomes a 404). */
+export function findCaseRow(db: Db | Trx, caseId: number, scope: { customerId: number | null }) {
+  let query = selectCases(db).where('cases.id', '=', caseId);
+  if (scope.customerId !== null) query = query.where('cases.customer_id', '=', scope.customerId);
+  return query.executeTakeFirst();
+}
+
+export interface CaseFilter {
+  customerId: number | null;
+  status?: CaseStatus | undefined;
+  priority?: number | undefined;
+  assigneeId?: number | null | undefined;
+  beforeId?: number | undefined;
+  limit: number;
+}
+
+/** Newest first, keyset-paginated on id. */
+export function listCaseRows(db: Db, filter: CaseFilter) {
+  let query = selectCases(db);
+  if (filter.customerId !== null) query = query.where('cases.customer_id', '=', filter.customerId);
+  if (filter.status !== undefined) query = query.where('cases.status', '=', filter.status);
+  if (filter.priority !== undefined) query = query.where('cases.priority', '=', filter.priority);
+  if (filter.assigneeId === null) query = query.where('cases.assignee_id', 'is', null);
+  else if (filter.assigneeId !== undefined) query = query.where('cases.assignee_id', '=', filter.assigneeId);
+  if (filter.beforeId !== undefined) query = query.where('cases.id', '<', filter.beforeId);
+  return query
+    .orderBy('cases.id', 'desc')
+    .limit(filter.limit + 1)
+    .execute();
+}
+
+export async function updateCaseFields(
+  trx: Trx,
+  caseId: number,
+  changes: Pick<Updateable<CasesTable>, 'priority' | 'status'>,
+  now: number,
+) {
+  await trx
+    .updateTable('cases')
+    .set({ ...changes, updated_at: now })
+    .where('id', '=', caseId)
+    .execute();
+}
+
+export async function countByStatus(db: Db) {
+  const rows = await db
+    .selectFrom('cases')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('status', 'in', ['new', 'open', 'pending'])
+    .groupBy('status')
+    .execute();
+  return Object.fromEntries(rows.map((row) => [row.status, Number(row.count)])) as Record<string, number>;
+}
+
+export function oldestQueued(db: Db) {
+  return db
+    .selectFrom('cases')
+    .select('created_at')
+    .where('status', '=', 'new')
+    .orderBy('created_at')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function setFirstResponse(trx: Trx, caseId: number, now: number) {
+  await trx
+    .updateTable('cases')
+    .set({ first_response_at: now, updated_at: now })
+    .where('id', '=', caseId)
+    .where('first_response_at', 'is', null)
+    .execute();
+}

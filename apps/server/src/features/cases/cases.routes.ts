@@ -1,0 +1,144 @@
+import {
+  activityList,
+  assignCaseBody,
+  casePage,
+  caseSchema,
+  createCaseBody,
+  idParams,
+  listCasesQuery,
+  updateCaseBody,
+} from '@caseflow/contract';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authorize, callerOf, EVERYONE, STAFF } from '../../http/auth.js';
+import { getCaseActivity } from '../activity/activity.service.js';
+import * as cases from './cases.service.js';
+
+export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ['cases'];
+
+  app.post(
+    '/cases',
+    {
+      preHandler: authorize('customer'),
+      schema: {
+        tags,
+        summary: 'Report a case; assigned at once when an agent is free',
+        body: createCaseBody,
+        response: { 201: caseSchema },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await cases.createCase(app.ctx, callerOf(request), request.body)),
+  );
+
+  app.get(
+    '/cases',
+    {
+      preHandler: authorize(...EVERYONE),
+      schema: {
+        tags,
+        summary: 'Cases, newest first (customers: their own)',
+        querystring: listCasesQuery,
+        response: { 200: casePage },
+      },
+    },
+    async (request) => cases.listCases(app.ctx, callerOf(request), request.query),
+  );
+
+  app.get(
+    '/cases/:id',
+    {
+      preHandler: authorize(...EVERYONE),
+      schema: { tags, summary: 'One case', params: idParams, response: { 200: caseSchema } },
+    },
+    async (request) => cases.getCase(app.ctx, callerOf(request), request.params.id),
+  );
+
+  app.patch(
+    '/cases/:id',
+    {
+      preHandler: authorize(...STAFF),
+      schema: {
+        tags,
+        summary: 'Set open/pending or priority',
+        params: idParams,
+        body: updateCaseBody,
+        response: { 200: caseSchema },
+      },
+    },
+    async (request) => cases.updateCase(app.ctx, callerOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/cases/:id/resolve',
+    {
+      preHandler: authorize(...STAFF),
+      schema: {
+        tags,
+        summary: 'Resolve; the assignee takes the next queued case',
+        params: idParams,
+        response: { 200: caseSchema },
+      },
+    },
+    async (request) => cases.resolveCase(app.ctx, callerOf(request), request.params.id),
+  );
+
+  app.post(
+    '/cases/:id/reopen',
+    {
+      preHandler: authorize('customer'),
+      schema: {
+        tags,
+        summary: 'Reopen a resolved case within 14 days',
+        params: idParams,
+        response: { 200: caseSchema },
+      },
+    },
+    async (request) => cases.reopenCase(app.ctx, callerOf(request), request.params.id),
+  );
+
+  app.post(
+    '/cases/:id/assign',
+    {
+      preHandler: authorize('admin'),
+      schema: {
+        tags,
+        summary: 'Assign to an agent (409 when away or full)',
+        params: idParams,
+        body: assignCaseBody,
+        response: { 200: caseSchema },
+      },
+    },
+    async (request) => cases.assignCase(app.ctx, callerOf(request), request.params.id, request.body.agentId),
+  );
+
+  app.delete(
+    '/cases/:id',
+    {
+      preHandler: authorize('admin'),
+      schema: { tags, summary: 'Delete a case', params: idParams, response: { 204: z.null() } },
+    },
+    async (request, reply) => {
+      await cases.deleteCase(app.ctx, callerOf(request), request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/cases/:id/events',
+    {
+      preHandler: authorize(...EVERYONE),
+      schema: {
+        tags,
+        summary: 'Activity log (customers: public events)',
+        params: idParams,
+        response: { 200: activityList },
+      },
+    },
+    async (request) => {
+      const caller = callerOf(request);
+      await cases.assertCaseVisible(app.ctx, caller, request.params.id);
+      return getCaseActivity(app.ctx, caller, request.params.id);
+    },
+  );
+};

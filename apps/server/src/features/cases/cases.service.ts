@@ -1,0 +1,175 @@
+import {
+  type Case,
+  type CreateCaseBody,
+  type ListCasesQuery,
+  type Priority,
+  prioritySchema,
+  type UpdateCaseBody,
+} from '@caseflow/contract';
+import type { AppContext, Caller } from '../../context.js';
+import type { Trx } from '../../db/transaction.js';
+import { conflict, notFound } from '../../http/app-error.js';
+import { decodeCursor, toPage } from '../../http/cursor.js';
+import { toIso, toIsoOrNull } from '../../http/time.js';
+import { type AssignmentScope, runAssignment } from '../assignment/assignment.engine.js';
+import { addFirstMessage } from '../conversation/conversation.service.js';
+import * as repository from './cases.repository.js';
+
+const REOPEN_WINDOW_MS = 14 * 24 * 3_600_000;
+const priorityRank = (priority: Priority) => prioritySchema.options.indexOf(priority);
+const priorityName = (rank: number): Priority => prioritySchema.options[rank] ?? 'normal';
+
+export const caseNumber = (id: number) => `C-${1000 + id}`;
+
+function toCase(row: repository.CaseRow): Case {
+  return {
+    id: row.id,
+    number: caseNumber(row.id),
+    subject: row.subject,
+    description: row.description,
+    orderNumber: row.order_number,
+    product: row.product,
+    reason: row.reason as Case['reason'],
+    desiredOutcome: row.desired_outcome as Case['desiredOutcome'],
+    priority: priorityName(row.priority),
+    status: row.status as Case['status'],
+    customer: { id: row.customer_id, name: row.customer_name },
+    assignee: row.assignee_id === null ? null : { id: row.assignee_id, name: row.assignee_name ?? 'Unknown' },
+    createdAt: toIso(row.created_at),
+    assignedAt: toIsoOrNull(row.assigned_at),
+    firstResponseAt: toIsoOrNull(row.first_response_at),
+    resolvedAt: toIsoOrNull(row.resolved_at),
+    updatedAt: toIso(row.updated_at),
+  };
+}
+
+const customerScope = (caller: Caller) => ({ customerId: caller.role === 'customer' ? caller.userId : null });
+
+/** The case as the caller may see it; a customer asking for someone else's case gets a 404. */
+async function findVisibleCase(ctx: AppContext, caller: Caller, caseId: number, trx?: Trx) {
+  const row = await repository.findCaseRow(trx ?? ctx.database.db, caseId, customerScope(caller));
+  if (!row) throw notFound('case');
+  return row;
+}
+
+export async function getCase(ctx: AppContext, caller: Caller, caseId: number): Promise<Case> {
+  return toCase(await findVisibleCase(ctx, caller, caseId));
+}
+
+/** Throws the 404 a caller gets for a case they may not read; other features use it as their guard. */
+export async function assertCaseVisible(ctx: AppContext, caller: Caller, caseId: number, trx?: Trx) {
+  const row = await findVisibleCase(ctx, caller, caseId, trx);
+  return { customerId: row.customer_id, status: row.status, firstResponseAt: row.first_response_at };
+}
+
+export async function listCases(ctx: AppContext, caller: Caller, query: ListCasesQuery) {
+  const assignee = query.assignee;
+  const rows = await repository.listCaseRows(ctx.database.db, {
+    ...customerScope(caller),
+    status: query.status,
+    priority: query.priority === undefined ? undefined : priorityRank(query.priority),
+    assigneeId: assignee === 'me' ? caller.userId : assignee === 'none' ? null : assignee,
+    beforeId: decodeCursor(query.cursor),
+    limit: query.limit,
+  });
+  return toPage(rows, query.limit, toCase);
+}
+
+export async function createCase(ctx: AppContext, caller: Caller, body: CreateCaseBody): Promise<Case> {
+  const caseId = await runAssignment(ctx, { actorId: caller.userId, trigger: 'case_created' }, async (scope) => {
+    const id = await repository.insertCase(scope.trx, {
+      customer_id: caller.userId,
+      subject: body.subject,
+      description: body.description,
+      order_number: body.orderNumber ?? null,
+      product: body.product ?? null,
+      reason: body.reason ?? null,
+      desired_outcome: body.desiredOutcome ?? null,
+      created_at: scope.now,
+    });
+    await addFirstMessage(scope.trx, { caseId: id, authorId: caller.userId, body: body.description, now: scope.now });
+    await scope.record({ type: 'case.created', caseId: id, to: 'new' });
+    scope.publish({ name: 'case.created', caseId: id, customerId: caller.userId });
+    scope.publish({ name: 'queue.updated' });
+    return id;
+  });
+  return getCase(ctx, caller, caseId);
+}
+
+/** Runs a staff or owner action on a case the caller can see, inside the assignment transaction. */
+async function changeCase(
+  ctx: AppContext,
+  caller: Caller,
+  caseId: number,
+  trigger: string,
+  action: (scope: AssignmentScope) => Promise<void>,
+): Promise<Case> {
+  await runAssignment(ctx, { actorId: caller.userId, trigger }, async (scope) => {
+    await findVisibleCase(ctx, caller, caseId, scope.trx);
+    await action(scope);
+  });
+  return getCase(ctx, caller, caseId);
+}
+
+export function updateCase(ctx: AppContext, caller: Caller, caseId: number, body: UpdateCaseBody) {
+  return changeCase(ctx, caller, caseId, 'case_updated', async (scope) => {
+    const current = await scope.lockCase(caseId);
+    if (body.status !== undefined && body.status !== current.status) {
+      if (current.status !== 'open' && current.status !== 'pending') {
+        throw conflict(`a ${current.status} case cannot be set ${body.status}`, 'status');
+      }
+      await repository.updateCaseFields(scope.trx, caseId, { status: body.status }, scope.now);
+      await scope.record({ type: 'case.status_changed', caseId, from: current.status, to: body.status });
+    }
+    if (body.priority !== undefined) {
+      const existing = await repository.findCaseRow(scope.trx, caseId, { customerId: null });
+      const rank = priorityRank(body.priority);
+      if (existing && existing.priority !== rank) {
+        await repository.updateCaseFields(scope.trx, caseId, { priority: rank }, scope.now);
+        await scope.record({
+          type: 'case.priority_changed',
+          caseId,
+          from: priorityName(existing.priority),
+          to: body.priority,
+        });
+      }
+    }
+    scope.publish({ name: 'case.updated', caseId, customerId: current.customer_id });
+  });
+}
+
+export function resolveCase(ctx: AppContext, caller: Caller, caseId: number) {
+  return changeCase(ctx, caller, caseId, 'case_resolved', (scope) => scope.resolve(caseId));
+}
+
+export function assignCase(ctx: AppContext, caller: Caller, caseId: number, agentId: number) {
+  return changeCase(ctx, caller, caseId, 'manual', (scope) => scope.assignTo(caseId, agentId));
+}
+
+/** Owners reopen their resolved case within 14 days of its resolution. */
+export function reopenCase(ctx: AppContext, caller: Caller, caseId: number) {
+  return changeCase(ctx, caller, caseId, 'case_reopened', async (scope) => {
+    const row = await findVisibleCase(ctx, caller, caseId, scope.trx);
+    if (row.status === 'resolved' && row.resolved_at !== null && scope.now - row.resolved_at > REOPEN_WINDOW_MS) {
+      throw conflict('a case can be reopened within 14 days of its resolution; please report a new case', 'status');
+    }
+    await scope.reopen(caseId);
+  });
+}
+
+export async function deleteCase(ctx: AppContext, caller: Caller, caseId: number) {
+  await runAssignment(ctx, { actorId: caller.userId, trigger: 'case_deleted' }, (scope) => scope.deleteCase(caseId));
+}
+
+/** An agent's first public reply sets firstResponseAt (and keeps the case with them when they go away). */
+export async function markFirstResponse(trx: Trx, caseId: number, now: number) {
+  await repository.setFirstResponse(trx, caseId, now);
+}
+
+export async function dashboardCounts(ctx: AppContext) {
+  const [counts, oldest] = await Promise.all([
+    repository.countByStatus(ctx.database.db),
+    repository.oldestQueued(ctx.database.db),
+  ]);
+  return { counts, oldestQueuedAt: oldest?.created_at ?? null };
+}

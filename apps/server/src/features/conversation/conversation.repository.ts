@@ -1,0 +1,64 @@
+import type { Db } from '../../db/database.js';
+import type { MessagesTable } from '../../db/schema.js';
+import type { Trx } from '../../db/transaction.js';
+
+export async function insertMessage(trx: Trx, message: Omit<MessagesTable, 'id'>) {
+  const row = await trx.insertInto('messages').values(message).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+const messageColumns = [
+  'messages.id',
+  'messages.case_id',
+  'messages.author_id',
+  'users.name as author_name',
+  'users.role as author_role',
+  'messages.body',
+  'messages.visibility',
+  'messages.created_at',
+] as const;
+
+export type MessageRow = Awaited<ReturnType<typeof listMessageRows>>[number];
+
+/** Oldest first (newest last), keyset-paginated on id. */
+export function listMessageRows(
+  db: Db,
+  options: { caseId: number; includeInternal: boolean; afterId: number | undefined; limit: number },
+) {
+  let query = db
+    .selectFrom('messages')
+    .innerJoin('users', 'users.id', 'messages.author_id')
+    .select(messageColumns)
+    .where('messages.case_id', '=', options.caseId);
+  if (!options.includeInternal) query = query.where('messages.visibility', '=', 'public');
+  if (options.afterId !== undefined) query = query.where('messages.id', '>', options.afterId);
+  return query
+    .orderBy('messages.id')
+    .limit(options.limit + 1)
+    .execute();
+}
+
+export function findMessageRow(db: Db | Trx, caseId: number, messageId: number) {
+  return db
+    .selectFrom('messages')
+    .innerJoin('users', 'users.id', 'messages.author_id')
+    .select(messageColumns)
+    .where('messages.case_id', '=', caseId)
+    .where('messages.id', '=', messageId)
+    .executeTakeFirst();
+}
+
+export async function firstMessageId(db: Db | Trx, caseId: number) {
+  const row = await db
+    .selectFrom('messages')
+    .select('id')
+    .where('case_id', '=', caseId)
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+export async function deleteMessageRow(trx: Trx, messageId: number) {
+  await trx.deleteFrom('messages').where('id', '=', messageId).execute();
+}

@@ -1,0 +1,93 @@
+import type { CreateMessageBody, Message } from '@caseflow/contract';
+import type { AppContext, Caller } from '../../context.js';
+import { isStaff } from '../../context.js';
+import { runTransaction, type Trx } from '../../db/transaction.js';
+import { conflict, forbidden, notFound } from '../../http/app-error.js';
+import { decodeCursor, toPage } from '../../http/cursor.js';
+import { toIso } from '../../http/time.js';
+import { runAssignment } from '../assignment/assignment.engine.js';
+import { assertCaseVisible, markFirstResponse } from '../cases/cases.service.js';
+import * as repository from './conversation.repository.js';
+
+function toMessage(row: repository.MessageRow): Message {
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    author: { id: row.author_id, name: row.author_name, role: row.author_role },
+    body: row.body,
+    internal: row.visibility === 'internal',
+    createdAt: toIso(row.created_at),
+  };
+}
+
+/** The customer's description opens the conversation, in the case's own transaction. */
+export async function addFirstMessage(
+  trx: Trx,
+  message: { caseId: number; authorId: number; body: string; now: number },
+) {
+  await repository.insertMessage(trx, {
+    case_id: message.caseId,
+    author_id: message.authorId,
+    body: message.body,
+    visibility: 'public',
+    created_at: message.now,
+  });
+}
+
+export async function listMessages(
+  ctx: AppContext,
+  caller: Caller,
+  caseId: number,
+  query: { limit: number; cursor?: string | undefined },
+) {
+  await assertCaseVisible(ctx, caller, caseId);
+  const rows = await repository.listMessageRows(ctx.database.db, {
+    caseId,
+    includeInternal: isStaff(caller),
+    afterId: decodeCursor(query.cursor),
+    limit: query.limit,
+  });
+  return toPage(rows, query.limit, toMessage);
+}
+
+export async function postMessage(
+  ctx: AppContext,
+  caller: Caller,
+  caseId: number,
+  body: CreateMessageBody,
+): Promise<Message> {
+  if (body.internal && !isStaff(caller)) throw forbidden('only agents and admins write internal notes');
+  // Runs through the assignment entry point: the first reply changes whether `away` may requeue the case.
+  const messageId = await runAssignment(ctx, { actorId: caller.userId, trigger: 'message' }, async (scope) => {
+    const current = await assertCaseVisible(ctx, caller, caseId, scope.trx);
+    const id = await repository.insertMessage(scope.trx, {
+      case_id: caseId,
+      author_id: caller.userId,
+      body: body.body,
+      visibility: body.internal ? 'internal' : 'public',
+      created_at: scope.now,
+    });
+    if (isStaff(caller) && !body.internal && current.firstResponseAt === null) {
+      await markFirstResponse(scope.trx, caseId, scope.now);
+    }
+    scope.publish({ name: 'message.created', caseId, customerId: current.customerId });
+    return id;
+  });
+  const row = await repository.findMessageRow(ctx.database.db, caseId, messageId);
+  if (!row) throw notFound('message');
+  return toMessage(row);
+}
+
+/** Authors delete their own messages, never the first one (the case's description). */
+export async function deleteMessage(ctx: AppContext, caller: Caller, caseId: number, messageId: number) {
+  await assertCaseVisible(ctx, caller, caseId);
+  await runTransaction(ctx.database, async (trx) => {
+    const row = await repository.findMessageRow(trx, caseId, messageId);
+    if (!row || (row.visibility === 'internal' && !isStaff(caller))) throw notFound('message');
+    if (row.author_id !== caller.userId) throw forbidden('only its author can delete a message');
+    if ((await repository.firstMessageId(trx, caseId)) === messageId) {
+      throw conflict('the first message is the case description and cannot be deleted');
+    }
+    await repository.deleteMessageRow(trx, messageId);
+  });
+}
