@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { type App, buildApp } from '../app.js';
 import { createContext } from '../bootstrap.js';
-import { loadConfig } from '../config.js';
+import { type Config, loadConfig } from '../config.js';
 import type { AppContext } from '../context.js';
-import { type Engine, openDatabase } from '../db/database.js';
+import { type Database, type Engine, openDatabase } from '../db/database.js';
 
 /** SQLite always; PostgreSQL too when TEST_DATABASE_URL is set (CI sets it). */
 export const engines: Engine[] = process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
@@ -26,6 +26,8 @@ export interface TestServer {
   login(email: string, password?: string): Promise<Person>;
   admin(): Promise<Person>;
   addAgent(options?: { capacity?: number; name?: string }): Promise<Person>;
+  /** PostgreSQL only: a second app instance (its own pool, context and bus) on the same database, like a second process. */
+  startPeer(): Promise<TestServer>;
   close(): Promise<void>;
 }
 
@@ -41,7 +43,45 @@ export const uniqueEmail = (prefix: string) =>
 /** A fresh app on a fresh database of the given engine, driven with app.inject (real HTTP semantics, no socket). */
 export async function startTestServer(engine: Engine, env: Record<string, string> = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'caseflow-test-'));
-  const config = loadConfig({
+  const config = testConfig(dataDir, env);
+  let dropSchema = async () => {};
+  let database = openDatabase({ dataDir });
+  let schema: string | undefined;
+  if (engine === 'postgres') {
+    schema = `test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: postgresUrl() });
+    await admin.connect();
+    await admin.query(`create schema ${schema}`);
+    await admin.end();
+    await database.close();
+    database = openDatabase({ url: postgresUrl(), dataDir, schema, poolSize: 10 });
+    const created = schema;
+    dropSchema = async () => {
+      const client = new pg.Client({ connectionString: postgresUrl() });
+      await client.connect();
+      await client.query(`drop schema ${created} cascade`);
+      await client.end();
+    };
+  }
+  const server = await wrapApp(engine, config, database, async () => {
+    await dropSchema();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  server.startPeer = async () => {
+    if (engine !== 'postgres' || !schema) throw new Error('a peer needs PostgreSQL');
+    return wrapApp(engine, config, openDatabase({ url: postgresUrl(), dataDir, schema, poolSize: 10 }), async () => {});
+  };
+  return server;
+}
+
+function postgresUrl(): string {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DATABASE_URL is not set');
+  return url;
+}
+
+function testConfig(dataDir: string, env: Record<string, string>) {
+  return loadConfig({
     DATA_DIR: dataDir,
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
@@ -50,25 +90,14 @@ export async function startTestServer(engine: Engine, env: Record<string, string
     PUBLIC_URL: 'http://caseflow.test',
     ...env,
   });
-  let dropSchema = async () => {};
-  let database = openDatabase({ dataDir });
-  if (engine === 'postgres') {
-    const url = process.env.TEST_DATABASE_URL;
-    if (!url) throw new Error('TEST_DATABASE_URL is not set');
-    const schema = `test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    await admin.end();
-    await database.close();
-    database = openDatabase({ url, dataDir, schema, poolSize: 10 });
-    dropSchema = async () => {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      await client.query(`drop schema ${schema} cascade`);
-      await client.end();
-    };
-  }
+}
+
+async function wrapApp(
+  engine: Engine,
+  config: Config,
+  database: Database,
+  cleanUp: () => Promise<void>,
+): Promise<TestServer> {
   const ctx = await createContext(config, { log: silent, database });
   const app = await buildApp(ctx);
   await app.ready();
@@ -122,11 +151,13 @@ export async function startTestServer(engine: Engine, env: Record<string, string
       if (reply.status !== 201) throw new Error(`add agent: ${reply.status} ${JSON.stringify(reply.body)}`);
       return login(email);
     },
+    startPeer: async () => {
+      throw new Error('replaced by startTestServer');
+    },
     async close() {
       await app.close();
       await database.close();
-      await dropSchema();
-      rmSync(dataDir, { recursive: true, force: true });
+      await cleanUp();
     },
   };
   return server;
