@@ -1,14 +1,19 @@
-import type { Engine } from '../../db/database.js';
+import { sql } from 'kysely';
+import type { Db, Engine } from '../../db/database.js';
 import { lockForUpdate, lockSkippingLocked } from '../../db/engine.js';
 import type { CasesTable } from '../../db/schema.js';
 import type { Trx } from '../../db/transaction.js';
+
+// Literals, not parameters: a partial index (WHERE status = 'new') only serves queries that say so.
+const NEW = sql.lit<'new'>('new');
+const AVAILABLE = sql.lit<'available'>('available');
 
 /** Rule 2: available, spare capacity; fewest active cases, then longest wait since the last assignment, then id. */
 export function lockNextFreeAgent(trx: Trx, engine: Engine) {
   const query = trx
     .selectFrom('agents')
     .select(['user_id', 'active_cases', 'capacity'])
-    .where('availability', '=', 'available')
+    .where('availability', '=', AVAILABLE)
     .where('removed_at', 'is', null)
     .whereRef('active_cases', '<', 'capacity')
     .orderBy('active_cases')
@@ -23,7 +28,7 @@ export function lockNextQueuedCase(trx: Trx, engine: Engine) {
   const query = trx
     .selectFrom('cases')
     .select(['id', 'customer_id'])
-    .where('status', '=', 'new')
+    .where('status', '=', NEW)
     .orderBy('priority')
     .orderBy('created_at')
     .orderBy('id')
@@ -63,7 +68,7 @@ export async function markAssigned(trx: Trx, caseId: number, agentId: number, no
     .updateTable('cases')
     .set({ status: 'open', assignee_id: agentId, assigned_at: now, updated_at: now })
     .where('id', '=', caseId)
-    .where('status', '=', 'new')
+    .where('status', '=', NEW)
     .executeTakeFirst();
   if (result.numUpdatedRows !== 1n) throw new Error(`case ${caseId} was not in the queue`);
   await trx
@@ -118,16 +123,16 @@ export async function setUnassignedStatus(trx: Trx, caseId: number, status: Case
 }
 
 /** Cheap check after commit: is there a queued case while some agent has room? */
-export async function hasAssignableWork(trx: Trx | import('../../db/database.js').Db) {
+export async function hasAssignableWork(trx: Trx | Db) {
   const row = await trx
     .selectNoFrom((eb) => [
-      eb.exists(eb.selectFrom('cases').select('id').where('status', '=', 'new')).as('queued'),
+      eb.exists(eb.selectFrom('cases').select('id').where('status', '=', NEW)).as('queued'),
       eb
         .exists(
           eb
             .selectFrom('agents')
             .select('user_id')
-            .where('availability', '=', 'available')
+            .where('availability', '=', AVAILABLE)
             .where('removed_at', 'is', null)
             .whereRef('active_cases', '<', 'capacity'),
         )

@@ -1,0 +1,86 @@
+// Intake benchmark: authenticated POST /api/v1/cases with assignment, 64 connections (autocannon).
+// Usage: npx tsx bench/intake.ts [--seconds 10] [--connections 64] [--postgres URL --processes 2]
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { ADMIN, api, inParallel, type ServerProcess, startServer } from './lib/server-process.js';
+
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '64' },
+    postgres: { type: 'string' },
+    processes: { type: 'string', default: '1' },
+    agents: { type: 'string', default: '1600' },
+  },
+});
+const seconds = Number(values.seconds);
+const connections = Number(values.connections);
+const processes = Number(values.processes);
+
+const servers: ServerProcess[] = [];
+for (let i = 0; i < processes; i++) {
+  servers.push(await startServer({ port: 4100 + i, ...(values.postgres ? { databaseUrl: values.postgres } : {}) }));
+}
+const [first] = servers;
+if (!first) throw new Error('no server');
+try {
+  const admin = await api<{ token: string }>(first.url, 'POST', '/auth/login', { body: ADMIN });
+  // Enough capacity that every case is assigned: agents at capacity 50, invited (no password hashing).
+  const agentCount = Number(values.agents);
+  console.log(`creating ${agentCount} agents…`);
+  await inParallel(agentCount, 16, (i) =>
+    api(first.url, 'POST', '/agents', {
+      token: admin.token,
+      body: { email: `agent${i}@bench.test`, name: `Agent ${i}`, capacity: 50 },
+    }),
+  );
+  const tokens = await inParallel(64, 8, async (i) => {
+    const reply = await api<{ token: string }>(first.url, 'POST', '/auth/signup', {
+      body: { email: `customer${i}@bench.test`, password: 'Bench-customer-1', name: `Customer ${i}` },
+    });
+    return reply.token;
+  });
+  let counter = 0;
+  const body = JSON.stringify({
+    subject: 'Blender arrived cracked',
+    description: 'The jar is cracked.',
+    reason: 'damaged',
+    desiredOutcome: 'refund',
+  });
+  const results = await Promise.all(
+    servers.map((server) =>
+      autocannon({
+        url: `${server.url}/api/v1/cases`,
+        connections: Math.ceil(connections / servers.length),
+        duration: seconds,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+        setupClient: (client) => {
+          client.setHeaders({
+            'content-type': 'application/json',
+            authorization: `Bearer ${tokens[counter++ % tokens.length]}`,
+          });
+        },
+      }),
+    ),
+  );
+  const total = results.reduce((sum, result) => sum + result.requests.total, 0);
+  const non2xx = results.reduce((sum, result) => sum + result.non2xx, 0);
+  const p99 = Math.max(...results.map((result) => result.latency.p99));
+  const dashboard = await api<{ queue: { size: number } }>(first.url, 'GET', '/dashboard', { token: admin.token });
+  console.log(
+    JSON.stringify({
+      engine: values.postgres ? 'postgres' : 'sqlite',
+      processes,
+      connections,
+      seconds,
+      casesPerSecond: Math.round(total / seconds),
+      p99Ms: p99,
+      non2xx,
+      queuedAfter: dashboard.queue.size,
+    }),
+  );
+} finally {
+  await Promise.all(servers.map((server) => server.stop()));
+}
