@@ -35,6 +35,8 @@ export async function buildApp(ctx: AppContext, options: { loggerInstance?: Fast
   app.decorate('ctx', ctx);
   app.decorateRequest('caller', null);
   registerProblemHandlers(app);
+  // The API speaks JSON only: anything else is a 415, not a string that fails validation later.
+  app.removeContentTypeParser('text/plain');
 
   await app.register(helmet, {
     contentSecurityPolicy: {
