@@ -79,6 +79,11 @@ export async function getMe(ctx: AppContext, caller: Caller): Promise<User> {
   return toUser(row);
 }
 
+export async function findAccountByEmail(ctx: AppContext, email: string) {
+  const row = await repository.findUserByEmail(ctx.database.db, email.toLowerCase());
+  return row ? { ...toUser(row), isActive: row.status === 'active' } : undefined;
+}
+
 /** Names of users for display; history keeps the names of deactivated users. */
 export async function getUserRef(db: Db | Trx, userId: number) {
   const row = await repository.findUserById(db, userId);

@@ -1,0 +1,73 @@
+// `npm run seed:demo`: fills the configured database (the server's own) with a demo shop.
+import { existsSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { createContext } from '../bootstrap.js';
+import { ConfigError, loadConfig } from '../config.js';
+import { DEMO_DOMAIN } from './demo-accounts.js';
+import { type DemoLogin, type SeedDemoResult, type SeedProgress, seedDemo } from './demo-shop.js';
+
+if (existsSync('.env')) process.loadEnvFile('.env');
+
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+
+const isTerminal = process.stdout.isTTY === true;
+let lastLine = '';
+
+/** One rewritten line on a terminal; in a log or CI, a line at every tenth step so the output stays short. */
+function showProgress({ step, done, total }: SeedProgress) {
+  const line = `Seeding… ${step} ${done}/${total}`;
+  if (isTerminal) {
+    process.stdout.write(`\r\x1b[2K${line}`);
+    lastLine = line;
+  } else if (done === total || done % 10 === 0) {
+    console.log(line);
+  }
+}
+
+function endProgressLine() {
+  if (isTerminal && lastLine) process.stdout.write('\r\x1b[2K');
+}
+
+const describeLogin = (login: DemoLogin) =>
+  `  ${login.role.padEnd(10)}${login.email} / ${login.password ?? '(the ADMIN_PASSWORD you configured)'}`;
+
+function printSummary(result: SeedDemoResult, seconds: string, engine: string) {
+  const counts = result.statusCounts;
+  const total = counts.new + counts.open + counts.pending + counts.resolved;
+  if (result.alreadySeeded) {
+    console.log(`The demo shop is already seeded (${engine}); nothing was added.`);
+  } else {
+    const { agents, agentsAway, customers, cases } = result.created;
+    console.log(`Demo shop seeded in ${seconds} s (${engine}).`);
+    console.log(`  Created ${agents} agents (${agentsAway} away), ${customers} customers and ${cases} cases.`);
+  }
+  console.log(
+    `  Cases in the database: ${total}: new ${counts.new}, open ${counts.open}, pending ${counts.pending}, resolved ${counts.resolved}.`,
+  );
+  console.log(`Sign in at ${config.publicUrl} as:`);
+  for (const login of result.logins) console.log(describeLogin(login));
+  console.log(`  Every agent is <firstname>@${DEMO_DOMAIN}, every customer <firstname>.<lastname>@${DEMO_DOMAIN}.`);
+}
+
+const started = performance.now();
+const ctx = await createContext(config, { log: { error: (details, message) => console.error(message, details) } });
+try {
+  const result = await seedDemo(ctx, { onProgress: showProgress });
+  endProgressLine();
+  printSummary(result, ((performance.now() - started) / 1000).toFixed(1), ctx.database.engine);
+} catch (error) {
+  endProgressLine();
+  console.error('Seeding failed:', error);
+  process.exitCode = 1;
+} finally {
+  await ctx.database.close();
+}
