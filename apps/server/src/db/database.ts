@@ -19,6 +19,8 @@ export type Db = Kysely<Tables>;
 export interface Database {
   db: Db;
   engine: Engine;
+  /** PostgreSQL schema the tables live in (`public` unless isolated); undefined on SQLite. */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -94,7 +96,7 @@ function openPostgres(url: string, schema: string | undefined, poolSize: number)
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgres', close: () => db.destroy() };
+  return { db, engine: 'postgres', schema: schema ?? 'public', close: () => db.destroy() };
 }
 
 export function openDatabase(options: DatabaseOptions): Database {

@@ -14,7 +14,12 @@ export async function migrateToLatest(database: Database): Promise<void> {
   for (const [name, migration] of Object.entries(migrations)) {
     provided[name] = { up: (db) => migration.up(db, database.engine) };
   }
-  const migrator = new Migrator({ db: database.db, provider: { getMigrations: async () => provided } });
+  const migrator = new Migrator({
+    db: database.db,
+    provider: { getMigrations: async () => provided },
+    // Pinned, or Kysely may find another schema's migration tables and skip creating its own.
+    ...(database.schema ? { migrationTableSchema: database.schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';

@@ -63,9 +63,14 @@ export async function startTestServer(engine: Engine, env: Record<string, string
       await client.end();
     };
   }
-  const server = await wrapApp(engine, config, database, async () => {
+  const cleanUp = async () => {
     await dropSchema();
     rmSync(dataDir, { recursive: true, force: true });
+  };
+  const server = await wrapApp(engine, config, database, cleanUp).catch(async (error: unknown) => {
+    await database.close();
+    await cleanUp();
+    throw error;
   });
   server.startPeer = async () => {
     if (engine !== 'postgres' || !schema) throw new Error('a peer needs PostgreSQL');

@@ -1,0 +1,459 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ADMIN,
+  engines,
+  PASSWORD,
+  type Person,
+  type Reply,
+  startTestServer,
+  type TestServer,
+  uniqueEmail,
+} from '../testing/harness.js';
+
+/**
+ * SPEC §3 as a matrix: every /api/v1 route × every kind of caller, with the status each one must get.
+ * 401 without credentials, 403 when the role may not use the route, 404 for a case (or its messages and
+ * events) the caller may not see. A route registered without a row here fails the coverage test.
+ */
+
+const API = '/api/v1';
+const ROLES = ['anonymous', 'owner', 'otherCustomer', 'agent', 'admin'] as const;
+type Role = (typeof ROLES)[number];
+type SignedInRole = Exclude<Role, 'anonymous'>;
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Expected = Record<Role, number>;
+
+/** What one cell sends; `token` replaces the role's standing session (a fresh login, the agent itself, …). */
+interface CellRequest {
+  url: string;
+  body?: unknown;
+  token?: string;
+}
+
+interface Row {
+  method: Method;
+  /** The path as registered, matched against the app's own route table. */
+  route: string;
+  /** Which variant of the route the row exercises, when a route has several rows. */
+  variant?: string;
+  expected: Expected;
+  /** Builds the request of one cell, creating first whatever a success would use up. */
+  prepare: (role: Role) => Promise<CellRequest>;
+}
+
+interface PublicRow {
+  method: Method;
+  route: string;
+  expected: number;
+  prepare: () => Promise<CellRequest>;
+}
+
+const signedIn = (status: number): Expected => ({
+  anonymous: 401,
+  owner: status,
+  otherCustomer: status,
+  agent: status,
+  admin: status,
+});
+const customersOnly = (status: number): Expected => ({
+  anonymous: 401,
+  owner: status,
+  otherCustomer: status,
+  agent: 403,
+  admin: 403,
+});
+const staffOnly = (status: number): Expected => ({
+  anonymous: 401,
+  owner: 403,
+  otherCustomer: 403,
+  agent: status,
+  admin: status,
+});
+const adminOnly = (status: number): Expected => ({
+  anonymous: 401,
+  owner: 403,
+  otherCustomer: 403,
+  agent: 403,
+  admin: status,
+});
+/** The owner and staff read the case; another customer must not learn it exists. */
+const caseReaders = (status: number): Expected => ({
+  anonymous: 401,
+  owner: status,
+  otherCustomer: 404,
+  agent: status,
+  admin: status,
+});
+
+/**
+ * Reads `printRoutes()`: the router's radix tree, one node a line (`<indent>├── <chunk> (<METHODS>)`,
+ * 4 characters of indent per level), each path being its parent's path plus its own chunk. The
+ * `commonPrefix: false` view is not used: it drops the parent path of wildcard nodes (`/api/docs/static/*`
+ * prints as `*` under `/api/docs/`). Returns `METHOD /path` pairs; HEAD is left out beside a GET (Fastify adds it).
+ */
+function parseRouteTree(tree: string): string[] {
+  const parents: string[] = [];
+  const routes: string[] = [];
+  for (const line of tree.split('\n')) {
+    if (line.trim() === '') continue;
+    const match = /^((?:[│ ] {3})*)[├└]── (.+?)(?: \(([A-Z]+(?:, [A-Z]+)*)\))?$/.exec(line);
+    if (!match) throw new Error(`unexpected printRoutes line: ${JSON.stringify(line)}`);
+    const depth = (match[1] ?? '').length / 4;
+    const path = (depth === 0 ? '' : (parents[depth - 1] ?? '')) + (match[2] ?? '');
+    parents.length = depth;
+    parents.push(path);
+    const methods = match[3]?.split(', ') ?? [];
+    for (const method of methods) {
+      if (method === 'HEAD' && methods.includes('GET')) continue;
+      routes.push(`${method} ${path}`);
+    }
+  }
+  return routes;
+}
+
+describe.each(engines)('authorization matrix on %s', (engine) => {
+  let server: TestServer;
+  let admin: Person;
+  let owner: Person;
+  let otherCustomer: Person;
+  let agent: Person;
+  /** A second agent with room to spare: the target of manual assignments. */
+  let spareAgent: Person;
+  /** The owner's case for the cells that only read or add to it. */
+  let ownerCase: number;
+
+  beforeAll(async () => {
+    server = await startTestServer(engine);
+    admin = await server.admin();
+    [owner, otherCustomer, agent, spareAgent] = await Promise.all([
+      server.signup('Owner'),
+      server.signup('Other customer'),
+      server.addAgent({ capacity: 50, name: 'Agent' }),
+      server.addAgent({ capacity: 50, name: 'Spare agent' }),
+    ]);
+    ownerCase = await createCase();
+  });
+  afterAll(() => server.close());
+
+  const person = (role: SignedInRole): Person => ({ owner, otherCustomer, agent, admin })[role];
+
+  function expectStatus(reply: Reply, status: number, what: string) {
+    expect(reply.status, `${what}: ${JSON.stringify(reply.body)}`).toBe(status);
+  }
+
+  async function createCase(customer: Person = owner): Promise<number> {
+    const reply = await server.call('POST', `${API}/cases`, {
+      token: customer.token,
+      body: { subject: 'Cracked screen', description: 'It arrived broken.', reason: 'damaged' },
+    });
+    expectStatus(reply, 201, 'create case');
+    return reply.body.id;
+  }
+
+  async function createResolvedCase(): Promise<number> {
+    const caseId = await createCase();
+    expectStatus(
+      await server.call('POST', `${API}/cases/${caseId}/resolve`, { token: admin.token }),
+      200,
+      'resolve case',
+    );
+    return caseId;
+  }
+
+  async function postMessage(author: Person, options: { internal?: boolean } = {}): Promise<number> {
+    const reply = await server.call('POST', `${API}/cases/${ownerCase}/messages`, {
+      token: author.token,
+      body: { body: 'Any news?', internal: options.internal ?? false },
+    });
+    expectStatus(reply, 201, 'post message');
+    return reply.body.id;
+  }
+
+  /** An agent record only (one password hash, no login) for cells that act on an agent but not as it. */
+  async function createAgentRecord(capacity = 50): Promise<number> {
+    const reply = await server.call('POST', `${API}/agents`, {
+      token: admin.token,
+      body: { email: uniqueEmail('target-agent'), name: 'Target agent', password: PASSWORD, capacity },
+    });
+    expectStatus(reply, 201, 'create agent');
+    return reply.body.id;
+  }
+
+  /** A second session of the role's person, for cells that revoke the session they use. */
+  async function freshToken(role: Role): Promise<string | undefined> {
+    if (role === 'anonymous') return undefined;
+    const who = person(role);
+    return (await server.login(who.email, role === 'admin' ? ADMIN.password : PASSWORD)).token;
+  }
+
+  const rows: Row[] = [
+    {
+      method: 'POST',
+      route: '/auth/logout',
+      expected: signedIn(204),
+      prepare: async (role) => {
+        const token = await freshToken(role);
+        return { url: `${API}/auth/logout`, ...(token ? { token } : {}) };
+      },
+    },
+    { method: 'GET', route: '/auth/me', expected: signedIn(200), prepare: async () => ({ url: `${API}/auth/me` }) },
+    {
+      method: 'DELETE',
+      route: '/auth/me',
+      expected: customersOnly(204),
+      prepare: async (role) => {
+        const url = `${API}/auth/me`;
+        if (role === 'owner' || role === 'otherCustomer') {
+          // Success erases the account, so each customer cell deletes an account of its own.
+          const customer = await server.signup('Leaving');
+          return { url, token: customer.token, body: { password: PASSWORD } };
+        }
+        return { url, body: { password: role === 'admin' ? ADMIN.password : PASSWORD } };
+      },
+    },
+    {
+      method: 'POST',
+      route: '/agents',
+      expected: adminOnly(201),
+      prepare: async () => ({
+        url: `${API}/agents`,
+        body: { email: uniqueEmail('new-agent'), name: 'New agent', password: PASSWORD, capacity: 1 },
+      }),
+    },
+    { method: 'GET', route: '/agents', expected: staffOnly(200), prepare: async () => ({ url: `${API}/agents` }) },
+    {
+      method: 'GET',
+      route: '/agents/:id',
+      expected: staffOnly(200),
+      prepare: async () => ({ url: `${API}/agents/${spareAgent.id}` }),
+    },
+    {
+      method: 'PATCH',
+      route: '/agents/:id',
+      variant: 'availability, the agent calling on itself',
+      expected: staffOnly(200),
+      prepare: async (role) => {
+        if (role === 'agent') {
+          const self = await server.addAgent({ capacity: 50 });
+          return { url: `${API}/agents/${self.id}`, token: self.token, body: { availability: 'away' } };
+        }
+        return { url: `${API}/agents/${await createAgentRecord()}`, body: { availability: 'away' } };
+      },
+    },
+    {
+      method: 'PATCH',
+      route: '/agents/:id',
+      variant: 'availability of another agent',
+      expected: adminOnly(200),
+      prepare: async () => ({ url: `${API}/agents/${await createAgentRecord()}`, body: { availability: 'away' } }),
+    },
+    {
+      method: 'PATCH',
+      route: '/agents/:id',
+      variant: 'capacity, the agent calling on itself',
+      expected: adminOnly(200),
+      prepare: async (role) => {
+        // Raising capacity never conflicts with the cases the agent already holds.
+        if (role === 'agent') {
+          const self = await server.addAgent({ capacity: 10 });
+          return { url: `${API}/agents/${self.id}`, token: self.token, body: { capacity: 20 } };
+        }
+        return { url: `${API}/agents/${await createAgentRecord(10)}`, body: { capacity: 20 } };
+      },
+    },
+    {
+      method: 'DELETE',
+      route: '/agents/:id',
+      expected: adminOnly(204),
+      prepare: async () => ({ url: `${API}/agents/${await createAgentRecord()}` }),
+    },
+    {
+      method: 'POST',
+      route: '/cases',
+      expected: customersOnly(201),
+      prepare: async () => ({
+        url: `${API}/cases`,
+        body: { subject: 'Wrong size', description: 'I ordered an M.', reason: 'wrong_item' },
+      }),
+    },
+    { method: 'GET', route: '/cases', expected: signedIn(200), prepare: async () => ({ url: `${API}/cases` }) },
+    {
+      method: 'GET',
+      route: '/cases/:id',
+      expected: caseReaders(200),
+      prepare: async () => ({ url: `${API}/cases/${ownerCase}` }),
+    },
+    {
+      method: 'PATCH',
+      route: '/cases/:id',
+      expected: staffOnly(200),
+      prepare: async () => ({ url: `${API}/cases/${await createCase()}`, body: { priority: 'high' } }),
+    },
+    {
+      method: 'POST',
+      route: '/cases/:id/resolve',
+      expected: staffOnly(200),
+      prepare: async () => ({ url: `${API}/cases/${await createCase()}/resolve` }),
+    },
+    {
+      method: 'POST',
+      route: '/cases/:id/reopen',
+      expected: { anonymous: 401, owner: 200, otherCustomer: 404, agent: 403, admin: 403 },
+      prepare: async () => ({ url: `${API}/cases/${await createResolvedCase()}/reopen` }),
+    },
+    {
+      method: 'POST',
+      route: '/cases/:id/assign',
+      expected: adminOnly(200),
+      prepare: async () => ({ url: `${API}/cases/${await createCase()}/assign`, body: { agentId: spareAgent.id } }),
+    },
+    {
+      method: 'DELETE',
+      route: '/cases/:id',
+      expected: adminOnly(204),
+      prepare: async () => ({ url: `${API}/cases/${await createCase()}` }),
+    },
+    {
+      method: 'GET',
+      route: '/cases/:id/events',
+      expected: caseReaders(200),
+      prepare: async () => ({ url: `${API}/cases/${ownerCase}/events` }),
+    },
+    {
+      method: 'GET',
+      route: '/cases/:id/messages',
+      expected: caseReaders(200),
+      prepare: async () => ({ url: `${API}/cases/${ownerCase}/messages` }),
+    },
+    {
+      method: 'POST',
+      route: '/cases/:id/messages',
+      variant: 'public reply',
+      expected: caseReaders(201),
+      prepare: async () => ({ url: `${API}/cases/${ownerCase}/messages`, body: { body: 'Thanks!' } }),
+    },
+    {
+      method: 'POST',
+      route: '/cases/:id/messages',
+      variant: 'internal note',
+      // Customers never write internal notes, whatever the case: a role refusal, which reveals nothing.
+      expected: staffOnly(201),
+      prepare: async () => ({
+        url: `${API}/cases/${ownerCase}/messages`,
+        body: { body: 'Refund approved.', internal: true },
+      }),
+    },
+    {
+      method: 'DELETE',
+      route: '/cases/:id/messages/:messageId',
+      variant: "the owner's reply",
+      expected: { anonymous: 401, owner: 204, otherCustomer: 404, agent: 403, admin: 403 },
+      prepare: async () => ({ url: `${API}/cases/${ownerCase}/messages/${await postMessage(owner)}` }),
+    },
+    {
+      method: 'DELETE',
+      route: '/cases/:id/messages/:messageId',
+      variant: "the agent's reply",
+      expected: { anonymous: 401, owner: 403, otherCustomer: 404, agent: 204, admin: 403 },
+      prepare: async () => ({ url: `${API}/cases/${ownerCase}/messages/${await postMessage(agent)}` }),
+    },
+    {
+      method: 'DELETE',
+      route: '/cases/:id/messages/:messageId',
+      variant: "the agent's internal note",
+      // The owner cannot see internal notes, so for them the note does not exist.
+      expected: { anonymous: 401, owner: 404, otherCustomer: 404, agent: 204, admin: 403 },
+      prepare: async () => ({
+        url: `${API}/cases/${ownerCase}/messages/${await postMessage(agent, { internal: true })}`,
+      }),
+    },
+    {
+      method: 'GET',
+      route: '/dashboard',
+      expected: adminOnly(200),
+      prepare: async () => ({ url: `${API}/dashboard` }),
+    },
+    { method: 'GET', route: '/mail', expected: adminOnly(200), prepare: async () => ({ url: `${API}/mail` }) },
+  ];
+
+  const publicRows: PublicRow[] = [
+    {
+      method: 'POST',
+      route: '/auth/signup',
+      expected: 201,
+      prepare: async () => ({
+        url: `${API}/auth/signup`,
+        body: { email: uniqueEmail('public-signup'), password: PASSWORD, name: 'New customer' },
+      }),
+    },
+    {
+      method: 'POST',
+      route: '/auth/login',
+      expected: 200,
+      prepare: async () => ({ url: `${API}/auth/login`, body: { email: owner.email, password: PASSWORD } }),
+    },
+    {
+      method: 'POST',
+      route: '/auth/password-reset',
+      expected: 202,
+      prepare: async () => ({ url: `${API}/auth/password-reset`, body: { email: otherCustomer.email } }),
+    },
+    {
+      method: 'POST',
+      route: '/auth/password-reset/confirm',
+      expected: 204,
+      prepare: async () => {
+        const customer = await server.signup('Forgetful');
+        expectStatus(
+          await server.call('POST', `${API}/auth/password-reset`, { body: { email: customer.email } }),
+          202,
+          'request reset',
+        );
+        const outbox = await server.call('GET', `${API}/mail?limit=100`, { token: admin.token });
+        const mail = (outbox.body.items as { to: string; text: string }[]).find((item) => item.to === customer.email);
+        const token = /token=([A-Za-z0-9_-]+)/.exec(mail?.text ?? '')?.[1];
+        if (!token) throw new Error('no reset link was mailed');
+        return { url: `${API}/auth/password-reset/confirm`, body: { token, password: 'Brand-new-pass-1' } };
+      },
+    },
+  ];
+
+  // Plain `it`s rather than it.each: Vitest shortens `$name` in it.each titles, and a failure must name the cell.
+  for (const row of rows) {
+    const title = `${row.method} ${row.route}${row.variant ? ` (${row.variant})` : ''}`;
+    for (const role of ROLES) {
+      const status = row.expected[role];
+      it(`${title} as ${role} → ${status}`, async () => {
+        const request = await row.prepare(role);
+        const token = role === 'anonymous' ? undefined : (request.token ?? person(role).token);
+        const reply = await server.call(row.method, request.url, { token, body: request.body });
+        expectStatus(reply, status, `${row.method} ${request.url} as ${role}`);
+        if (status >= 400) expect(String(reply.headers['content-type'])).toContain('application/problem+json');
+      });
+    }
+  }
+
+  for (const row of publicRows) {
+    it(`${row.method} ${row.route} is public → ${row.expected}`, async () => {
+      const request = await row.prepare();
+      const reply = await server.call(row.method, request.url, { body: request.body });
+      expectStatus(reply, row.expected, `${row.method} ${request.url} as anonymous`);
+    });
+  }
+
+  it('has a row for every registered /api/v1 route, and every row names a registered route', () => {
+    const registered = parseRouteTree(server.app.printRoutes());
+    for (const entry of registered) {
+      const [method = '', url = ''] = entry.split(' ');
+      expect(server.app.hasRoute({ method: method as Method, url }), `parsed ${entry} is not a route`).toBe(true);
+    }
+    const api = registered.filter((entry) => entry.split(' ')[1]?.startsWith(`${API}/`));
+    const outsideMatrix = new Set([`GET ${API}/openapi.json`]);
+    const covered = new Set([...rows, ...publicRows].map((row) => `${row.method} ${API}${row.route}`));
+    expect(api.filter((entry) => !covered.has(entry) && !outsideMatrix.has(entry))).toEqual([]);
+    expect([...covered].filter((entry) => !api.includes(entry))).toEqual([]);
+    for (const row of [...rows, ...publicRows]) {
+      expect(server.app.hasRoute({ method: row.method, url: `${API}${row.route}` }), row.route).toBe(true);
+    }
+  });
+});
