@@ -9,7 +9,8 @@ export function decodeCursor(cursor: string | undefined): number | undefined {
   if (cursor === undefined) return undefined;
   const match = /^v1:(\d{1,10})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   const id = match ? Number(match[1]) : Number.NaN;
-  if (!Number.isSafeInteger(id)) {
+  // Ids are positive 32-bit integers: anything else was not issued by this API.
+  if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) {
     throw new AppError('validation_failed', 'cursor: not a cursor returned by this API', [
       { path: 'cursor', message: 'not a cursor returned by this API' },
     ]);

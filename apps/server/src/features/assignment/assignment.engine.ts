@@ -31,8 +31,8 @@ export class AssignmentScope {
     this.events.push(event);
   }
 
-  record(activity: Omit<ActivityRecord, 'actorId'>) {
-    return insertActivity(this.trx, { ...activity, actorId: this.actorId }, this.now);
+  record(activity: Omit<ActivityRecord, 'actorId'>, actorId: number | null = this.actorId) {
+    return insertActivity(this.trx, { ...activity, actorId }, this.now);
   }
 
   async lockCase(caseId: number): Promise<LockedCase> {
@@ -48,9 +48,13 @@ export class AssignmentScope {
     return agent;
   }
 
-  async #assign(caseRow: { id: number; customer_id: number }, agentId: number) {
+  /** Automatic assignments are the system's doing (no actor); manual ones are the admin's. */
+  async #assign(caseRow: { id: number; customer_id: number }, agentId: number, mode: 'auto' | 'manual') {
     await repository.markAssigned(this.trx, caseRow.id, agentId, this.now);
-    await this.record({ type: 'case.assigned', caseId: caseRow.id, agentId, from: 'new', to: 'open' });
+    await this.record(
+      { type: 'case.assigned', caseId: caseRow.id, agentId, from: 'new', to: 'open', reason: mode },
+      mode === 'auto' ? null : this.actorId,
+    );
     this.assignedCount++;
     this.publish({ name: 'case.assigned', caseId: caseRow.id, agentId, customerId: caseRow.customer_id });
   }
@@ -103,7 +107,7 @@ export class AssignmentScope {
     if (agent.availability === 'away') throw conflict('the agent is away', 'agentId');
     if (agent.active_cases >= agent.capacity) throw conflict('the agent has no spare capacity', 'agentId');
     if (isActive(caseRow.status)) await this.#release(caseRow, 'reassigned', 'new');
-    await this.#assign(caseRow, agentId);
+    await this.#assign(caseRow, agentId, 'manual');
   }
 
   /** Rule 5: away requeues the cases no agent has answered yet; removal requeues them all. */
@@ -123,7 +127,7 @@ export class AssignmentScope {
       if (!agent) return;
       const next = await repository.lockNextQueuedCase(this.trx, this.engine);
       if (!next) return;
-      await this.#assign(next, agent.user_id);
+      await this.#assign(next, agent.user_id, 'auto');
     }
   }
 }
