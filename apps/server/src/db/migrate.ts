@@ -1,11 +1,13 @@
 import { type Kysely, type Migration, Migrator } from 'kysely';
 import type { Database } from './database.js';
 import * as initial from './migrations/001-initial.js';
+import * as caseTimeIndexes from './migrations/002-case-time-indexes.js';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Database['engine']): Promise<void> };
 
 const migrations: Record<string, EngineMigration> = {
   '001-initial': initial,
+  '002-case-time-indexes': caseTimeIndexes,
 };
 
 /** Brings the schema up to date; the same migrations run on SQLite and PostgreSQL. */

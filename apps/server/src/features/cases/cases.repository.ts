@@ -1,5 +1,5 @@
 import type { CaseStatus } from '@caseflow/contract';
-import type { Updateable } from 'kysely';
+import { sql, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { CasesTable } from '../../db/schema.js';
 import type { Trx } from '../../db/transaction.js';
@@ -121,4 +121,26 @@ export async function setFirstResponse(trx: Trx, caseId: number, now: number) {
     .where('id', '=', caseId)
     .where('first_response_at', 'is', null)
     .execute();
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Cases created and cases resolved per hour since `since`, keyed by epoch hour (millis / 1 h).
+ * Integer division of the BIGINT millis is a floor on both engines, so one GROUP BY serves both.
+ */
+export async function countCasesPerHour(db: Db, since: number) {
+  const countBy = async (column: 'created_at' | 'resolved_at') => {
+    const hour = sql<number>`${sql.ref(column)} / ${sql.lit(HOUR_MS)}`;
+    const rows = await db
+      .selectFrom('cases')
+      .select([hour.as('hour'), (eb) => eb.fn.countAll<number>().as('count')])
+      .where(column, '>=', since)
+      .where('status', '!=', 'deleted')
+      .groupBy(hour)
+      .execute();
+    return rows.map((row) => ({ hour: Number(row.hour), count: Number(row.count) }));
+  };
+  const [created, resolved] = await Promise.all([countBy('created_at'), countBy('resolved_at')]);
+  return { created, resolved };
 }

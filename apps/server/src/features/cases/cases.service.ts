@@ -173,3 +173,12 @@ export async function dashboardCounts(ctx: AppContext) {
   ]);
   return { counts, oldestQueuedAt: oldest?.created_at ?? null };
 }
+
+/** Created and resolved counts per hour since `since`, as maps from the hour's start (epoch millis) to a count. */
+export async function countCasesPerHour(ctx: AppContext, since: number) {
+  const HOUR_MS = 3_600_000;
+  const { created, resolved } = await repository.countCasesPerHour(ctx.database.db, since);
+  const toMap = (rows: { hour: number; count: number }[]) =>
+    new Map(rows.map((row) => [row.hour * HOUR_MS, row.count]));
+  return { created: toMap(created), resolved: toMap(resolved) };
+}

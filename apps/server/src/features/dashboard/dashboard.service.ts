@@ -2,11 +2,28 @@ import type { Dashboard } from '@caseflow/contract';
 import type { AppContext } from '../../context.js';
 import { toIso, toIsoOrNull } from '../../http/time.js';
 import { listAgents } from '../agents/agents.service.js';
-import { dashboardCounts } from '../cases/cases.service.js';
+import { countCasesPerHour, dashboardCounts } from '../cases/cases.service.js';
+
+const HOUR_MS = 3_600_000;
+const HOURS = 24;
+
+/** 24 hourly buckets ending with the current (partial) hour, oldest first, empty hours included. */
+async function hourlyActivity(ctx: AppContext, now: number): Promise<Dashboard['hourly']> {
+  const firstHour = Math.floor(now / HOUR_MS) * HOUR_MS - (HOURS - 1) * HOUR_MS;
+  const { created, resolved } = await countCasesPerHour(ctx, firstHour);
+  return Array.from({ length: HOURS }, (_, index) => {
+    const hour = firstHour + index * HOUR_MS;
+    return { hour: toIso(hour), created: created.get(hour) ?? 0, resolved: resolved.get(hour) ?? 0 };
+  });
+}
 
 export async function getDashboard(ctx: AppContext): Promise<Dashboard> {
   const now = Date.now();
-  const [{ counts, oldestQueuedAt }, agents] = await Promise.all([dashboardCounts(ctx), listAgents(ctx)]);
+  const [{ counts, oldestQueuedAt }, agents, hourly] = await Promise.all([
+    dashboardCounts(ctx),
+    listAgents(ctx),
+    hourlyActivity(ctx, now),
+  ]);
   return {
     queue: {
       size: counts.new ?? 0,
@@ -15,6 +32,7 @@ export async function getDashboard(ctx: AppContext): Promise<Dashboard> {
     },
     cases: { new: counts.new ?? 0, open: counts.open ?? 0, pending: counts.pending ?? 0 },
     agents: agents.items,
+    hourly,
     generatedAt: toIso(now),
   };
 }

@@ -1,0 +1,369 @@
+import { type Agent, createAgentBody, updateAgentBody } from '@caseflow/contract';
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  Paper,
+  PasswordInput,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useState } from 'react';
+import { AgentStateBadge } from '../../components/badges';
+import { PageTitle } from '../../components/page-title';
+import { QueryState } from '../../components/query-state';
+import { errorMessage } from '../../lib/api-client';
+import { serverFieldErrors, zodErrors } from '../../lib/forms';
+import { useAgents, useSetAvailability } from '../agent/api';
+import { useCreateAgent, useRemoveAgent, useUpdateAgent } from './api';
+import { ConfirmModal, countOf } from './confirm-modal';
+import { DANGER, MUTED, modalCloseProps, notifyError, notifySuccess } from './feedback';
+
+const CAPACITY = { min: 1, max: 50 };
+
+/** Shows the server's reason unless it already sits on a form field. */
+function FormError({ error }: { error: unknown }) {
+  if (!error || Object.keys(serverFieldErrors(error)).length > 0) return null;
+  return (
+    <Alert color="red" role="alert">
+      {errorMessage(error)}
+    </Alert>
+  );
+}
+
+/** NumberInput gives '' when cleared; the schema would say "expected number", which helps nobody. */
+function capacityError(capacity: number | string): Record<string, string> {
+  return typeof capacity === 'number' ? {} : { capacity: `enter a number from ${CAPACITY.min} to ${CAPACITY.max}` };
+}
+
+const newAgentValues = { name: '', email: '', capacity: 1 as number | string, password: '' };
+
+/** Empty password means "send an invitation", so it is left out rather than sent as ''. */
+function toCreateBody(values: typeof newAgentValues) {
+  return { ...values, password: values.password === '' ? undefined : values.password };
+}
+
+function AddAgentModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const create = useCreateAgent();
+  const form = useForm({
+    initialValues: newAgentValues,
+    validate: (values) => ({ ...zodErrors(createAgentBody)(toCreateBody(values)), ...capacityError(values.capacity) }),
+  });
+  const close = () => {
+    form.reset();
+    create.reset();
+    onClose();
+  };
+  const submit = form.onSubmit((values) =>
+    create.mutate(createAgentBody.parse(toCreateBody(values)), {
+      onSuccess: (agent) => {
+        notifySuccess(
+          values.password
+            ? `${agent.name} can sign in now.`
+            : `${agent.name} is added; an invitation to choose a password was sent to ${agent.email}.`,
+        );
+        close();
+      },
+      onError: (error) => form.setErrors(serverFieldErrors(error)),
+    }),
+  );
+  return (
+    <Modal {...modalCloseProps} opened={opened} onClose={close} title="Add an agent">
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <FormError error={create.error} />
+          <TextInput label="Name" autoComplete="off" required data-autofocus {...form.getInputProps('name')} />
+          <TextInput label="Email" type="email" autoComplete="off" required {...form.getInputProps('email')} />
+          <NumberInput
+            label="Capacity"
+            description="How many active cases they may hold at once"
+            descriptionProps={{ c: MUTED }}
+            required
+            allowDecimal={false}
+            {...CAPACITY}
+            {...form.getInputProps('capacity')}
+          />
+          <PasswordInput
+            label="Password"
+            description="Leave empty to email them an invitation to choose their own"
+            descriptionProps={{ c: MUTED }}
+            autoComplete="new-password"
+            {...form.getInputProps('password')}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              Add agent
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function EditAgentForm({ agent, onClose }: { agent: Agent; onClose: () => void }) {
+  const update = useUpdateAgent();
+  const form = useForm({
+    initialValues: { name: agent.name, capacity: agent.capacity as number | string },
+    validate: (values) => ({ ...zodErrors(updateAgentBody)(values), ...capacityError(values.capacity) }),
+  });
+  const submit = form.onSubmit((values) =>
+    update.mutate(
+      { id: agent.id, body: updateAgentBody.parse(values) },
+      {
+        onSuccess: (updated) => {
+          notifySuccess(`${updated.name} is saved.`);
+          onClose();
+        },
+        onError: (error) => form.setErrors(serverFieldErrors(error)),
+      },
+    ),
+  );
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <FormError error={update.error} />
+        <TextInput label="Name" autoComplete="off" required data-autofocus {...form.getInputProps('name')} />
+        <NumberInput
+          label="Capacity"
+          description={`Holds ${countOf(agent.activeCases, 'active case')} now; capacity cannot go below that`}
+          descriptionProps={{ c: MUTED }}
+          required
+          allowDecimal={false}
+          {...CAPACITY}
+          {...form.getInputProps('capacity')}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={update.isPending}>
+            Save
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+// The dialogs stay mounted (agent null until first opened) so Mantine sees them open and close and returns focus.
+type DialogProps = { agent: Agent | null; opened: boolean; onClose: () => void };
+
+function EditAgentModal({ agent, opened, onClose }: DialogProps) {
+  return (
+    <Modal {...modalCloseProps} opened={opened} onClose={onClose} title={`Edit ${agent?.name ?? 'agent'}`}>
+      {agent && <EditAgentForm key={agent.id} agent={agent} onClose={onClose} />}
+    </Modal>
+  );
+}
+
+function whatHappensToCases(activeCases: number) {
+  if (activeCases === 0) return 'They hold no active cases';
+  const [verb, passive] = activeCases === 1 ? ['goes', 'is'] : ['go', 'are'];
+  return `Their ${countOf(activeCases, 'active case')} ${verb} back to the queue and ${passive} reassigned to free agents`;
+}
+
+function RemoveAgentModal({ agent, opened, onClose }: DialogProps) {
+  const remove = useRemoveAgent();
+  return (
+    <ConfirmModal
+      opened={opened}
+      title={`Remove ${agent?.name ?? 'agent'}?`}
+      confirmLabel="Remove agent"
+      isPending={remove.isPending}
+      error={remove.error}
+      onClose={() => {
+        remove.reset();
+        onClose();
+      }}
+      onConfirm={() =>
+        agent &&
+        remove.mutate(agent.id, {
+          onSuccess: () => {
+            notifySuccess(`${agent.name} is removed.`);
+            remove.reset();
+            onClose();
+          },
+        })
+      }
+    >
+      <Text size="sm">
+        {whatHappensToCases(agent?.activeCases ?? 0)}; they can no longer sign in; their name stays in case history.
+      </Text>
+    </ConfirmModal>
+  );
+}
+
+function AvailabilityToggle({ agent }: { agent: Agent }) {
+  const setAvailability = useSetAvailability(agent.id);
+  const isAvailable = agent.availability === 'available';
+  return (
+    <Switch
+      label={isAvailable ? 'Available' : 'Away'}
+      aria-label={`${agent.name} available`}
+      checked={isAvailable}
+      disabled={setAvailability.isPending}
+      color="teal"
+      onChange={(event) =>
+        setAvailability.mutate(event.currentTarget.checked ? 'available' : 'away', {
+          onSuccess: (updated) =>
+            notifySuccess(
+              updated.availability === 'away'
+                ? `${updated.name} is away; unanswered cases went back to the queue.`
+                : `${updated.name} is available and takes queued cases.`,
+            ),
+          onError: notifyError,
+        })
+      }
+    />
+  );
+}
+
+type Dialog = { kind: 'edit' | 'remove'; agent: Agent; opened: boolean };
+type OpenDialog = (kind: Dialog['kind'], agent: Agent) => void;
+
+function RowButtons({ agent, onOpen }: { agent: Agent; onOpen: OpenDialog }) {
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Button
+        size="compact-sm"
+        variant="default"
+        aria-label={`Edit ${agent.name}`}
+        onClick={() => onOpen('edit', agent)}
+      >
+        Edit
+      </Button>
+      <Button
+        size="compact-sm"
+        variant="outline"
+        color={DANGER}
+        aria-label={`Remove ${agent.name}`}
+        onClick={() => onOpen('remove', agent)}
+      >
+        Remove
+      </Button>
+    </Group>
+  );
+}
+
+/** Phones get one card per agent: a five-column table would hide the actions off-screen. */
+function AgentCards({ agents, onOpen }: { agents: Agent[]; onOpen: OpenDialog }) {
+  return (
+    <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+      {agents.map((agent) => (
+        <Paper key={agent.id} withBorder p="sm" component="li">
+          <Stack gap="xs">
+            <Group justify="space-between" wrap="nowrap" align="flex-start">
+              <div style={{ minWidth: 0 }}>
+                <Text size="sm" fw={600}>
+                  {agent.name}
+                </Text>
+                <Text size="xs" c={MUTED} style={{ overflowWrap: 'anywhere' }}>
+                  {agent.email}
+                </Text>
+              </div>
+              <AgentStateBadge state={agent.state} />
+            </Group>
+            <Text size="sm">
+              {agent.activeCases} of {agent.capacity} active cases
+            </Text>
+            <Group justify="space-between">
+              <AvailabilityToggle agent={agent} />
+              <RowButtons agent={agent} onOpen={onOpen} />
+            </Group>
+          </Stack>
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
+
+function AgentsTable({ agents, onOpen }: { agents: Agent[]; onOpen: OpenDialog }) {
+  return (
+    <Table.ScrollContainer minWidth={680}>
+      <Table striped highlightOnHover verticalSpacing="xs">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Agent</Table.Th>
+            <Table.Th>State</Table.Th>
+            <Table.Th>Load</Table.Th>
+            <Table.Th>Availability</Table.Th>
+            <Table.Th>Actions</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {agents.map((agent) => (
+            <Table.Tr key={agent.id}>
+              <Table.Td>
+                <Text size="sm" fw={600}>
+                  {agent.name}
+                </Text>
+                <Text size="xs" c={MUTED}>
+                  {agent.email}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <AgentStateBadge state={agent.state} />
+              </Table.Td>
+              <Table.Td>
+                {agent.activeCases} of {agent.capacity}
+              </Table.Td>
+              <Table.Td>
+                <AvailabilityToggle agent={agent} />
+              </Table.Td>
+              <Table.Td>
+                <RowButtons agent={agent} onOpen={onOpen} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** Admins add agents, set their capacity and availability, and remove them with their cases requeued. */
+export default function AgentsPage() {
+  const agents = useAgents();
+  const [isAdding, adding] = useDisclosure();
+  // The dialog's agent outlives its closing (the modal animates out); counts come from the live list.
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const close = () => setDialog((current) => current && { ...current, opened: false });
+  const openDialog: OpenDialog = (kind, item) => setDialog({ kind, agent: item, opened: true });
+  const isPhone = useMediaQuery('(max-width: 48em)');
+  const agent = dialog ? (agents.data?.items.find((item) => item.id === dialog.agent.id) ?? dialog.agent) : null;
+
+  return (
+    <Stack>
+      <PageTitle title="Agents" actions={<Button onClick={adding.open}>Add agent</Button>}>
+        Agents
+      </PageTitle>
+      <QueryState
+        query={agents}
+        isEmpty={(data) => data.items.length === 0}
+        empty="No agents yet. Add your first agent; queued cases go to them at once."
+      >
+        {(data) =>
+          isPhone ? (
+            <AgentCards agents={data.items} onOpen={openDialog} />
+          ) : (
+            <AgentsTable agents={data.items} onOpen={openDialog} />
+          )
+        }
+      </QueryState>
+      <AddAgentModal opened={isAdding} onClose={adding.close} />
+      <EditAgentModal agent={agent} opened={dialog?.opened === true && dialog.kind === 'edit'} onClose={close} />
+      <RemoveAgentModal agent={agent} opened={dialog?.opened === true && dialog.kind === 'remove'} onClose={close} />
+    </Stack>
+  );
+}

@@ -1,0 +1,43 @@
+import type { ActivityEvent } from '@caseflow/contract';
+import { Text, Timeline } from '@mantine/core';
+import { QueryState } from '../../components/query-state';
+import { formatDateTime, labelOf } from '../../lib/format';
+import { useCaseEvents } from './api';
+
+function describe(event: ActivityEvent): string {
+  const by = event.actor ? ` by ${event.actor.name}` : '';
+  switch (event.type) {
+    case 'case.created':
+      return `Reported${by}`;
+    case 'case.assigned':
+      return `Assigned to ${event.agent?.name ?? 'an agent'}${event.actor ? ` (${event.actor.name})` : ' automatically'}`;
+    case 'case.released':
+      return `Taken from ${event.agent?.name ?? 'the agent'} (${labelOf(event.reason ?? 'released')})`;
+    case 'case.status_changed':
+      return `${labelOf(event.from ?? '')} → ${labelOf(event.to ?? '')}${by}${event.reason ? ` (${labelOf(event.reason)})` : ''}`;
+    case 'case.priority_changed':
+      return `Priority ${event.from} → ${event.to}${by}`;
+    default:
+      return `${labelOf(event.type)}${by}`;
+  }
+}
+
+/** The case's history from the activity log (customers see its public part). */
+export function ActivityTimeline({ caseId }: { caseId: number }) {
+  const events = useCaseEvents(caseId);
+  return (
+    <QueryState query={events} isEmpty={(items) => items.length === 0} empty="No activity yet.">
+      {(items) => (
+        <Timeline bulletSize={12} lineWidth={2}>
+          {items.map((event) => (
+            <Timeline.Item key={event.id} title={<Text size="sm">{describe(event)}</Text>}>
+              <Text size="xs" c="dimmed">
+                {formatDateTime(event.createdAt)}
+              </Text>
+            </Timeline.Item>
+          ))}
+        </Timeline>
+      )}
+    </QueryState>
+  );
+}

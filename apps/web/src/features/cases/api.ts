@@ -1,0 +1,106 @@
+import type {
+  ActivityEvent,
+  Case,
+  CaseStatus,
+  CreateCaseBody,
+  CreateMessageBody,
+  Message,
+  Priority,
+  UpdateCaseBody,
+} from '@caseflow/contract';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../lib/api-client';
+
+export interface CaseFilters {
+  status?: CaseStatus | undefined;
+  priority?: Priority | undefined;
+  assignee?: 'me' | 'none' | number | undefined;
+  limit?: number;
+}
+
+type Page<T> = { items: T[]; nextCursor: string | null };
+
+export const caseKeys = {
+  all: ['cases'] as const,
+  list: (filters: CaseFilters) => ['cases', 'list', filters] as const,
+  one: (id: number) => ['cases', 'one', id] as const,
+  messages: (id: number) => ['cases', 'messages', id] as const,
+  events: (id: number) => ['cases', 'events', id] as const,
+};
+
+function query(filters: CaseFilters, cursor?: string) {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) if (value !== undefined) params.set(key, String(value));
+  if (cursor) params.set('cursor', cursor);
+  return params.toString();
+}
+
+/** A case list with "load more" pages (keyset cursors from the API). */
+export function useCaseList(filters: CaseFilters, options: { refetchInterval?: number } = {}) {
+  return useInfiniteQuery({
+    ...options,
+    queryKey: caseKeys.list(filters),
+    queryFn: ({ pageParam }) => api<Page<Case>>('GET', `/cases?${query(filters, pageParam)}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    select: (data) => data.pages.flatMap((page) => page.items),
+  });
+}
+
+export function useCase(id: number) {
+  return useQuery({ queryKey: caseKeys.one(id), queryFn: () => api<Case>('GET', `/cases/${id}`) });
+}
+
+export function useMessages(id: number) {
+  return useQuery({
+    queryKey: caseKeys.messages(id),
+    queryFn: async () => {
+      const items: Message[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Page<Message> = await api(
+          'GET',
+          `/cases/${id}/messages?limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+        );
+        items.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return items;
+    },
+  });
+}
+
+export function useCaseEvents(id: number) {
+  return useQuery({
+    queryKey: caseKeys.events(id),
+    queryFn: () => api<{ items: ActivityEvent[] }>('GET', `/cases/${id}/events`).then((result) => result.items),
+  });
+}
+
+/** Any case change can move work between agents: refresh every case view, the agents and the dashboard. */
+function useCaseMutation<TInput>(mutationFn: (input: TInput) => Promise<unknown>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSettled: () => {
+      void client.invalidateQueries({ queryKey: caseKeys.all });
+      void client.invalidateQueries({ queryKey: ['agents'] });
+      void client.invalidateQueries({ queryKey: ['dashboard'] });
+    },
+  });
+}
+
+export const useCreateCase = () => useCaseMutation((body: CreateCaseBody) => api<Case>('POST', '/cases', body));
+export const useUpdateCase = (id: number) =>
+  useCaseMutation((body: UpdateCaseBody) => api<Case>('PATCH', `/cases/${id}`, body));
+export const useResolveCase = () => useCaseMutation((id: number) => api<Case>('POST', `/cases/${id}/resolve`));
+export const useReopenCase = (id: number) => useCaseMutation(() => api<Case>('POST', `/cases/${id}/reopen`));
+export const useAssignCase = () =>
+  useCaseMutation((input: { id: number; agentId: number }) =>
+    api<Case>('POST', `/cases/${input.id}/assign`, { agentId: input.agentId }),
+  );
+export const useDeleteCase = () => useCaseMutation((id: number) => api<void>('DELETE', `/cases/${id}`));
+export const usePostMessage = (id: number) =>
+  useCaseMutation((body: CreateMessageBody) => api<Message>('POST', `/cases/${id}/messages`, body));
+export const useDeleteMessage = (id: number) =>
+  useCaseMutation((messageId: number) => api<void>('DELETE', `/cases/${id}/messages/${messageId}`));

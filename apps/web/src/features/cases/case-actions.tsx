@@ -1,0 +1,71 @@
+import type { Case, Priority, User } from '@caseflow/contract';
+import { Button, Group, Select } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useNavigate } from 'react-router';
+import { errorMessage } from '../../lib/api-client';
+import { useReopenCase, useResolveCase, useUpdateCase } from './api';
+import { priorityOptions } from './options';
+
+const REOPEN_WINDOW_MS = 14 * 24 * 3_600_000;
+const fail = (error: unknown) => notifications.show({ color: 'red', message: errorMessage(error) });
+
+/** What the caller may do with the case: staff set pending/open, priority and resolve; owners reopen. */
+export function CaseActions({ item, me }: { item: Case; me: User }) {
+  const update = useUpdateCase(item.id);
+  const resolve = useResolveCase();
+  const reopen = useReopenCase(item.id);
+  const navigate = useNavigate();
+  const isActive = item.status === 'open' || item.status === 'pending';
+
+  if (me.role === 'customer') {
+    const canReopen =
+      item.status === 'resolved' &&
+      item.resolvedAt !== null &&
+      Date.now() - Date.parse(item.resolvedAt) < REOPEN_WINDOW_MS;
+    return canReopen ? (
+      <Button variant="light" loading={reopen.isPending} onClick={() => reopen.mutate(undefined, { onError: fail })}>
+        Reopen case
+      </Button>
+    ) : null;
+  }
+  return (
+    <Group wrap="wrap">
+      {isActive && (
+        <Button
+          variant="default"
+          loading={update.isPending}
+          onClick={() => update.mutate({ status: item.status === 'open' ? 'pending' : 'open' }, { onError: fail })}
+        >
+          {item.status === 'open' ? 'Set pending' : 'Set open'}
+        </Button>
+      )}
+      {item.status !== 'resolved' && (
+        <Select
+          aria-label="Priority"
+          data={priorityOptions}
+          value={item.priority}
+          allowDeselect={false}
+          w={130}
+          onChange={(value) => value && update.mutate({ priority: value as Priority }, { onError: fail })}
+        />
+      )}
+      {item.status !== 'resolved' && (
+        <Button
+          color="teal"
+          loading={resolve.isPending}
+          onClick={() =>
+            resolve.mutate(item.id, {
+              onSuccess: () => {
+                notifications.show({ color: 'teal', message: `${item.number} resolved.` });
+                if (item.assignee?.id === me.id) navigate('/workspace');
+              },
+              onError: fail,
+            })
+          }
+        >
+          Resolve
+        </Button>
+      )}
+    </Group>
+  );
+}

@@ -1,0 +1,76 @@
+import { Alert, Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import { Link, useParams } from 'react-router';
+import { PriorityBadge, StatusBadge } from '../../components/badges';
+import { PageTitle } from '../../components/page-title';
+import { QueryState } from '../../components/query-state';
+import { ApiError } from '../../lib/api-client';
+import { useMe } from '../../lib/auth';
+import { ActivityTimeline } from './activity-timeline';
+import { useCase } from './api';
+import { CaseActions } from './case-actions';
+import { CaseDetails } from './case-details';
+import { Conversation } from './conversation';
+
+export default function CasePage() {
+  const id = Number(useParams().id);
+  const me = useMe().data;
+  const item = useCase(id);
+
+  if (!me) return null;
+  if (item.error instanceof ApiError && item.error.status === 404) {
+    return (
+      <Stack>
+        <PageTitle title="Case not found">Case not found</PageTitle>
+        <Alert color="gray">This case does not exist or is not yours to see.</Alert>
+        <Button component={Link} to="/" w="fit-content">
+          Back
+        </Button>
+      </Stack>
+    );
+  }
+  return (
+    <QueryState query={item}>
+      {(data) => (
+        <Stack>
+          <PageTitle title={`${data.number} ${data.subject}`} actions={<CaseActions item={data} me={me} />}>
+            <Group gap="sm" component="span">
+              <span>{data.number}</span>
+              <span>{data.subject}</span>
+            </Group>
+          </PageTitle>
+          <Group gap="xs">
+            <StatusBadge status={data.status} />
+            <PriorityBadge priority={data.priority} />
+          </Group>
+          <Grid>
+            <Grid.Col span={{ base: 12, md: 7 }}>
+              <Stack>
+                <Title order={2} size="h4">
+                  Conversation
+                </Title>
+                <Conversation caseId={data.id} me={me} />
+              </Stack>
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 5 }}>
+              <Stack>
+                <Title order={2} size="h4">
+                  Details
+                </Title>
+                <CaseDetails item={data} />
+                <Title order={2} size="h4">
+                  History
+                </Title>
+                <ActivityTimeline caseId={data.id} />
+                {data.status === 'new' && (
+                  <Text size="sm" c="dimmed">
+                    All agents are busy right now; the first one to become free takes this case.
+                  </Text>
+                )}
+              </Stack>
+            </Grid.Col>
+          </Grid>
+        </Stack>
+      )}
+    </QueryState>
+  );
+}

@@ -1,0 +1,77 @@
+import type { Case } from '@caseflow/contract';
+import { Anchor, Button, Center, Table, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { PriorityBadge, StatusBadge } from '../../components/badges';
+import { timeAgo } from '../../lib/format';
+
+/** The case list every console shows; columns after the subject are the caller's to choose. */
+export function CaseTable({
+  cases,
+  showCustomer = false,
+  showAssignee = false,
+  actions,
+  hasMore,
+  onLoadMore,
+  isLoadingMore,
+}: {
+  cases: Case[];
+  showCustomer?: boolean;
+  showAssignee?: boolean;
+  actions?: (item: Case) => ReactNode;
+  hasMore?: boolean;
+  onLoadMore?: () => void;
+  isLoadingMore?: boolean;
+}) {
+  return (
+    <>
+      <Table.ScrollContainer minWidth={560}>
+        <Table striped highlightOnHover verticalSpacing="xs">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Case</Table.Th>
+              <Table.Th>Subject</Table.Th>
+              <Table.Th>Status</Table.Th>
+              <Table.Th>Priority</Table.Th>
+              {showCustomer && <Table.Th>Customer</Table.Th>}
+              {showAssignee && <Table.Th>Assignee</Table.Th>}
+              <Table.Th>Reported</Table.Th>
+              {actions && <Table.Th>Actions</Table.Th>}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {cases.map((item) => (
+              <Table.Tr key={item.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/cases/${item.id}`} fw={600}>
+                    {item.number}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{item.subject}</Table.Td>
+                <Table.Td>
+                  <StatusBadge status={item.status} />
+                </Table.Td>
+                <Table.Td>
+                  <PriorityBadge priority={item.priority} />
+                </Table.Td>
+                {showCustomer && <Table.Td>{item.customer.name}</Table.Td>}
+                {showAssignee && (
+                  <Table.Td>{item.assignee ? item.assignee.name : <Text c="dimmed">Unassigned</Text>}</Table.Td>
+                )}
+                <Table.Td>{timeAgo(item.createdAt)}</Table.Td>
+                {actions && <Table.Td>{actions(item)}</Table.Td>}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {hasMore && (
+        <Center mt="sm">
+          <Button variant="light" onClick={onLoadMore} loading={isLoadingMore}>
+            Load more
+          </Button>
+        </Center>
+      )}
+    </>
+  );
+}

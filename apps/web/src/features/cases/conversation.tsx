@@ -1,0 +1,132 @@
+import { createMessageBody, type Message, type User } from '@caseflow/contract';
+import { ActionIcon, Alert, Badge, Button, Checkbox, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { QueryState } from '../../components/query-state';
+import { errorMessage } from '../../lib/api-client';
+import { formatDateTime } from '../../lib/format';
+import { zodErrors } from '../../lib/forms';
+import { useDeleteMessage, useMessages, usePostMessage } from './api';
+
+function MessageItem({
+  message,
+  me,
+  isFirst,
+  caseId,
+}: {
+  message: Message;
+  me: User;
+  isFirst: boolean;
+  caseId: number;
+}) {
+  const remove = useDeleteMessage(caseId);
+  const isMine = message.author.id === me.id;
+  return (
+    <Paper
+      withBorder
+      p="sm"
+      bg={message.internal ? 'yellow.0' : isMine ? 'indigo.0' : undefined}
+      aria-label={message.internal ? 'Internal note' : `Message from ${message.author.name}`}
+    >
+      <Group justify="space-between" mb={4} wrap="nowrap">
+        <Group gap="xs">
+          <Text fw={600} size="sm">
+            {message.author.name}
+          </Text>
+          {message.author.role !== 'customer' && (
+            <Badge size="xs" variant="outline">
+              Support
+            </Badge>
+          )}
+          {message.internal && (
+            <Badge size="xs" color="yellow">
+              Internal note
+            </Badge>
+          )}
+        </Group>
+        <Group gap="xs" wrap="nowrap">
+          <Text size="xs" c="dimmed">
+            {formatDateTime(message.createdAt)}
+          </Text>
+          {isMine && !isFirst && (
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              size="sm"
+              aria-label="Delete message"
+              loading={remove.isPending}
+              onClick={() =>
+                remove.mutate(message.id, {
+                  onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
+                })
+              }
+            >
+              ×
+            </ActionIcon>
+          )}
+        </Group>
+      </Group>
+      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+        {message.body}
+      </Text>
+    </Paper>
+  );
+}
+
+function ReplyForm({ caseId, isStaff }: { caseId: number; isStaff: boolean }) {
+  const post = usePostMessage(caseId);
+  const form = useForm({ initialValues: { body: '', internal: false }, validate: zodErrors(createMessageBody) });
+  return (
+    <form
+      onSubmit={form.onSubmit((values) => post.mutate(values, { onSuccess: () => form.reset() }))}
+      noValidate
+      aria-label="Reply"
+    >
+      <Stack gap="xs">
+        {post.isError && (
+          <Alert color="red" role="alert">
+            {errorMessage(post.error)}
+          </Alert>
+        )}
+        <Textarea
+          label={form.values.internal ? 'Internal note' : 'Reply'}
+          autosize
+          minRows={3}
+          {...form.getInputProps('body')}
+        />
+        <Group justify="space-between">
+          {isStaff ? (
+            <Checkbox
+              label="Internal note (the customer never sees it)"
+              {...form.getInputProps('internal', { type: 'checkbox' })}
+            />
+          ) : (
+            <span />
+          )}
+          <Button type="submit" loading={post.isPending}>
+            {form.values.internal ? 'Add note' : 'Send'}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** The case's thread, newest last, with the reply box under it. */
+export function Conversation({ caseId, me }: { caseId: number; me: User }) {
+  const messages = useMessages(caseId);
+  return (
+    <Stack>
+      <QueryState query={messages} isEmpty={(items) => items.length === 0} empty="No messages yet.">
+        {(items) => (
+          <Stack gap="xs" aria-live="polite">
+            {items.map((message, index) => (
+              <MessageItem key={message.id} message={message} me={me} isFirst={index === 0} caseId={caseId} />
+            ))}
+          </Stack>
+        )}
+      </QueryState>
+      <ReplyForm caseId={caseId} isStaff={me.role !== 'customer'} />
+    </Stack>
+  );
+}

@@ -1,0 +1,70 @@
+import { type Case, createCaseBody } from '@caseflow/contract';
+import { Alert, Button, Grid, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { errorMessage } from '../../lib/api-client';
+import { serverFieldErrors, zodErrors } from '../../lib/forms';
+import { useCreateCase } from './api';
+import { outcomeOptions, reasonOptions } from './options';
+
+const initialValues = { subject: '', description: '', orderNumber: '', product: '', reason: '', desiredOutcome: '' };
+
+/** Empty optional fields are left out rather than sent as empty strings. */
+function toBody(values: typeof initialValues) {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value.trim() !== ''));
+}
+
+/** The return form: validated in the browser with the API's own schema, then by the API. */
+export function NewCaseForm({ onCreated }: { onCreated: (created: Case) => void }) {
+  const create = useCreateCase();
+  const form = useForm({ initialValues, validate: (values) => zodErrors(createCaseBody)(toBody(values)) });
+
+  const submit = form.onSubmit((values) =>
+    create.mutate(createCaseBody.parse(toBody(values)), {
+      onSuccess: (created) => onCreated(created as Case),
+      onError: (error) => form.setErrors(serverFieldErrors(error)),
+    }),
+  );
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        {create.isError && (
+          <Alert color="red" role="alert">
+            {errorMessage(create.error)}
+          </Alert>
+        )}
+        <Grid>
+          <Grid.Col span={{ base: 12, sm: 6 }}>
+            <TextInput label="Order number" placeholder="ORD-1234" {...form.getInputProps('orderNumber')} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 6 }}>
+            <TextInput label="Product" placeholder="Blender X2" {...form.getInputProps('product')} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 6 }}>
+            <Select
+              label="Reason"
+              placeholder="Choose a reason"
+              data={reasonOptions}
+              clearable
+              {...form.getInputProps('reason')}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 6 }}>
+            <Select
+              label="What would you like?"
+              placeholder="Choose an outcome"
+              data={outcomeOptions}
+              clearable
+              {...form.getInputProps('desiredOutcome')}
+            />
+          </Grid.Col>
+        </Grid>
+        <TextInput label="Subject" required maxLength={200} {...form.getInputProps('subject')} />
+        <Textarea label="What happened?" required autosize minRows={4} {...form.getInputProps('description')} />
+        <Button type="submit" loading={create.isPending} w="fit-content">
+          Report case
+        </Button>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,10 @@
+import { caseStatusSchema, desiredOutcomeSchema, prioritySchema, returnReasonSchema } from '@caseflow/contract';
+import { labelOf } from '../../lib/format';
+
+const toOptions = (values: readonly string[]) => values.map((value) => ({ value, label: labelOf(value) }));
+
+/** Select options straight from the contract's enums, so the web app cannot offer a value the API rejects. */
+export const reasonOptions = toOptions(returnReasonSchema.options);
+export const outcomeOptions = toOptions(desiredOutcomeSchema.options);
+export const priorityOptions = toOptions(prioritySchema.options);
+export const statusOptions = toOptions(caseStatusSchema.options);
