@@ -80,6 +80,9 @@ describe.each(engines)('assignment under concurrency on %s', (engine) => {
       expect(replies.length).toBeGreaterThan(ROUNDS * CREATES_PER_ROUND);
 
       const report = await checkInvariants(server.ctx.database.db, { acknowledgedCaseIds: acknowledged });
+      console.info(
+        `[${engine}] ${replies.length} operations, ${JSON.stringify(report.stats)}, ${report.violations.length} violations`,
+      );
       expect(report.violations).toEqual([]);
       expect(acknowledged).toHaveLength(ROUNDS * CREATES_PER_ROUND);
       expect(report.stats.assignments).toBeGreaterThan(60);
@@ -99,6 +102,7 @@ describe.each(engines)('assignment under concurrency on %s', (engine) => {
         Array.from({ length: 60 }, () => naiveCreateCase(server.ctx.database, customer.id)),
       );
       const report = await checkInvariants(server.ctx.database.db, { acknowledgedCaseIds: ids });
+      console.info(`[${engine}] naive variant: ${ids.length} creates, ${report.violations.length} violations`);
       expect(report.violations.some((violation) => /active cases, capacity|over capacity/.test(violation))).toBe(true);
     } finally {
       await server.close();
