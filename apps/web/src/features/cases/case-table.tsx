@@ -56,7 +56,15 @@ export function CaseTable({
                 </Table.Td>
                 {showCustomer && <Table.Td>{item.customer.name}</Table.Td>}
                 {showAssignee && (
-                  <Table.Td>{item.assignee ? item.assignee.name : <Text c="dimmed" size="sm">Unassigned</Text>}</Table.Td>
+                  <Table.Td>
+                    {item.assignee ? (
+                      item.assignee.name
+                    ) : (
+                      <Text c="dimmed" size="sm">
+                        Unassigned
+                      </Text>
+                    )}
+                  </Table.Td>
                 )}
                 <Table.Td>{timeAgo(item.createdAt)}</Table.Td>
                 {actions && <Table.Td>{actions(item)}</Table.Td>}

@@ -8,9 +8,11 @@ import { outcomeOptions, reasonOptions } from './options';
 
 const initialValues = { subject: '', description: '', orderNumber: '', product: '', reason: '', desiredOutcome: '' };
 
-/** Empty optional fields are left out rather than sent as empty strings. */
-function toBody(values: typeof initialValues) {
-  return Object.fromEntries(Object.entries(values).filter(([, value]) => value.trim() !== ''));
+/** Empty optional fields (an empty input, a cleared select's null) are left out rather than sent. */
+function toBody(values: Record<string, string | null>) {
+  return Object.fromEntries(
+    Object.entries(values).filter(([, value]) => typeof value === 'string' && value.trim() !== ''),
+  );
 }
 
 /** The return form: validated in the browser with the API's own schema, then by the API. */

@@ -1,0 +1,184 @@
+import type { Case } from '@caseflow/contract';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { fieldError, jsonResponse, problemResponse, renderWithProviders, stubFetch } from '../../test/render';
+import { NewCaseForm } from './new-case-form';
+
+const created: Case = {
+  id: 7,
+  number: 'C-0007',
+  subject: 'Blender arrived cracked',
+  description: 'The jug has a crack along the side.',
+  orderNumber: null,
+  product: 'Blender X2',
+  reason: null,
+  desiredOutcome: null,
+  priority: 'normal',
+  status: 'new',
+  customer: { id: 1, name: 'Carla Customer' },
+  assignee: null,
+  createdAt: '2025-01-01T10:00:00.000Z',
+  assignedAt: null,
+  firstResponseAt: null,
+  resolvedAt: null,
+  updatedAt: '2025-01-01T10:00:00.000Z',
+};
+
+function renderForm() {
+  const onCreated = vi.fn();
+  renderWithProviders(<NewCaseForm onCreated={onCreated} />);
+  return {
+    onCreated,
+    subject: screen.getByRole('textbox', { name: 'Subject' }),
+    description: screen.getByRole('textbox', { name: 'What happened?' }),
+    submit: screen.getByRole('button', { name: 'Report case' }),
+  };
+}
+
+describe('NewCaseForm', () => {
+  it('marks both required fields and sends nothing when submitted empty', async () => {
+    const fetchMock = stubFetch(() => jsonResponse(created, 201));
+    const user = userEvent.setup();
+    const form = renderForm();
+
+    await user.click(form.submit);
+
+    expect(fieldError(form.subject)).toBe('Required');
+    expect(fieldError(form.description)).toBe('Required');
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('treats a subject of only spaces as empty', async () => {
+    const fetchMock = stubFetch(() => jsonResponse(created, 201));
+    const user = userEvent.setup();
+    const form = renderForm();
+
+    await user.type(form.subject, '   ');
+    await user.type(form.description, 'It broke.');
+    await user.click(form.submit);
+
+    expect(fieldError(form.subject)).toBe('Required');
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('stops typing at 200 characters and rejects a longer subject that gets in anyway', async () => {
+    const fetchMock = stubFetch(() => jsonResponse(created, 201));
+    const user = userEvent.setup();
+    const form = renderForm();
+
+    await user.click(form.subject);
+    await user.paste('x'.repeat(201));
+    expect((form.subject as HTMLInputElement).value).toHaveLength(200);
+
+    // Autofill and scripts are not held back by maxLength; the schema still is.
+    fireEvent.change(form.subject, { target: { value: 'y'.repeat(201) } });
+    await user.type(form.description, 'It broke.');
+    await user.click(form.submit);
+
+    expect(fieldError(form.subject)).toBe('At most 200 characters');
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('posts exactly the filled-in fields and hands the created case back', async () => {
+    const fetchMock = stubFetch(({ method, url }) =>
+      method === 'POST' && url === '/api/v1/cases' ? jsonResponse(created, 201) : undefined,
+    );
+    const user = userEvent.setup();
+    const form = renderForm();
+
+    await user.type(screen.getByRole('textbox', { name: 'Product' }), 'Blender X2');
+    await user.type(form.subject, '  Blender arrived cracked  ');
+    await user.type(form.description, 'The jug has a crack along the side.');
+    await user.click(form.submit);
+
+    await waitFor(() => expect(form.onCreated).toHaveBeenCalledTimes(1));
+    expect(form.onCreated.mock.calls[0]?.[0]).toEqual(created);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    const [url, init] = fetchMock.mock.calls[0]!;
+    expect(url).toBe('/api/v1/cases');
+    expect(init?.method).toBe('POST');
+    expect(new Headers(init?.headers).get('content-type')).toBe('application/json');
+    // Trimmed by the shared schema; the empty order number, reason and outcome are left out, not sent as "".
+    expect(JSON.parse(String(init?.body))).toEqual({
+      subject: 'Blender arrived cracked',
+      description: 'The jug has a crack along the side.',
+      product: 'Blender X2',
+    });
+  });
+
+  it('sends a chosen reason and outcome as their contract values', async () => {
+    const fetchMock = stubFetch(() => jsonResponse(created, 201));
+    const user = userEvent.setup();
+    const form = renderForm();
+
+    await user.click(screen.getByRole('combobox', { name: 'Reason' }));
+    await user.click(await screen.findByRole('option', { name: 'Wrong item' }));
+    await user.click(screen.getByRole('combobox', { name: 'What would you like?' }));
+    await user.click(await screen.findByRole('option', { name: 'Store credit' }));
+    await user.type(form.subject, 'Sent the wrong colour');
+    await user.type(form.description, 'I ordered red.');
+    await user.click(form.submit);
+
+    await waitFor(() => expect(form.onCreated).toHaveBeenCalled());
+    expect(JSON.parse(String(fetchMock.mock.calls[0]?.[1]?.body))).toEqual({
+      subject: 'Sent the wrong colour',
+      description: 'I ordered red.',
+      reason: 'wrong_item',
+      desiredOutcome: 'store_credit',
+    });
+  });
+
+  it("shows the API's field error on the field it names", async () => {
+    stubFetch(() =>
+      problemResponse(422, {
+        title: 'Validation failed',
+        detail: 'subject: already used',
+        code: 'validation_failed',
+        errors: [{ path: 'subject', message: 'already used' }],
+      }),
+    );
+    const user = userEvent.setup();
+    const form = renderForm();
+
+    await user.type(form.subject, 'Blender arrived cracked');
+    await user.type(form.description, 'The jug has a crack along the side.');
+    await user.click(form.submit);
+
+    await waitFor(() => expect(fieldError(form.subject)).toBe('already used'));
+    expect(fieldError(form.description)).toBeNull();
+    expect(screen.getByRole('alert').textContent).toBe('subject: already used');
+    expect(form.onCreated).not.toHaveBeenCalled();
+  });
+
+  // Regression: a cleared Select sets its value to null, which once made the submit handler throw.
+  it('still submits after a chosen reason is cleared again', async () => {
+    const fetchMock = stubFetch(() => jsonResponse(created, 201));
+    // Collect errors thrown in event handlers so they fail this test rather than the whole run.
+    const thrown: unknown[] = [];
+    const onError = (event: ErrorEvent) => {
+      thrown.push(event.error);
+      event.preventDefault();
+    };
+    window.addEventListener('error', onError);
+    try {
+      const user = userEvent.setup();
+      const form = renderForm();
+      const reason = screen.getByRole('combobox', { name: 'Reason' });
+
+      await user.click(reason);
+      await user.click(await screen.findByRole('option', { name: 'Damaged' }));
+      const clear = reason.closest('.mantine-Select-root')?.querySelector('button');
+      await user.click(clear!);
+      expect((reason as HTMLInputElement).value).toBe('');
+      await user.type(form.subject, 'Cracked jug');
+      await user.type(form.description, 'Crack.');
+      await user.click(form.submit);
+
+      expect(thrown).toEqual([]);
+      await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1), { timeout: 1000 });
+    } finally {
+      window.removeEventListener('error', onError);
+    }
+  });
+});
