@@ -1,7 +1,13 @@
 // Intake benchmark: authenticated POST /api/v1/cases with assignment, 64 connections (autocannon).
 // Usage: npx tsx bench/intake.ts [--seconds 10] [--connections 64] [--postgres URL --processes 2]
+
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { openDatabase } from '../apps/server/src/db/database.js';
+import { checkInvariants } from '../apps/server/src/features/assignment/invariant-checker.js';
 import { ADMIN, api, inParallel, type ServerProcess, startServer } from './lib/server-process.js';
 
 const { values } = parseArgs({
@@ -17,10 +23,14 @@ const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 const processes = Number(values.processes);
 
+const dataDir = mkdtempSync(join(tmpdir(), 'caseflow-bench-'));
 const servers: ServerProcess[] = [];
 for (let i = 0; i < processes; i++) {
-  servers.push(await startServer({ port: 4100 + i, ...(values.postgres ? { databaseUrl: values.postgres } : {}) }));
+  servers.push(
+    await startServer({ port: 4100 + i, dataDir, ...(values.postgres ? { databaseUrl: values.postgres } : {}) }),
+  );
 }
+let summary: Record<string, unknown> = {};
 const [first] = servers;
 if (!first) throw new Error('no server');
 try {
@@ -69,18 +79,23 @@ try {
   const non2xx = results.reduce((sum, result) => sum + result.non2xx, 0);
   const p99 = Math.max(...results.map((result) => result.latency.p99));
   const dashboard = await api<{ queue: { size: number } }>(first.url, 'GET', '/dashboard', { token: admin.token });
-  console.log(
-    JSON.stringify({
-      engine: values.postgres ? 'postgres' : 'sqlite',
-      processes,
-      connections,
-      seconds,
-      casesPerSecond: Math.round(total / seconds),
-      p99Ms: p99,
-      non2xx,
-      queuedAfter: dashboard.queue.size,
-    }),
-  );
+  summary = {
+    engine: values.postgres ? 'postgres' : 'sqlite',
+    processes,
+    connections,
+    seconds,
+    casesPerSecond: Math.round(total / seconds),
+    p99Ms: p99,
+    non2xx,
+    queuedAfter: dashboard.queue.size,
+  };
 } finally {
   await Promise.all(servers.map((server) => server.stop()));
 }
+// The same activity-log checker as the concurrency test, over everything this run wrote.
+const database = openDatabase({ url: values.postgres, dataDir });
+const report = await checkInvariants(database.db);
+await database.close();
+console.log(
+  JSON.stringify({ ...summary, assignments: report.stats.assignments, invariantViolations: report.violations.length }),
+);

@@ -10,7 +10,19 @@ export const webDist = fileURLToPath(new URL('../../../web/dist', import.meta.ur
 export async function registerWebApp(app: FastifyInstance) {
   const hasWebApp = existsSync(`${webDist}/index.html`);
   if (hasWebApp) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      index: ['index.html'],
+      preCompressed: true,
+      // Hashed asset names never change content: cache them for a year; index.html is always revalidated.
+      setHeaders: (response, path) => {
+        response.setHeader(
+          'cache-control',
+          path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     const isPage =
