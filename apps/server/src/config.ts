@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -81,4 +82,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionDays: value.SESSION_DAYS,
     loginRateLimit: value.LOGIN_RATE_LIMIT,
   };
+}
+
+/** For entry points (server, scripts): reads `.env` if present, then the environment; exits listing every problem. */
+export function loadConfigOrExit(): Config {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
 }

@@ -1,21 +1,9 @@
-import { existsSync } from 'node:fs';
 import pino from 'pino';
 import { buildApp } from './app.js';
 import { createContext } from './bootstrap.js';
-import { ConfigError, loadConfig } from './config.js';
+import { loadConfigOrExit } from './config.js';
 
-if (existsSync('.env')) process.loadEnvFile('.env');
-
-let config: ReturnType<typeof loadConfig>;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
-}
+const config = loadConfigOrExit();
 
 const log = pino({ level: config.logLevel });
 const ctx = await createContext(config, { log });

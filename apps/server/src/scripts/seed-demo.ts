@@ -1,23 +1,11 @@
 // `npm run seed:demo`: fills the configured database (the server's own) with a demo shop.
-import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { createContext } from '../bootstrap.js';
-import { ConfigError, loadConfig } from '../config.js';
+import { loadConfigOrExit } from '../config.js';
 import { DEMO_DOMAIN } from './demo-accounts.js';
 import { type DemoLogin, type SeedDemoResult, type SeedProgress, seedDemo } from './demo-shop.js';
 
-if (existsSync('.env')) process.loadEnvFile('.env');
-
-let config: ReturnType<typeof loadConfig>;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
-}
+const config = loadConfigOrExit();
 
 const isTerminal = process.stdout.isTTY === true;
 let lastLine = '';
