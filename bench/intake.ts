@@ -1,6 +1,7 @@
 // Intake benchmark: authenticated POST /api/v1/cases with assignment, 64 connections (autocannon).
 // Usage: npx tsx bench/intake.ts [--seconds 10] [--connections 64] [--postgres URL --processes 2]
 
+import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +18,7 @@ const { values } = parseArgs({
     postgres: { type: 'string' },
     processes: { type: 'string', default: '1' },
     agents: { type: 'string', default: '1600' },
+    baseline: { type: 'boolean', default: true },
   },
 });
 const seconds = Number(values.seconds);
@@ -24,6 +26,49 @@ const connections = Number(values.connections);
 const processes = Number(values.processes);
 
 const dataDir = mkdtempSync(join(tmpdir(), 'caseflow-bench-'));
+const body = JSON.stringify({
+  subject: 'Blender arrived cracked',
+  description: 'The jar is cracked.',
+  reason: 'damaged',
+  desiredOutcome: 'refund',
+});
+
+/** Fastify + one SQLite insert, loaded the same way in the same run: the yardstick for the ratio. */
+async function measureBaseline() {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'bench/baseline-server.ts', '4199', join(dataDir, 'baseline.sqlite')],
+    {
+      cwd: new URL('..', import.meta.url).pathname,
+      stdio: 'inherit',
+    },
+  );
+  try {
+    for (
+      let i = 0;
+      i < 100 &&
+      !(await fetch('http://127.0.0.1:4199/').then(
+        () => true,
+        () => false,
+      ));
+      i++
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const result = await autocannon({
+      url: 'http://127.0.0.1:4199/api/v1/cases',
+      connections,
+      duration: seconds,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+    return { requestsPerSecond: Math.round(result.requests.total / seconds), p99Ms: result.latency.p99 };
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+const baseline = values.baseline && !values.postgres ? await measureBaseline() : undefined;
 const servers: ServerProcess[] = [];
 for (let i = 0; i < processes; i++) {
   servers.push(
@@ -51,12 +96,6 @@ try {
     return reply.token;
   });
   let counter = 0;
-  const body = JSON.stringify({
-    subject: 'Blender arrived cracked',
-    description: 'The jar is cracked.',
-    reason: 'damaged',
-    desiredOutcome: 'refund',
-  });
   const results = await Promise.all(
     servers.map((server) =>
       autocannon({
@@ -88,6 +127,9 @@ try {
     p99Ms: p99,
     non2xx,
     queuedAfter: dashboard.queue.size,
+    ...(baseline
+      ? { baseline, ratioToBaseline: Number((total / seconds / baseline.requestsPerSecond).toFixed(3)) }
+      : {}),
   };
 } finally {
   await Promise.all(servers.map((server) => server.stop()));
