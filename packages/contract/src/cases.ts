@@ -25,6 +25,10 @@ export const createCaseBody = z.object({
   desiredOutcome: desiredOutcomeSchema.optional(),
 });
 export type CreateCaseBody = z.infer<typeof createCaseBody>;
+/** A client-chosen key: retries with the same key return the case the first request created. */
+export const createCaseHeaders = z.object({
+  'idempotency-key': z.string().trim().min(1).max(255).optional(),
+});
 
 export const caseSchema = z.object({
   id: z.number().int(),

@@ -2,12 +2,14 @@ import { type Kysely, type Migration, Migrator } from 'kysely';
 import type { Database } from './database.js';
 import * as initial from './migrations/001-initial.js';
 import * as caseTimeIndexes from './migrations/002-case-time-indexes.js';
+import * as idempotencyKeys from './migrations/003-idempotency-keys.js';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Database['engine']): Promise<void> };
 
 const migrations: Record<string, EngineMigration> = {
   '001-initial': initial,
   '002-case-time-indexes': caseTimeIndexes,
+  '003-idempotency-keys': idempotencyKeys,
 };
 
 /** Brings the schema up to date; the same migrations run on SQLite and PostgreSQL. */

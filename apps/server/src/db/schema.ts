@@ -103,7 +103,16 @@ export interface MailTable {
   sent_at: Millis | null;
 }
 
+export interface IdempotencyKeysTable {
+  user_id: number;
+  key: string;
+  request_hash: string;
+  case_id: number | null;
+  created_at: Millis;
+}
+
 export interface Tables {
+  idempotency_keys: IdempotencyKeysTable;
   users: UsersTable;
   sessions: SessionsTable;
   agents: AgentsTable;

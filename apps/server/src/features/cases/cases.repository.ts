@@ -144,3 +144,32 @@ export async function countCasesPerHour(db: Db, since: number) {
   const [created, resolved] = await Promise.all([countBy('created_at'), countBy('resolved_at')]);
   return { created, resolved };
 }
+
+/** Claims a key for this user inside the creating transaction; a duplicate fails on the primary key. */
+export async function claimIdempotencyKey(
+  trx: Trx,
+  claim: { userId: number; key: string; requestHash: string; now: number },
+) {
+  await trx
+    .insertInto('idempotency_keys')
+    .values({ user_id: claim.userId, key: claim.key, request_hash: claim.requestHash, created_at: claim.now })
+    .execute();
+}
+
+export async function attachIdempotencyKey(trx: Trx, userId: number, key: string, caseId: number) {
+  await trx
+    .updateTable('idempotency_keys')
+    .set({ case_id: caseId })
+    .where('user_id', '=', userId)
+    .where('key', '=', key)
+    .execute();
+}
+
+export function findIdempotencyKey(db: Db, userId: number, key: string) {
+  return db
+    .selectFrom('idempotency_keys')
+    .select(['request_hash', 'case_id'])
+    .where('user_id', '=', userId)
+    .where('key', '=', key)
+    .executeTakeFirst();
+}

@@ -4,6 +4,7 @@ import {
   casePage,
   caseSchema,
   createCaseBody,
+  createCaseHeaders,
   idParams,
   listCasesQuery,
   updateCaseBody,
@@ -24,11 +25,20 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Report a case; assigned at once when an agent is free',
+        headers: createCaseHeaders,
         body: createCaseBody,
         response: { 201: caseSchema },
       },
     },
-    async (request, reply) => reply.code(201).send(await cases.createCase(app.ctx, callerOf(request), request.body)),
+    async (request, reply) => {
+      const created = await cases.createCase(
+        app.ctx,
+        callerOf(request),
+        request.body,
+        request.headers['idempotency-key'],
+      );
+      return reply.code(201).send(created);
+    },
   );
 
   app.get(

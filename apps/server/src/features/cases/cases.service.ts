@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   type Case,
   type CreateCaseBody,
@@ -7,6 +8,7 @@ import {
   type UpdateCaseBody,
 } from '@caseflow/contract';
 import type { AppContext, Caller } from '../../context.js';
+import { isUniqueViolation } from '../../db/engine.js';
 import type { Trx } from '../../db/transaction.js';
 import { conflict, notFound } from '../../http/app-error.js';
 import { decodeCursor, toPage } from '../../http/cursor.js';
@@ -75,8 +77,46 @@ export async function listCases(ctx: AppContext, caller: Caller, query: ListCase
   return toPage(rows, query.limit, toCase);
 }
 
-export async function createCase(ctx: AppContext, caller: Caller, body: CreateCaseBody): Promise<Case> {
-  const caseId = await runAssignment(ctx, { actorId: caller.userId, trigger: 'case_created' }, async (scope) => {
+/**
+ * Reports a case. With an Idempotency-Key, a retry (even many at once) returns the case the first
+ * request created instead of a duplicate; the key is claimed in the same transaction as the case.
+ */
+export async function createCase(
+  ctx: AppContext,
+  caller: Caller,
+  body: CreateCaseBody,
+  idempotencyKey?: string,
+): Promise<Case> {
+  const requestHash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+  let caseId: number;
+  try {
+    caseId = await insertCaseAndAssign(
+      ctx,
+      caller,
+      body,
+      idempotencyKey ? { key: idempotencyKey, requestHash } : undefined,
+    );
+  } catch (error) {
+    if (!idempotencyKey || !isUniqueViolation(error)) throw error;
+    const claimed = await repository.findIdempotencyKey(ctx.database.db, caller.userId, idempotencyKey);
+    if (claimed?.request_hash !== requestHash || claimed.case_id === null) {
+      throw conflict('this Idempotency-Key was already used for a different request', 'Idempotency-Key');
+    }
+    caseId = claimed.case_id;
+  }
+  return getCase(ctx, caller, caseId);
+}
+
+function insertCaseAndAssign(
+  ctx: AppContext,
+  caller: Caller,
+  body: CreateCaseBody,
+  idempotency: { key: string; requestHash: string } | undefined,
+) {
+  return runAssignment(ctx, { actorId: caller.userId, trigger: 'case_created' }, async (scope) => {
+    if (idempotency) {
+      await repository.claimIdempotencyKey(scope.trx, { userId: caller.userId, ...idempotency, now: scope.now });
+    }
     const id = await repository.insertCase(scope.trx, {
       customer_id: caller.userId,
       subject: body.subject,
@@ -91,9 +131,9 @@ export async function createCase(ctx: AppContext, caller: Caller, body: CreateCa
     await scope.record({ type: 'case.created', caseId: id, to: 'new' });
     scope.publish({ name: 'case.created', caseId: id, customerId: caller.userId });
     scope.publish({ name: 'queue.updated' });
+    if (idempotency) await repository.attachIdempotencyKey(scope.trx, caller.userId, idempotency.key, id);
     return id;
   });
-  return getCase(ctx, caller, caseId);
 }
 
 /** Runs a staff or owner action on a case the caller can see, inside the assignment transaction. */
