@@ -6,6 +6,7 @@ import type { Trx } from '../../db/transaction.js';
 import { runTransaction } from '../../db/transaction.js';
 import { AppError, conflict, invalid } from '../../http/app-error.js';
 import * as repository from './accounts.repository.js';
+import { assertAcceptablePassword } from './password-policy.js';
 import { hashPassword, hashSecret, newSecret, verifyPassword } from './secrets.js';
 
 const HOUR = 3_600_000;
@@ -38,6 +39,7 @@ export async function createAccount(
   account: { email: string; name: string; role: Role; password: string | undefined },
 ): Promise<User> {
   const now = Date.now();
+  if (account.password !== undefined) await assertAcceptablePassword(account.password);
   const passwordHash = account.password === undefined ? null : await hashPassword(account.password);
   try {
     const row = await repository.insertUser(trx, {
@@ -157,6 +159,7 @@ export async function sendInvitation(ctx: AppContext, user: { id: number; email:
 }
 
 export async function confirmPasswordReset(ctx: AppContext, token: string, password: string) {
+  await assertAcceptablePassword(password);
   const passwordHash = await hashPassword(password);
   const done = await runTransaction(ctx.database, async (trx) => {
     const now = Date.now();

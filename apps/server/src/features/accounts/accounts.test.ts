@@ -43,6 +43,16 @@ describe.each(engines)('accounts on %s', (engine) => {
     ]);
   });
 
+  it('refuses a password from the common-password list, naming the field', async () => {
+    const reply = await server.call('POST', '/api/v1/auth/signup', {
+      body: { email: uniqueEmail('weak'), password: 'Password123', name: 'Weak' },
+    });
+    expect(reply.status).toBe(422);
+    expect(reply.body.errors).toEqual([
+      { path: 'password', message: expect.stringContaining('most common passwords') },
+    ]);
+  });
+
   it('gives a new token at each login and revokes it at logout', async () => {
     const customer = await server.signup();
     const first = await server.login(customer.email);
