@@ -18,6 +18,7 @@ import { conversationRoutes } from './features/conversation/conversation.routes.
 import { dashboardRoutes } from './features/dashboard/dashboard.routes.js';
 import { mailRoutes } from './features/mail/mail.routes.js';
 import { observabilityRoutes } from './features/observability/observability.routes.js';
+import { registerRealtime } from './features/realtime/realtime.js';
 import { registerProblemHandlers } from './http/problem.js';
 import { registerWebApp } from './http/web-app.js';
 
@@ -78,6 +79,7 @@ export async function buildApp(ctx: AppContext, options: { loggerInstance?: Fast
     { prefix: API_PREFIX },
   );
   await registerWebApp(app);
+  registerRealtime(app);
   return app;
 }
 

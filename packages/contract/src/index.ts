@@ -6,3 +6,4 @@ export * from './common.js';
 export * from './conversation.js';
 export * from './dashboard.js';
 export * from './mail.js';
+export * from './realtime.js';

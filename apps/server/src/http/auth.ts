@@ -34,12 +34,14 @@ function assertSameOrigin(request: FastifyRequest, publicUrl: string) {
       throw new AppError('forbidden', 'cross-site request refused');
     return;
   }
-  const allowed = new Set([
-    new URL(publicUrl).origin,
-    `http://${request.headers.host}`,
-    `https://${request.headers.host}`,
-  ]);
-  if (!allowed.has(origin)) throw new AppError('forbidden', 'cross-origin request refused');
+  if (!isOwnOrigin(origin, request.headers.host, publicUrl)) {
+    throw new AppError('forbidden', 'cross-origin request refused');
+  }
+}
+
+/** Our own origin is the configured public URL's, or the Host the request was sent to. */
+export function isOwnOrigin(origin: string, host: string | undefined, publicUrl: string): boolean {
+  return origin === new URL(publicUrl).origin || origin === `http://${host}` || origin === `https://${host}`;
 }
 
 /** Resolves the caller from the bearer token or the session cookie; null when neither is valid. */

@@ -26,6 +26,8 @@ export interface TestServer {
   login(email: string, password?: string): Promise<Person>;
   admin(): Promise<Person>;
   addAgent(options?: { capacity?: number; name?: string }): Promise<Person>;
+  /** Listens on a free local port (for clients that need a real socket, like Socket.IO); returns the base URL. */
+  listen(): Promise<string>;
   /** PostgreSQL only: a second app instance (its own pool, context and bus) on the same database, like a second process. */
   startPeer(): Promise<TestServer>;
   close(): Promise<void>;
@@ -155,6 +157,9 @@ async function wrapApp(
       });
       if (reply.status !== 201) throw new Error(`add agent: ${reply.status} ${JSON.stringify(reply.body)}`);
       return login(email);
+    },
+    async listen() {
+      return app.listen({ port: 0, host: '127.0.0.1' });
     },
     startPeer: async () => {
       throw new Error('replaced by startTestServer');

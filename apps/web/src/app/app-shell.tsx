@@ -6,6 +6,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { QueryState } from '../components/query-state';
 import { AvailabilitySwitch } from '../features/agent/availability-switch';
 import { useMe, useSignOut } from '../lib/auth';
+import { useLiveUpdates } from '../lib/live-updates';
 
 const navigation: Record<Role, { to: string; label: string }[]> = {
   customer: [
@@ -35,6 +36,7 @@ export function Shell() {
   const signOut = useSignOut();
   const user = me.data;
   const links = user ? navigation[user.role] : [];
+  useLiveUpdates(user?.id);
 
   return (
     <AppShell

@@ -73,6 +73,8 @@ export async function login(ctx: AppContext, body: LoginBody) {
 
 export async function logout(ctx: AppContext, caller: Caller) {
   await repository.revokeSession(ctx.database.db, caller.sessionId, Date.now());
+  // Open sockets were authenticated by this session; they must not outlive it.
+  ctx.bus.publish([{ name: 'session.revoked', sessionId: caller.sessionId }]);
 }
 
 export async function getMe(ctx: AppContext, caller: Caller): Promise<User> {
@@ -106,6 +108,7 @@ export async function deleteAccount(ctx: AppContext, caller: Caller, password: s
     );
     await repository.revokeUserSessions(trx, row.id, now);
   });
+  ctx.bus.publish([{ name: 'session.revoked', userId: row.id }]);
 }
 
 /** Deactivates a user (an agent being removed): no more sign-in, history keeps the name. */
@@ -161,17 +164,18 @@ export async function sendInvitation(ctx: AppContext, user: { id: number; email:
 export async function confirmPasswordReset(ctx: AppContext, token: string, password: string) {
   await assertAcceptablePassword(password);
   const passwordHash = await hashPassword(password);
-  const done = await runTransaction(ctx.database, async (trx) => {
+  const resetUserId = await runTransaction(ctx.database, async (trx) => {
     const now = Date.now();
     const userId = await repository.consumePasswordReset(trx, hashSecret(token), now);
-    if (userId === undefined) return false;
+    if (userId === undefined) return undefined;
     const user = await repository.findUserById(trx, userId);
-    if (user?.status !== 'active') return false;
+    if (user?.status !== 'active') return undefined;
     await repository.updateUser(trx, userId, { password_hash: passwordHash }, now);
     await repository.revokeUserSessions(trx, userId, now);
-    return true;
+    return userId;
   });
-  if (!done) throw invalid('token', 'this link is invalid, used or expired; ask for a new one');
+  if (resetUserId === undefined) throw invalid('token', 'this link is invalid, used or expired; ask for a new one');
+  ctx.bus.publish([{ name: 'session.revoked', userId: resetUserId }]);
 }
 
 /** Creates the first admin from ADMIN_EMAIL/ADMIN_PASSWORD when there is none yet. */

@@ -112,5 +112,6 @@ export async function removeAgent(ctx: AppContext, caller: Caller, agentId: numb
     await deactivateAccount(scope.trx, agentId);
     await scope.record({ type: 'agent.removed', agentId });
     scope.publish({ name: 'agent.updated', agentId });
+    scope.publish({ name: 'session.revoked', userId: agentId });
   });
 }

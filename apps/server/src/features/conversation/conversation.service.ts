@@ -70,7 +70,7 @@ export async function postMessage(
     if (isStaff(caller) && !body.internal && current.firstResponseAt === null) {
       await markFirstResponse(scope.trx, caseId, scope.now);
     }
-    scope.publish({ name: 'message.created', caseId, customerId: current.customerId });
+    scope.publish({ name: 'message.created', caseId, customerId: current.customerId, internal: body.internal });
     return id;
   });
   const row = await repository.findMessageRow(ctx.database.db, caseId, messageId);

@@ -1,19 +1,19 @@
 import { EventEmitter } from 'node:events';
+import type { RealtimeEventName } from '@caseflow/contract';
 
-export type DomainEventName =
-  | 'case.created'
-  | 'case.assigned'
-  | 'case.updated'
-  | 'case.resolved'
-  | 'message.created'
-  | 'agent.updated'
-  | 'queue.updated';
+/** The client-facing events, plus `session.revoked`, which stays inside the server (it closes sockets). */
+export type DomainEventName = RealtimeEventName | 'session.revoked';
 
 export interface DomainEvent {
   name: DomainEventName;
   caseId?: number;
   agentId?: number;
   customerId?: number;
+  /** message.created of an internal note: staff only, never the case's customer. */
+  internal?: boolean;
+  /** session.revoked: one session (logout) or every session of a user (deactivated, deleted, new password). */
+  sessionId?: number;
+  userId?: number;
 }
 
 /** Events are published only after their transaction committed; realtime delivery subscribes here. */

@@ -8,8 +8,8 @@ import { timeAgo } from '../../lib/format';
 import { type CaseFilters, useCaseList } from '../cases/api';
 import { CaseTable } from '../cases/case-table';
 
-// Until live updates arrive over the socket, the workspace polls so a new assignment shows up by itself.
-const POLL_MS = 5_000;
+// Live updates arrive over the socket; this slow poll is only a safety net if the socket is blocked.
+const POLL_MS = 30_000;
 
 const useLiveList = (filters: CaseFilters) => useCaseList(filters, { refetchInterval: POLL_MS });
 

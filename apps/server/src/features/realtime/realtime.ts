@@ -1,0 +1,126 @@
+import {
+  type RealtimeEventName,
+  type RealtimeServerEvents,
+  realtimeAuthSchema,
+  realtimeEventSchemas,
+} from '@caseflow/contract';
+import type { FastifyInstance } from 'fastify';
+import { Server, type Socket } from 'socket.io';
+import { type Caller, isStaff } from '../../context.js';
+import { isOwnOrigin, SESSION_COOKIE } from '../../http/auth.js';
+import { authenticateToken } from '../accounts/accounts.service.js';
+import type { DomainEvent } from './event-bus.js';
+
+type SocketData = { caller: Caller };
+type RealtimeServer = Server<Record<string, never>, RealtimeServerEvents, Record<string, never>, SocketData>;
+type RealtimeSocket = Socket<Record<string, never>, RealtimeServerEvents, Record<string, never>, SocketData>;
+
+const STAFF_ROOM = 'staff';
+const userRoom = (userId: number) => `user:${userId}`;
+const sessionRoom = (sessionId: number) => `session:${sessionId}`;
+
+/** Events a case's customer may see about their own case; the rest (queue, agents) is staff business. */
+const CUSTOMER_EVENTS = new Set<RealtimeEventName>([
+  'case.created',
+  'case.assigned',
+  'case.updated',
+  'case.resolved',
+  'message.created',
+]);
+
+/** Who may read an event: staff read everything, a customer only their own case, never internal notes. */
+export function audienceOf(event: DomainEvent & { name: RealtimeEventName }): string[] {
+  const rooms = [STAFF_ROOM];
+  if (CUSTOMER_EVENTS.has(event.name) && !event.internal && event.customerId !== undefined) {
+    rooms.push(userRoom(event.customerId));
+  }
+  return rooms;
+}
+
+/**
+ * Socket.IO on the HTTP server Fastify listens with (same port, path /socket.io).
+ *
+ * Security boundary: a socket connects only with a live session, given as `auth.token` or as the
+ * session cookie; a cookie-borne handshake must come from our own origin, because browsers do not
+ * apply CORS to WebSockets (cross-site WebSocket hijacking). A socket lives until its session is
+ * revoked (logout, password reset, account removal). Limits: an expiring session does not close
+ * its open sockets, and events reach only the sockets of this process.
+ */
+export function registerRealtime(app: FastifyInstance) {
+  const ctx = app.ctx;
+  const io: RealtimeServer = new Server(app.server, {
+    path: '/socket.io',
+    serveClient: false,
+    // Clients only listen; a small buffer caps what an unauthenticated peer can make us hold.
+    maxHttpBufferSize: 16 * 1024,
+  });
+
+  io.use(async (socket, next) => {
+    try {
+      const caller = await authenticateHandshake(app, socket);
+      if (caller === 'forbidden') return next(new Error('forbidden'));
+      if (!caller) return next(new Error('unauthenticated'));
+      socket.data.caller = caller;
+      next();
+    } catch (error) {
+      app.log.error({ err: error }, 'socket authentication failed');
+      next(new Error('unavailable'));
+    }
+  });
+
+  io.on('connection', (socket) => {
+    const { caller } = socket.data;
+    const rooms = [userRoom(caller.userId), sessionRoom(caller.sessionId)];
+    if (isStaff(caller)) rooms.push(STAFF_ROOM);
+    void socket.join(rooms);
+  });
+
+  const unsubscribe = ctx.bus.subscribe((event) => {
+    // The bus is called after a commit, inside the request; a delivery fault must not fail the request.
+    try {
+      deliver(io, event);
+    } catch (error) {
+      app.log.error({ err: error, event: event.name }, 'realtime delivery failed');
+    }
+  });
+
+  // preClose, not onClose: open WebSockets would keep Fastify's server.close() waiting forever.
+  app.addHook('preClose', async () => {
+    unsubscribe();
+    io.disconnectSockets(true);
+    io.engine.close();
+  });
+}
+
+async function authenticateHandshake(
+  app: FastifyInstance,
+  socket: RealtimeSocket,
+): Promise<Caller | null | 'forbidden'> {
+  const auth = realtimeAuthSchema.safeParse(socket.handshake.auth ?? {});
+  if (!auth.success) return null;
+  if (auth.data.token !== undefined) return authenticateToken(app.ctx, auth.data.token);
+
+  const headers = socket.handshake.headers;
+  const cookie = headers.cookie ? app.parseCookie(headers.cookie)[SESSION_COOKIE] : undefined;
+  if (!cookie) return null;
+  // Same rule as a cookie-borne HTTP write (http/auth.ts): our origin, or no Origin and not cross-site.
+  const origin = headers.origin;
+  if (origin !== undefined && !isOwnOrigin(origin, headers.host, app.ctx.config.publicUrl)) return 'forbidden';
+  if (origin === undefined && headers['sec-fetch-site'] === 'cross-site') return 'forbidden';
+  return authenticateToken(app.ctx, cookie);
+}
+
+function deliver(io: RealtimeServer, event: DomainEvent) {
+  if (event.name === 'session.revoked') {
+    if (event.sessionId !== undefined) io.in(sessionRoom(event.sessionId)).disconnectSockets(true);
+    if (event.userId !== undefined) io.in(userRoom(event.userId)).disconnectSockets(true);
+    return;
+  }
+  const name = event.name;
+  const payload = realtimeEventSchemas[name].parse({
+    caseId: event.caseId,
+    agentId: event.agentId,
+    at: new Date().toISOString(),
+  });
+  io.to(audienceOf({ ...event, name })).emit(name, payload);
+}
