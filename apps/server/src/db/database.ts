@@ -21,6 +21,8 @@ export interface Database {
   engine: Engine;
   /** PostgreSQL schema the tables live in (`public` unless isolated); undefined on SQLite. */
   schema?: string;
+  /** PostgreSQL only: the pool itself, for LISTEN/NOTIFY (realtime fan-out across processes). */
+  pool?: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -96,7 +98,7 @@ function openPostgres(url: string, schema: string | undefined, poolSize: number)
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgres', schema: schema ?? 'public', close: () => db.destroy() };
+  return { db, engine: 'postgres', schema: schema ?? 'public', pool, close: () => db.destroy() };
 }
 
 export function openDatabase(options: DatabaseOptions): Database {

@@ -3,6 +3,7 @@ import type { Database } from './database.js';
 import * as initial from './migrations/001-initial.js';
 import * as caseTimeIndexes from './migrations/002-case-time-indexes.js';
 import * as idempotencyKeys from './migrations/003-idempotency-keys.js';
+import * as socketIoAttachments from './migrations/004-socket-io-attachments.js';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Database['engine']): Promise<void> };
 
@@ -10,6 +11,7 @@ const migrations: Record<string, EngineMigration> = {
   '001-initial': initial,
   '002-case-time-indexes': caseTimeIndexes,
   '003-idempotency-keys': idempotencyKeys,
+  '004-socket-io-attachments': socketIoAttachments,
 };
 
 /** Brings the schema up to date; the same migrations run on SQLite and PostgreSQL. */

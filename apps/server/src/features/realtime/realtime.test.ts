@@ -187,3 +187,53 @@ describe.each(engines)('realtime on %s', (engine) => {
     expect(await disconnected).toBe('io server disconnect');
   });
 });
+
+describe.runIf(engines.includes('postgres'))('realtime across two processes on postgres', () => {
+  it('delivers an event made on one instance to a socket connected to the other, and closes it on logout there', async () => {
+    const first = await startTestServer('postgres');
+    const second = await first.startPeer();
+    const sockets: Socket[] = [];
+    try {
+      const [firstUrl, secondUrl] = [await first.listen(), await second.listen()];
+      const agent = await first.addAgent({ name: 'Across', capacity: 5 });
+      const customer = await first.signup('Customer on the first');
+      const connectTo = (url: string, token: string) => {
+        const socket = io(url, { path: '/socket.io', transports: ['websocket'], reconnection: false, auth: { token } });
+        sockets.push(socket);
+        const listener = new Listener(socket);
+        return new Promise<Listener>((resolve, reject) => {
+          socket.once('connect', () => resolve(listener));
+          socket.once('connect_error', reject);
+        });
+      };
+      const agentOnSecond = await connectTo(secondUrl, agent.token);
+      const customerOnFirst = await connectTo(firstUrl, customer.token);
+
+      const created = await first.call('POST', '/api/v1/cases', {
+        token: customer.token,
+        body: { subject: 'Across processes', description: 'Made on the first instance.' },
+      });
+      expect(created.status).toBe(201);
+      const assigned = await agentOnSecond.waitFor('case.assigned', (payload) => payload.caseId === created.body.id);
+      expect(assigned.payload.agentId).toBe(agent.id);
+      await customerOnFirst.waitFor('case.assigned', (payload) => payload.caseId === created.body.id);
+
+      // A reply through the second instance reaches the customer connected to the first.
+      const reply = await second.call('POST', `/api/v1/cases/${created.body.id}/messages`, {
+        token: agent.token,
+        body: { body: 'On it.' },
+      });
+      expect(reply.status).toBe(201);
+      await customerOnFirst.waitFor('message.created', (payload) => payload.caseId === created.body.id);
+
+      // Logging out on the first instance closes the agent's socket held by the second.
+      const closed = disconnectOf(agentOnSecond.socket);
+      expect((await first.call('POST', '/api/v1/auth/logout', { token: agent.token })).status).toBe(204);
+      expect(await closed).toBe('io server disconnect');
+    } finally {
+      for (const socket of sockets) socket.disconnect();
+      await second.close();
+      await first.close();
+    }
+  });
+});

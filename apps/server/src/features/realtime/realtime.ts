@@ -4,6 +4,7 @@ import {
   realtimeAuthSchema,
   realtimeEventSchemas,
 } from '@caseflow/contract';
+import { createAdapter } from '@socket.io/postgres-adapter';
 import type { FastifyInstance } from 'fastify';
 import { Server, type Socket } from 'socket.io';
 import { type Caller, isStaff } from '../../context.js';
@@ -43,8 +44,8 @@ export function audienceOf(event: DomainEvent & { name: RealtimeEventName }): st
  * Security boundary: a socket connects only with a live session, given as `auth.token` or as the
  * session cookie; a cookie-borne handshake must come from our own origin, because browsers do not
  * apply CORS to WebSockets (cross-site WebSocket hijacking). A socket lives until its session is
- * revoked (logout, password reset, account removal). Limits: an expiring session does not close
- * its open sockets, and events reach only the sockets of this process.
+ * revoked (logout, password reset, account removal). Limit: an expiring session does not close
+ * its open sockets.
  */
 export function registerRealtime(app: FastifyInstance) {
   const ctx = app.ctx;
@@ -54,6 +55,11 @@ export function registerRealtime(app: FastifyInstance) {
     // Clients only listen; a small buffer caps what an unauthenticated peer can make us hold.
     maxHttpBufferSize: 16 * 1024,
   });
+
+  // Several processes on one PostgreSQL: events reach the sockets of every process via LISTEN/NOTIFY.
+  // The channel is per schema, so separate deployments (or test schemas) on one database stay apart.
+  const { pool, schema } = ctx.database;
+  if (pool && schema) io.adapter(createAdapter(pool, { channelPrefix: `caseflow_${schema}` }));
 
   io.use(async (socket, next) => {
     try {
@@ -89,6 +95,8 @@ export function registerRealtime(app: FastifyInstance) {
     unsubscribe();
     io.disconnectSockets(true);
     io.engine.close();
+    // Releases the PostgreSQL adapter's LISTEN connection, or closing the pool would wait for it forever.
+    await io.of('/').adapter.close();
   });
 }
 
