@@ -32,6 +32,7 @@ const configSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+    AWAY_AFTER_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
@@ -51,6 +52,7 @@ export type Config = {
   logLevel: string;
   sessionDays: number;
   loginRateLimit: number;
+  awayAfterSeconds: number;
 };
 
 export class ConfigError extends Error {
@@ -81,6 +83,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: value.LOG_LEVEL,
     sessionDays: value.SESSION_DAYS,
     loginRateLimit: value.LOGIN_RATE_LIMIT,
+    awayAfterSeconds: value.AWAY_AFTER_SECONDS,
   };
 }
 

@@ -1,9 +1,9 @@
-import type { Agent, AgentState, CreateAgentBody, UpdateAgentBody } from '@caseflow/contract';
+import type { Agent, AgentState, Availability, CreateAgentBody, UpdateAgentBody } from '@caseflow/contract';
 import type { AppContext, Caller } from '../../context.js';
 import { conflict, forbidden, notFound } from '../../http/app-error.js';
 import { toIsoOrNull } from '../../http/time.js';
 import { createAccount, deactivateAccount, sendInvitation, updateAccountName } from '../accounts/accounts.service.js';
-import { runAssignment } from '../assignment/assignment.engine.js';
+import { type AssignmentScope, runAssignment } from '../assignment/assignment.engine.js';
 import * as repository from './agents.repository.js';
 
 export function agentState(agent: { availability: string; active_cases: number; capacity: number }): AgentState {
@@ -82,20 +82,43 @@ export async function updateAgent(
         to: String(body.capacity),
       });
     }
-    if (body.availability !== undefined && body.availability !== agent.availability) {
-      await repository.updateAgentSettings(scope.trx, agentId, { availability: body.availability }, scope.now);
-      await scope.record({
-        type: 'agent.availability_changed',
-        agentId,
-        from: agent.availability,
-        to: body.availability,
-        reason: caller.userId === agentId ? 'self' : 'admin',
-      });
-      if (body.availability === 'away') await scope.requeueAgentCases(agentId, 'away');
+    if (body.availability !== undefined) {
+      await changeAvailability(scope, agent, body.availability, caller.userId === agentId ? 'self' : 'admin');
     }
     scope.publish({ name: 'agent.updated', agentId });
   });
   return getAgent(ctx, agentId);
+}
+
+type LockedAgent = Awaited<ReturnType<AssignmentScope['lockAgent']>>;
+
+/** Away hands unanswered cases back to the queue (SPEC §2 rule 5); available lets the drain reach them. */
+async function changeAvailability(
+  scope: AssignmentScope,
+  agent: LockedAgent,
+  availability: Availability,
+  reason: string,
+) {
+  if (availability === agent.availability) return;
+  await repository.updateAgentSettings(scope.trx, agent.user_id, { availability }, scope.now);
+  await scope.record({
+    type: 'agent.availability_changed',
+    agentId: agent.user_id,
+    from: agent.availability,
+    to: availability,
+    reason,
+  });
+  if (availability === 'away')
+    await scope.requeueAgentCases(agent.user_id, reason === 'disconnected' ? 'disconnected' : 'away');
+}
+
+/** Presence: an agent with no connected socket for AWAY_AFTER_SECONDS is set away by the system. */
+export async function setAwayAfterDisconnect(ctx: AppContext, agentId: number) {
+  await runAssignment(ctx, { actorId: null, trigger: 'agent_disconnected' }, async (scope) => {
+    const agent = await scope.lockAgent(agentId);
+    await changeAvailability(scope, agent, 'away', 'disconnected');
+    scope.publish({ name: 'agent.updated', agentId });
+  });
 }
 
 /** Removes an agent: every active case goes back to the queue, the user is deactivated, history stays. */

@@ -237,3 +237,63 @@ describe.runIf(engines.includes('postgres'))('realtime across two processes on p
     }
   });
 });
+
+describe.each(engines)('presence on %s', (engine) => {
+  let server: TestServer;
+  let url: string;
+  beforeAll(async () => {
+    server = await startTestServer(engine, { AWAY_AFTER_SECONDS: '1' });
+    url = await server.listen();
+  });
+  afterAll(() => server.close());
+
+  const connectAs = (token: string) =>
+    new Promise<Socket>((resolve, reject) => {
+      const socket = io(url, { path: '/socket.io', transports: ['websocket'], reconnection: false, auth: { token } });
+      socket.once('connect', () => resolve(socket));
+      socket.once('connect_error', reject);
+    });
+
+  async function availabilityOf(agent: Person, wanted: string, withinMs: number) {
+    const admin = await server.admin();
+    const deadline = Date.now() + withinMs;
+    for (;;) {
+      const current = (await server.call('GET', `/api/v1/agents/${agent.id}`, { token: admin.token })).body
+        .availability;
+      if (current === wanted || Date.now() > deadline) return current;
+      await settle(100);
+    }
+  }
+
+  it('sets an agent away after AWAY_AFTER_SECONDS without a socket, and requeues their unanswered case', async () => {
+    const agent = await server.addAgent({ name: 'Gone', capacity: 2 });
+    const customer = await server.signup();
+    const socket = await connectAs(agent.token);
+    const created = await server.call('POST', '/api/v1/cases', {
+      token: customer.token,
+      body: { subject: 'Left hanging', description: 'Nobody answered.' },
+    });
+    expect(created.body.assignee?.id).toBe(agent.id);
+    socket.disconnect();
+
+    expect(await availabilityOf(agent, 'away', 5_000)).toBe('away');
+    const admin = await server.admin();
+    const reloaded = await server.call('GET', `/api/v1/cases/${created.body.id}`, { token: admin.token });
+    expect(reloaded.body).toMatchObject({ status: 'new', assignee: null });
+    const events = await server.call('GET', `/api/v1/cases/${created.body.id}/events`, { token: admin.token });
+    expect(
+      events.body.items.some(
+        (event: { type: string; reason: string }) => event.type === 'case.released' && event.reason === 'disconnected',
+      ),
+    ).toBe(true);
+  });
+
+  it('keeps an agent available who reconnects within the grace period', async () => {
+    const agent = await server.addAgent({ name: 'Back soon', capacity: 1 });
+    (await connectAs(agent.token)).disconnect();
+    const again = await connectAs(agent.token);
+    await settle(1_500);
+    expect(await availabilityOf(agent, 'available', 0)).toBe('available');
+    again.disconnect();
+  });
+});

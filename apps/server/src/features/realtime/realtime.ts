@@ -11,6 +11,7 @@ import { type Caller, isStaff } from '../../context.js';
 import { isOwnOrigin, SESSION_COOKIE } from '../../http/auth.js';
 import { authenticateToken } from '../accounts/accounts.service.js';
 import type { DomainEvent } from './event-bus.js';
+import { trackPresence } from './presence.js';
 
 type SocketData = { caller: Caller };
 type RealtimeServer = Server<Record<string, never>, RealtimeServerEvents, Record<string, never>, SocketData>;
@@ -74,11 +75,16 @@ export function registerRealtime(app: FastifyInstance) {
     }
   });
 
+  const presence = trackPresence(app, io, userRoom);
   io.on('connection', (socket) => {
     const { caller } = socket.data;
     const rooms = [userRoom(caller.userId), sessionRoom(caller.sessionId)];
     if (isStaff(caller)) rooms.push(STAFF_ROOM);
     void socket.join(rooms);
+    if (caller.role === 'agent') {
+      presence.connected(caller.userId);
+      socket.on('disconnect', () => presence.disconnected(caller.userId));
+    }
   });
 
   const unsubscribe = ctx.bus.subscribe((event) => {
@@ -93,6 +99,7 @@ export function registerRealtime(app: FastifyInstance) {
   // preClose, not onClose: open WebSockets would keep Fastify's server.close() waiting forever.
   app.addHook('preClose', async () => {
     unsubscribe();
+    presence.stop();
     io.disconnectSockets(true);
     io.engine.close();
     // Releases the PostgreSQL adapter's LISTEN connection, or closing the pool would wait for it forever.
