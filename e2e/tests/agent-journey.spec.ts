@@ -26,6 +26,9 @@ test('an admin adds an agent, who works and resolves a case and gets the queued 
   await dialog.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
   await dialog.getByRole('button', { name: 'Add agent' }).click();
   await expect(adminPage.getByRole('button', { name: 'Edit Nora Newhire' })).toBeVisible();
+  await adminPage.getByRole('button', { name: 'History of Nora Newhire' }).click();
+  await expect(adminPage.getByRole('dialog').getByText(/Added with capacity 1 by/)).toBeVisible();
+  await adminPage.keyboard.press('Escape');
 
   const agentPage = await (await browser.newContext()).newPage();
   await signInThroughUi(agentPage, agentEmail, PASSWORD);

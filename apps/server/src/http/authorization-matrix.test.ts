@@ -228,6 +228,12 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
       prepare: async () => ({ url: `${API}/agents/${spareAgent.id}` }),
     },
     {
+      method: 'GET',
+      route: '/agents/:id/events',
+      expected: adminOnly(200),
+      prepare: async () => ({ url: `${API}/agents/${spareAgent.id}/events` }),
+    },
+    {
       method: 'PATCH',
       route: '/agents/:id',
       variant: 'availability, the agent calling on itself',

@@ -2,7 +2,7 @@ import type { ActivityEvent, ActivityType } from '@caseflow/contract';
 import type { AppContext, Caller } from '../../context.js';
 import { isStaff } from '../../context.js';
 import { toIso } from '../../http/time.js';
-import { listCaseActivity } from './activity.repository.js';
+import { listAgentActivity, listCaseActivity } from './activity.repository.js';
 
 type ActivityRow = Awaited<ReturnType<typeof listCaseActivity>>[number];
 
@@ -25,5 +25,11 @@ export function toActivityEvent(row: ActivityRow): ActivityEvent {
 /** The caller must already be allowed to read the case; customers see only its public events. */
 export async function getCaseActivity(ctx: AppContext, caller: Caller, caseId: number) {
   const rows = await listCaseActivity(ctx.database.db, caseId, isStaff(caller));
+  return { items: rows.map(toActivityEvent) };
+}
+
+/** An agent's status history (added, availability, capacity, removed), newest first. */
+export async function getAgentActivity(ctx: AppContext, agentId: number) {
+  const rows = await listAgentActivity(ctx.database.db, agentId, 200);
   return { items: rows.map(toActivityEvent) };
 }

@@ -1,4 +1,11 @@
-import { agentListResponse, agentSchema, createAgentBody, idParams, updateAgentBody } from '@caseflow/contract';
+import {
+  activityList,
+  agentListResponse,
+  agentSchema,
+  createAgentBody,
+  idParams,
+  updateAgentBody,
+} from '@caseflow/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorize, callerOf, STAFF } from '../../http/auth.js';
@@ -35,6 +42,20 @@ export const agentsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['agents'], summary: 'One agent', params: idParams, response: { 200: agentSchema } },
     },
     async (request) => agents.getAgent(app.ctx, request.params.id),
+  );
+
+  app.get(
+    '/agents/:id/events',
+    {
+      preHandler: authorize('admin'),
+      schema: {
+        tags: ['agents'],
+        summary: "An agent's status history (availability, capacity), newest first",
+        params: idParams,
+        response: { 200: activityList },
+      },
+    },
+    async (request) => agents.getAgentHistory(app.ctx, request.params.id),
   );
 
   app.patch(

@@ -3,6 +3,7 @@ import type { AppContext, Caller } from '../../context.js';
 import { conflict, forbidden, notFound } from '../../http/app-error.js';
 import { toIsoOrNull } from '../../http/time.js';
 import { createAccount, deactivateAccount, sendInvitation, updateAccountName } from '../accounts/accounts.service.js';
+import { getAgentActivity } from '../activity/activity.service.js';
 import { type AssignmentScope, runAssignment } from '../assignment/assignment.engine.js';
 import * as repository from './agents.repository.js';
 
@@ -32,6 +33,12 @@ export async function getAgent(ctx: AppContext, agentId: number): Promise<Agent>
   const row = await repository.findAgentRow(ctx.database.db, agentId);
   if (!row) throw notFound('agent');
   return toAgent(row);
+}
+
+/** The agent's status timeline for admins; 404 for an unknown or removed agent, like the agent itself. */
+export async function getAgentHistory(ctx: AppContext, agentId: number) {
+  await getAgent(ctx, agentId);
+  return getAgentActivity(ctx, agentId);
 }
 
 /** Adds an agent (available at once, so the queue drains to them); without a password they get an invitation. */

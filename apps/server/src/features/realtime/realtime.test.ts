@@ -286,6 +286,14 @@ describe.each(engines)('presence on %s', (engine) => {
         (event: { type: string; reason: string }) => event.type === 'case.released' && event.reason === 'disconnected',
       ),
     ).toBe(true);
+    const history = await server.call('GET', `/api/v1/agents/${agent.id}/events`, { token: admin.token });
+    expect(history.body.items[0]).toMatchObject({
+      type: 'agent.availability_changed',
+      from: 'available',
+      to: 'away',
+      reason: 'disconnected',
+      actor: null,
+    });
   });
 
   it('keeps an agent available who reconnects within the grace period', async () => {

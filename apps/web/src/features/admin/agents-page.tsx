@@ -22,6 +22,7 @@ import { QueryState } from '../../components/query-state';
 import { errorMessage } from '../../lib/api-client';
 import { serverFieldErrors, zodErrors } from '../../lib/forms';
 import { useAgents, useSetAvailability } from '../agent/api';
+import { AgentHistoryModal } from './agent-history';
 import { useCreateAgent, useRemoveAgent, useUpdateAgent } from './api';
 import { ConfirmModal, countOf } from './confirm-modal';
 import { DANGER, MUTED, modalCloseProps, notifyError, notifySuccess } from './feedback';
@@ -229,12 +230,20 @@ function AvailabilityToggle({ agent }: { agent: Agent }) {
   );
 }
 
-type Dialog = { kind: 'edit' | 'remove'; agent: Agent; opened: boolean };
+type Dialog = { kind: 'edit' | 'remove' | 'history'; agent: Agent; opened: boolean };
 type OpenDialog = (kind: Dialog['kind'], agent: Agent) => void;
 
 function RowButtons({ agent, onOpen }: { agent: Agent; onOpen: OpenDialog }) {
   return (
     <Group gap="xs" wrap="nowrap">
+      <Button
+        size="compact-sm"
+        variant="default"
+        aria-label={`History of ${agent.name}`}
+        onClick={() => onOpen('history', agent)}
+      >
+        History
+      </Button>
       <Button
         size="compact-sm"
         variant="default"
@@ -364,6 +373,7 @@ export default function AgentsPage() {
       <AddAgentModal opened={isAdding} onClose={adding.close} />
       <EditAgentModal agent={agent} opened={dialog?.opened === true && dialog.kind === 'edit'} onClose={close} />
       <RemoveAgentModal agent={agent} opened={dialog?.opened === true && dialog.kind === 'remove'} onClose={close} />
+      <AgentHistoryModal agent={agent} opened={dialog?.opened === true && dialog.kind === 'history'} onClose={close} />
     </Stack>
   );
 }

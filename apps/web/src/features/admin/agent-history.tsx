@@ -1,0 +1,56 @@
+import type { ActivityEvent, Agent } from '@caseflow/contract';
+import { Modal, Text, Timeline } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { QueryState } from '../../components/query-state';
+import { api } from '../../lib/api-client';
+import { formatDateTime, labelOf } from '../../lib/format';
+
+function describe(event: ActivityEvent): string {
+  const by = event.actor ? `by ${event.actor.name}` : 'automatically';
+  switch (event.type) {
+    case 'agent.added':
+      return `Added with capacity ${event.to} ${by}`;
+    case 'agent.availability_changed':
+      return `${labelOf(event.from ?? '')} → ${labelOf(event.to ?? '')} ${by}${event.reason === 'disconnected' ? ' (no connection)' : ''}`;
+    case 'agent.capacity_changed':
+      return `Capacity ${event.from} → ${event.to} ${by}`;
+    case 'agent.removed':
+      return `Removed ${by}`;
+    default:
+      return labelOf(event.type);
+  }
+}
+
+/** An agent's status timeline (availability, capacity), newest first, from the activity log. */
+export function AgentHistoryModal({
+  agent,
+  opened,
+  onClose,
+}: {
+  agent: Agent | null;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const history = useQuery({
+    queryKey: ['agents', agent?.id, 'events'],
+    queryFn: () => api<{ items: ActivityEvent[] }>('GET', `/agents/${agent?.id}/events`).then((result) => result.items),
+    enabled: opened && agent !== null,
+  });
+  return (
+    <Modal opened={opened} onClose={onClose} title={`Status history of ${agent?.name ?? 'agent'}`}>
+      <QueryState query={history} isEmpty={(items) => items.length === 0} empty="No status changes yet.">
+        {(items) => (
+          <Timeline bulletSize={12} lineWidth={2}>
+            {items.map((event) => (
+              <Timeline.Item key={event.id} title={<Text size="sm">{describe(event)}</Text>}>
+                <Text size="xs" c="dimmed">
+                  {formatDateTime(event.createdAt)}
+                </Text>
+              </Timeline.Item>
+            ))}
+          </Timeline>
+        )}
+      </QueryState>
+    </Modal>
+  );
+}
