@@ -63,7 +63,7 @@ export async function api<T>(
   const response = await fetch(`${url}/api/v1${path}`, {
     method,
     headers: {
-      'content-type': 'application/json',
+      ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
     },
     body: options.body === undefined ? undefined : JSON.stringify(options.body),

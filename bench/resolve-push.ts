@@ -1,0 +1,91 @@
+// Resolve → next case pushed: time from sending POST /cases/:id/resolve until the agent's socket
+// receives `case.assigned` for the next queued case. Usage:
+//   npx tsx bench/resolve-push.ts [--cases 200] [--postgres URL --processes 2]
+// With 2 processes the agent's socket is on the second one and the resolves go to the first, so the
+// push crosses processes through PostgreSQL.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { io } from 'socket.io-client';
+import { ADMIN, api, inParallel, type ServerProcess, startServer } from './lib/server-process.js';
+
+const { values } = parseArgs({
+  options: {
+    cases: { type: 'string', default: '200' },
+    postgres: { type: 'string' },
+    processes: { type: 'string', default: '1' },
+  },
+});
+const caseCount = Number(values.cases);
+const dataDir = mkdtempSync(join(tmpdir(), 'caseflow-bench-'));
+const servers: ServerProcess[] = [];
+for (let i = 0; i < Number(values.processes); i++) {
+  servers.push(
+    await startServer({ port: 4150 + i, dataDir, ...(values.postgres ? { databaseUrl: values.postgres } : {}) }),
+  );
+}
+const first = servers[0];
+const pushSide = servers.at(-1);
+if (!first || !pushSide) throw new Error('no server');
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+try {
+  const admin = await api<{ token: string }>(first.url, 'POST', '/auth/login', { body: ADMIN });
+  const password = 'Bench-agent-pass-1';
+  const created = await api<{ id: number }>(first.url, 'POST', '/agents', {
+    token: admin.token,
+    body: { email: 'pusher@bench.test', name: 'Pusher', password, capacity: 1 },
+  });
+  const agent = await api<{ token: string }>(first.url, 'POST', '/auth/login', {
+    body: { email: 'pusher@bench.test', password },
+  });
+  await api(first.url, 'PATCH', `/agents/${created.id}`, { token: admin.token, body: { availability: 'away' } });
+  const customer = await api<{ token: string }>(first.url, 'POST', '/auth/signup', {
+    body: { email: 'queue@bench.test', password: 'Bench-customer-1', name: 'Queue' },
+  });
+  console.log(`queueing ${caseCount + 1} cases…`);
+  await inParallel(caseCount + 1, 8, (i) =>
+    api(first.url, 'POST', '/cases', { token: customer.token, body: { subject: `Case ${i}`, description: 'Queued.' } }),
+  );
+
+  const socket = io(pushSide.url, { path: '/socket.io', transports: ['websocket'], auth: { token: agent.token } });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  let waiting: ((caseId: number) => void) | undefined;
+  socket.on('case.assigned', (payload: { caseId: number; agentId: number }) => {
+    if (payload.agentId === created.id) waiting?.(payload.caseId);
+  });
+  const nextAssignment = () => new Promise<number>((resolve) => (waiting = resolve));
+
+  let current = nextAssignment();
+  await api(first.url, 'PATCH', `/agents/${created.id}`, { token: admin.token, body: { availability: 'available' } });
+  let caseId = await current;
+  const latencies: number[] = [];
+  for (let i = 0; i < caseCount; i++) {
+    current = nextAssignment();
+    const started = performance.now();
+    await Promise.all([api(first.url, 'POST', `/cases/${caseId}/resolve`, { token: agent.token }), current]);
+    latencies.push(performance.now() - started);
+    caseId = await current;
+  }
+  socket.disconnect();
+  latencies.sort((a, b) => a - b);
+  console.log(
+    JSON.stringify({
+      engine: values.postgres ? 'postgres' : 'sqlite',
+      processes: servers.length,
+      samples: latencies.length,
+      p50Ms: Number(percentile(latencies, 50).toFixed(2)),
+      p99Ms: Number(percentile(latencies, 99).toFixed(2)),
+      maxMs: Number((latencies.at(-1) ?? 0).toFixed(2)),
+      targetP99Ms: 10,
+    }),
+  );
+} finally {
+  await Promise.all(servers.map((server) => server.stop()));
+}
