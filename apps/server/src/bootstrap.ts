@@ -7,7 +7,7 @@ import { createMailer } from './features/mail/mailer.js';
 import { createMetrics } from './features/observability/metrics.js';
 import { EventBus } from './features/realtime/event-bus.js';
 
-type Log = { error(details: object, message: string): void };
+type Log = { error(details: object, message: string): void; warn?(message: string): void };
 
 /** Opens and migrates the database and wires the services: shared by the server, scripts and tests. */
 export async function createContext(config: Config, options: { log: Log; database?: Database }): Promise<AppContext> {
@@ -20,6 +20,10 @@ export async function createContext(config: Config, options: { log: Log; databas
     bus: new EventBus(),
     metrics: createMetrics(),
   };
-  await ensureAdmin(ctx);
+  if ((await ensureAdmin(ctx)) === 'missing') {
+    options.log.warn?.(
+      'No admin account yet: set ADMIN_EMAIL and ADMIN_PASSWORD and restart, or run `npm run seed:demo` for a demo admin.',
+    );
+  }
   return ctx;
 }

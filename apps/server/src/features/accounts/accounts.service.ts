@@ -179,13 +179,15 @@ export async function confirmPasswordReset(ctx: AppContext, token: string, passw
 }
 
 /** Creates the first admin from ADMIN_EMAIL/ADMIN_PASSWORD when there is none yet. */
-export async function ensureAdmin(ctx: AppContext) {
+export async function ensureAdmin(ctx: AppContext): Promise<'exists' | 'created' | 'missing'> {
   const admin = ctx.config.admin;
-  if (!admin || (await repository.hasActiveAdmin(ctx.database.db))) return;
+  if (await repository.hasActiveAdmin(ctx.database.db)) return 'exists';
+  if (!admin) return 'missing';
   await createAccount(ctx.database.db, {
     email: admin.email,
     name: 'Administrator',
     role: 'admin',
     password: admin.password,
   });
+  return 'created';
 }
