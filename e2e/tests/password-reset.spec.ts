@@ -11,6 +11,8 @@ test('a customer resets a forgotten password with the link an admin finds in the
   await page.goto('/login');
   await page.getByRole('link', { name: 'Forgot your password?' }).focus();
   await page.keyboard.press('Enter');
+  // The sign-in page has an Email field too: wait until the reset page has replaced it.
+  await expect(page.getByRole('heading', { name: 'Reset your password' })).toBeVisible();
   await page.getByLabel('Email').focus();
   await page.keyboard.type(customer.email);
   await page.keyboard.press('Enter');
