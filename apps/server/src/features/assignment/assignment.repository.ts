@@ -39,7 +39,7 @@ export function lockNextQueuedCase(trx: Trx, engine: Engine) {
 export function lockCase(trx: Trx, engine: Engine, caseId: number) {
   const query = trx
     .selectFrom('cases')
-    .select(['id', 'status', 'assignee_id', 'customer_id', 'first_response_at'])
+    .select(['id', 'status', 'priority', 'assignee_id', 'customer_id', 'first_response_at'])
     .where('id', '=', caseId);
   return lockForUpdate(query, engine).executeTakeFirst();
 }

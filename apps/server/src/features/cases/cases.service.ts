@@ -161,18 +161,14 @@ export function updateCase(ctx: AppContext, caller: Caller, caseId: number, body
       await repository.updateCaseFields(scope.trx, caseId, { status: body.status }, scope.now);
       await scope.record({ type: 'case.status_changed', caseId, from: current.status, to: body.status });
     }
-    if (body.priority !== undefined) {
-      const existing = await repository.findCaseRow(scope.trx, caseId, { customerId: null });
-      const rank = priorityRank(body.priority);
-      if (existing && existing.priority !== rank) {
-        await repository.updateCaseFields(scope.trx, caseId, { priority: rank }, scope.now);
-        await scope.record({
-          type: 'case.priority_changed',
-          caseId,
-          from: priorityName(existing.priority),
-          to: body.priority,
-        });
-      }
+    if (body.priority !== undefined && current.priority !== priorityRank(body.priority)) {
+      await repository.updateCaseFields(scope.trx, caseId, { priority: priorityRank(body.priority) }, scope.now);
+      await scope.record({
+        type: 'case.priority_changed',
+        caseId,
+        from: priorityName(current.priority),
+        to: body.priority,
+      });
     }
     scope.publish({ name: 'case.updated', caseId, customerId: current.customer_id });
   });

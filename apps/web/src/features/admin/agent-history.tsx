@@ -1,9 +1,10 @@
 import type { ActivityEvent, Agent } from '@caseflow/contract';
-import { Modal, Text, Timeline } from '@mantine/core';
+import { Modal } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { ActivityList } from '../../components/activity-list';
 import { QueryState } from '../../components/query-state';
 import { api } from '../../lib/api-client';
-import { formatDateTime, labelOf } from '../../lib/format';
+import { labelOf } from '../../lib/format';
 
 function describe(event: ActivityEvent): string {
   const by = event.actor ? `by ${event.actor.name}` : 'automatically';
@@ -39,17 +40,7 @@ export function AgentHistoryModal({
   return (
     <Modal opened={opened} onClose={onClose} title={`Status history of ${agent?.name ?? 'agent'}`}>
       <QueryState query={history} isEmpty={(items) => items.length === 0} empty="No status changes yet.">
-        {(items) => (
-          <Timeline bulletSize={12} lineWidth={2}>
-            {items.map((event) => (
-              <Timeline.Item key={event.id} title={<Text size="sm">{describe(event)}</Text>}>
-                <Text size="xs" c="dimmed">
-                  {formatDateTime(event.createdAt)}
-                </Text>
-              </Timeline.Item>
-            ))}
-          </Timeline>
-        )}
+        {(items) => <ActivityList events={items} describe={describe} />}
       </QueryState>
     </Modal>
   );

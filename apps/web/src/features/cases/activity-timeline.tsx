@@ -1,7 +1,7 @@
 import type { ActivityEvent } from '@caseflow/contract';
-import { Text, Timeline } from '@mantine/core';
+import { ActivityList } from '../../components/activity-list';
 import { QueryState } from '../../components/query-state';
-import { formatDateTime, labelOf } from '../../lib/format';
+import { labelOf } from '../../lib/format';
 import { useCaseEvents } from './api';
 
 function describe(event: ActivityEvent): string {
@@ -27,17 +27,7 @@ export function ActivityTimeline({ caseId }: { caseId: number }) {
   const events = useCaseEvents(caseId);
   return (
     <QueryState query={events} isEmpty={(items) => items.length === 0} empty="No activity yet.">
-      {(items) => (
-        <Timeline bulletSize={12} lineWidth={2}>
-          {items.map((event) => (
-            <Timeline.Item key={event.id} title={<Text size="sm">{describe(event)}</Text>}>
-              <Text size="xs" c="dimmed">
-                {formatDateTime(event.createdAt)}
-              </Text>
-            </Timeline.Item>
-          ))}
-        </Timeline>
-      )}
+      {(items) => <ActivityList events={items} describe={describe} />}
     </QueryState>
   );
 }
