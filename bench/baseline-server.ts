@@ -20,4 +20,5 @@ app.post('/api/v1/cases', async (request, reply) => {
   const row = insert.get(body.subject, body.description, Date.now()) as { id: number };
   return reply.code(201).send({ id: row.id, subject: body.subject, status: 'new' });
 });
+app.get('/readyz', async () => ({ ok: true }));
 await app.listen({ port, host: '127.0.0.1' });

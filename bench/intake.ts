@@ -1,5 +1,8 @@
 // Intake benchmark: authenticated POST /api/v1/cases with assignment, 64 connections (autocannon).
 // Usage: npx tsx bench/intake.ts [--seconds 10] [--connections 64] [--postgres URL --processes 2]
+//        [--implementation naive] [--skip-baseline]
+// Prints one JSON line: throughput, p99, the same-run baseline and ratio (SQLite), the server's RSS
+// idle and at its peak under load, and the invariant checker's verdict over everything written.
 
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -9,7 +12,9 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { openDatabase } from '../apps/server/src/db/database.js';
 import { checkInvariants } from '../apps/server/src/features/assignment/invariant-checker.js';
-import { ADMIN, api, inParallel, type ServerProcess, startServer } from './lib/server-process.js';
+import { createScratchDatabase } from './lib/postgres.js';
+import { rssMb, samplePeakRss } from './lib/rss.js';
+import { ADMIN, api, asServerProcess, inParallel, type ServerProcess, startServer } from './lib/server-process.js';
 
 const { values } = parseArgs({
   options: {
@@ -18,13 +23,16 @@ const { values } = parseArgs({
     postgres: { type: 'string' },
     processes: { type: 'string', default: '1' },
     agents: { type: 'string', default: '1600' },
-    baseline: { type: 'boolean', default: true },
+    implementation: { type: 'string', default: 'caseflow' },
+    'skip-baseline': { type: 'boolean', default: false },
   },
 });
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 const processes = Number(values.processes);
+const naive = values.implementation === 'naive';
 
+const root = new URL('..', import.meta.url).pathname;
 const dataDir = mkdtempSync(join(tmpdir(), 'caseflow-bench-'));
 const body = JSON.stringify({
   subject: 'Blender arrived cracked',
@@ -33,111 +41,117 @@ const body = JSON.stringify({
   desiredOutcome: 'refund',
 });
 
+/** Spawns a bench/*.ts server script and waits for it to answer. */
+async function startScript(script: string, port: number, args: string[]): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, String(port), ...args], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  return asServerProcess(child, `http://127.0.0.1:${port}`);
+}
+
+function load(url: string, connectionCount: number, headers: (index: number) => Record<string, string>) {
+  let next = 0;
+  return autocannon({
+    url,
+    connections: connectionCount,
+    duration: seconds,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+    setupClient: (client) => client.setHeaders({ 'content-type': 'application/json', ...headers(next++) }),
+  });
+}
+
 /** Fastify + one SQLite insert, loaded the same way in the same run: the yardstick for the ratio. */
 async function measureBaseline() {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'bench/baseline-server.ts', '4199', join(dataDir, 'baseline.sqlite')],
-    {
-      cwd: new URL('..', import.meta.url).pathname,
-      stdio: 'inherit',
-    },
-  );
+  const server = await startScript('bench/baseline-server.ts', 4199, [join(dataDir, 'baseline.sqlite')]);
   try {
-    for (
-      let i = 0;
-      i < 100 &&
-      !(await fetch('http://127.0.0.1:4199/').then(
-        () => true,
-        () => false,
-      ));
-      i++
-    ) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    const result = await autocannon({
-      url: 'http://127.0.0.1:4199/api/v1/cases',
-      connections,
-      duration: seconds,
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body,
-    });
+    const result = await load(`${server.url}/api/v1/cases`, connections, () => ({}));
     return { requestsPerSecond: Math.round(result.requests.total / seconds), p99Ms: result.latency.p99 };
   } finally {
-    child.kill('SIGTERM');
+    await server.stop();
   }
 }
-const baseline = values.baseline && !values.postgres ? await measureBaseline() : undefined;
-const servers: ServerProcess[] = [];
-for (let i = 0; i < processes; i++) {
-  servers.push(
-    await startServer({ port: 4100 + i, dataDir, ...(values.postgres ? { databaseUrl: values.postgres } : {}) }),
-  );
-}
+
+const scratch = values.postgres ? await createScratchDatabase(values.postgres, 'caseflow_bench') : undefined;
+const databaseUrl = scratch?.url;
 let summary: Record<string, unknown> = {};
-const [first] = servers;
-if (!first) throw new Error('no server');
 try {
-  const admin = await api<{ token: string }>(first.url, 'POST', '/auth/login', { body: ADMIN });
-  // Enough capacity that every case is assigned: agents at capacity 50, invited (no password hashing).
-  const agentCount = Number(values.agents);
-  console.log(`creating ${agentCount} agents…`);
-  await inParallel(agentCount, 16, (i) =>
-    api(first.url, 'POST', '/agents', {
-      token: admin.token,
-      body: { email: `agent${i}@bench.test`, name: `Agent ${i}`, capacity: 50 },
-    }),
-  );
-  const tokens = await inParallel(64, 8, async (i) => {
-    const reply = await api<{ token: string }>(first.url, 'POST', '/auth/signup', {
-      body: { email: `customer${i}@bench.test`, password: 'Bench-customer-1', name: `Customer ${i}` },
-    });
-    return reply.token;
-  });
-  let counter = 0;
-  const results = await Promise.all(
-    servers.map((server) =>
-      autocannon({
-        url: `${server.url}/api/v1/cases`,
-        connections: Math.ceil(connections / servers.length),
-        duration: seconds,
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body,
-        setupClient: (client) => {
-          client.setHeaders({
-            'content-type': 'application/json',
-            authorization: `Bearer ${tokens[counter++ % tokens.length]}`,
-          });
-        },
+  const baseline = values.postgres || values['skip-baseline'] ? undefined : await measureBaseline();
+  let servers: ServerProcess[] = [];
+  for (let i = 0; i < processes; i++) servers.push(await startServer({ port: 4100 + i, dataDir, databaseUrl }));
+  try {
+    const first = servers[0];
+    if (!first) throw new Error('no server');
+    const idleRssMb = rssMb(first.child.pid);
+    const admin = await api<{ token: string }>(first.url, 'POST', '/auth/login', { body: ADMIN });
+    // Enough capacity that every case is assigned: agents at capacity 50, invited (no password hashing).
+    const agentCount = Number(values.agents);
+    console.error(`creating ${agentCount} agents…`);
+    await inParallel(agentCount, 16, (i) =>
+      api(first.url, 'POST', '/agents', {
+        token: admin.token,
+        body: { email: `agent${i}@bench.test`, name: `Agent ${i}`, capacity: 50 },
       }),
-    ),
-  );
-  const total = results.reduce((sum, result) => sum + result.requests.total, 0);
-  const non2xx = results.reduce((sum, result) => sum + result.non2xx, 0);
-  const p99 = Math.max(...results.map((result) => result.latency.p99));
-  const dashboard = await api<{ queue: { size: number } }>(first.url, 'GET', '/dashboard', { token: admin.token });
+    );
+    const tokens = await inParallel(64, 8, async (i) => {
+      const reply = await api<{ token: string }>(first.url, 'POST', '/auth/signup', {
+        body: { email: `customer${i}@bench.test`, password: 'Bench-customer-1', name: `Customer ${i}` },
+      });
+      return reply.token;
+    });
+    if (naive) {
+      await Promise.all(servers.map((server) => server.stop()));
+      servers = [];
+      for (let i = 0; i < processes; i++) {
+        servers.push(await startScript('bench/naive-server.ts', 4300 + i, [dataDir, databaseUrl ?? '']));
+      }
+    }
+    const stopSampling = samplePeakRss(servers[0]?.child.pid);
+    const results = await Promise.all(
+      servers.map((server) =>
+        load(`${server.url}/api/v1/cases`, Math.ceil(connections / servers.length), (index) => ({
+          authorization: `Bearer ${tokens[index % tokens.length]}`,
+        })),
+      ),
+    );
+    const peakRssMb = stopSampling();
+    const total = results.reduce((sum, result) => sum + result.requests.total, 0);
+    summary = {
+      implementation: values.implementation,
+      engine: values.postgres ? 'postgres' : 'sqlite',
+      processes,
+      connections,
+      seconds,
+      casesPerSecond: Math.round(total / seconds),
+      p99Ms: Math.max(...results.map((result) => result.latency.p99)),
+      non2xx: results.reduce((sum, result) => sum + result.non2xx, 0),
+      idleRssMb,
+      peakRssMb,
+      ...(baseline
+        ? { baseline, ratioToBaseline: Number((total / seconds / baseline.requestsPerSecond).toFixed(3)) }
+        : {}),
+    };
+  } finally {
+    await Promise.all(servers.map((server) => server.stop()));
+  }
+  // The same activity-log checker as the concurrency test, over everything this run wrote.
+  const database = openDatabase({ url: databaseUrl, dataDir });
+  const report = await checkInvariants(database.db);
+  const queued = await database.db
+    .selectFrom('cases')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('status', '=', 'new')
+    .executeTakeFirstOrThrow();
+  await database.close();
   summary = {
-    engine: values.postgres ? 'postgres' : 'sqlite',
-    processes,
-    connections,
-    seconds,
-    casesPerSecond: Math.round(total / seconds),
-    p99Ms: p99,
-    non2xx,
-    queuedAfter: dashboard.queue.size,
-    ...(baseline
-      ? { baseline, ratioToBaseline: Number((total / seconds / baseline.requestsPerSecond).toFixed(3)) }
-      : {}),
+    ...summary,
+    queuedAfter: Number(queued.count),
+    assignments: report.stats.assignments,
+    invariantViolations: report.violations.length,
   };
 } finally {
-  await Promise.all(servers.map((server) => server.stop()));
+  await scratch?.drop();
 }
-// The same activity-log checker as the concurrency test, over everything this run wrote.
-const database = openDatabase({ url: values.postgres, dataDir });
-const report = await checkInvariants(database.db);
-await database.close();
-console.log(
-  JSON.stringify({ ...summary, assignments: report.stats.assignments, invariantViolations: report.violations.length }),
-);
+console.log(JSON.stringify(summary));

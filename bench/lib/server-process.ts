@@ -16,11 +16,13 @@ export interface ServerProcess {
 /** Starts the real server (as `npm start` does) on a free port with its own data directory. */
 export async function startServer(options: {
   port: number;
-  databaseUrl?: string;
+  databaseUrl?: string | undefined;
   dataDir?: string;
 }): Promise<ServerProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'caseflow-bench-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/server.ts'], {
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server under load.
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, 'scripts/start.mjs'], {
     cwd: root,
     env: {
       ...process.env,
@@ -35,14 +37,15 @@ export async function startServer(options: {
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  const url = `http://127.0.0.1:${options.port}`;
-  for (let i = 0; i < 200; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/readyz`)).ok) break;
-    } catch {}
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  return asServerProcess(child, `http://127.0.0.1:${options.port}`);
+}
+
+/** Waits for a spawned server to answer /readyz (killing it if it never does); `stop` ends it with SIGTERM. */
+export async function asServerProcess(child: ChildProcess, url: string): Promise<ServerProcess> {
+  await waitUntilReady(child, `${url}/readyz`).catch((error: unknown) => {
+    child.kill('SIGKILL');
+    throw error;
+  });
   return {
     url,
     child,
@@ -52,6 +55,18 @@ export async function startServer(options: {
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** Polls a readiness URL until it answers 2xx (up to 20 s); fails at once if the process exits. */
+export async function waitUntilReady(child: ChildProcess, readyUrl: string) {
+  for (let i = 0; i < 200; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(readyUrl)).ok) return;
+    } catch {}
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${readyUrl} did not become ready`);
 }
 
 export async function api<T>(

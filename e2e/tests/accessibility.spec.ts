@@ -3,6 +3,9 @@ import { expect, type Page, test } from '@playwright/test';
 import { ADMIN } from '../playwright.config';
 import { Api, PASSWORD, signInThroughUi, uniqueEmail } from './support';
 
+// Each test audits four to six pages; a full axe run takes seconds on a busy 2-core machine.
+test.describe.configure({ timeout: 120_000 });
+
 async function expectNoSeriousViolations(page: Page, path: string) {
   await page.goto(path);
   await page.waitForLoadState('networkidle');

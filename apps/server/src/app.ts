@@ -1,6 +1,5 @@
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
@@ -19,7 +18,7 @@ import { dashboardRoutes } from './features/dashboard/dashboard.routes.js';
 import { mailRoutes } from './features/mail/mail.routes.js';
 import { observabilityRoutes } from './features/observability/observability.routes.js';
 import { registerRealtime } from './features/realtime/realtime.js';
-import { registerProblemHandlers } from './http/problem.js';
+import { registerProblemHandlers, renderFrameworkError } from './http/problem.js';
 import { registerWebApp } from './http/web-app.js';
 
 const API_PREFIX = '/api/v1';
@@ -29,7 +28,11 @@ export async function buildApp(ctx: AppContext, options: { loggerInstance?: Fast
   const app = Fastify({
     ...(options.loggerInstance ? { loggerInstance: options.loggerInstance } : { logger: false }),
     bodyLimit: 256 * 1024,
+    // request.ip is the client's, not the load balancer's, only behind proxies named in TRUST_PROXY.
+    trustProxy: ctx.config.trustProxy,
     routerOptions: { maxParamLength: 200 },
+    // URLs the router cannot decode or route get a problem+json 400 like every other bad request.
+    frameworkErrors: renderFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -49,7 +52,6 @@ export async function buildApp(ctx: AppContext, options: { loggerInstance?: Fast
     },
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -63,7 +65,13 @@ export async function buildApp(ctx: AppContext, options: { loggerInstance?: Fast
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    // Swagger UI sets a style attribute the plugin's policy refuses; the web app allows inline styles too.
+    transformStaticCSP: (header) =>
+      header.replace("style-src 'self' https:", "style-src 'self' https: 'unsafe-inline'"),
+  });
   await app.register(observabilityRoutes);
 
   await app.register(

@@ -3,6 +3,8 @@ import type { AppContext } from './context.js';
 import { type Database, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { ensureAdmin } from './features/accounts/accounts.service.js';
+import { SessionCache } from './features/accounts/session-cache.js';
+import { settleQueue } from './features/assignment/assignment.engine.js';
 import { createMailer } from './features/mail/mailer.js';
 import { createMetrics } from './features/observability/metrics.js';
 import { EventBus } from './features/realtime/event-bus.js';
@@ -13,13 +15,17 @@ type Log = { error(details: object, message: string): void; warn?(message: strin
 export async function createContext(config: Config, options: { log: Log; database?: Database }): Promise<AppContext> {
   const database = options.database ?? openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(database);
+  const bus = new EventBus();
   const ctx: AppContext = {
     config,
     database,
     mailer: createMailer({ database, smtpUrl: config.smtpUrl, from: config.mailFrom, log: options.log }),
-    bus: new EventBus(),
+    bus,
     metrics: createMetrics(),
+    sessions: new SessionCache(bus, database.notifications),
   };
+  // A process killed between a commit and its settle step (PostgreSQL) leaves that drain owed: pay it now.
+  await settleQueue(ctx);
   if ((await ensureAdmin(ctx)) === 'missing') {
     options.log.warn?.(
       'No admin account yet: set ADMIN_EMAIL and ADMIN_PASSWORD and restart, or run `npm run seed:demo` for a demo admin.',

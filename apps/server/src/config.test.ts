@@ -31,4 +31,27 @@ describe('configuration', () => {
     expect(config.databaseUrl).toBe('postgres://u@db/caseflow');
     expect(config.publicUrl).toBe('https://support.example.com');
   });
+
+  it('sets the sign-in throttles, trusted proxies and shutdown timeout', () => {
+    expect(loadConfig({})).toMatchObject({
+      loginRateLimit: { perAccount: 10, perIp: 100, windowSeconds: 900 },
+      trustProxy: false,
+      shutdownTimeoutSeconds: 10,
+    });
+    const config = loadConfig({
+      LOGIN_RATE_LIMIT: '5',
+      LOGIN_RATE_LIMIT_PER_IP: '50',
+      LOGIN_RATE_WINDOW_SECONDS: '60',
+      TRUST_PROXY: '10.0.0.0/8, loopback,::1',
+      SHUTDOWN_TIMEOUT_SECONDS: '30',
+    });
+    expect(config.loginRateLimit).toEqual({ perAccount: 5, perIp: 50, windowSeconds: 60 });
+    expect(config.trustProxy).toEqual(['10.0.0.0/8', 'loopback', '::1']);
+    expect(config.shutdownTimeoutSeconds).toBe(30);
+  });
+
+  it('refuses a hop count or a name as a trusted proxy', () => {
+    expect(() => loadConfig({ TRUST_PROXY: '1' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadConfig({ TRUST_PROXY: 'proxy.internal' })).toThrow(/TRUST_PROXY/);
+  });
 });

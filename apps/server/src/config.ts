@@ -8,6 +8,30 @@ const optional = z
   .optional()
   .transform((value) => (value === '' ? undefined : value));
 
+const proxyAddress = z.union([
+  z.ipv4(),
+  z.ipv6(),
+  z.cidrv4(),
+  z.cidrv6(),
+  z.enum(['loopback', 'linklocal', 'uniquelocal']),
+]);
+
+/**
+ * The proxies (load balancers) allowed to tell us the client address in X-Forwarded-For. Unset:
+ * none, and per-address throttles count the proxy itself as the client. No hop counts: they
+ * cannot check the immediate peer, so a direct client could spoof its address.
+ */
+const trustProxy = optional.transform((value, ctx): false | string[] => {
+  if (value === undefined) return false;
+  const addresses = value.split(',').map((address) => address.trim());
+  if (addresses.every((address) => proxyAddress.safeParse(address).success)) return addresses;
+  ctx.addIssue({
+    code: 'custom',
+    message: 'must be comma-separated proxy addresses or CIDRs (e.g. 10.0.0.0/8,loopback)',
+  });
+  return z.NEVER;
+});
+
 const configSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
@@ -32,6 +56,10 @@ const configSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+    LOGIN_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(100),
+    LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+    TRUST_PROXY: trustProxy,
+    SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
     AWAY_AFTER_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   })
   .superRefine((env, ctx) => {
@@ -51,7 +79,10 @@ export type Config = {
   mailFrom: string;
   logLevel: string;
   sessionDays: number;
-  loginRateLimit: number;
+  /** Sign-in and password-reset throttles (features/accounts/throttle.ts). */
+  loginRateLimit: { perAccount: number; perIp: number; windowSeconds: number };
+  trustProxy: false | string[];
+  shutdownTimeoutSeconds: number;
   awayAfterSeconds: number;
 };
 
@@ -82,7 +113,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: value.MAIL_FROM,
     logLevel: value.LOG_LEVEL,
     sessionDays: value.SESSION_DAYS,
-    loginRateLimit: value.LOGIN_RATE_LIMIT,
+    loginRateLimit: {
+      perAccount: value.LOGIN_RATE_LIMIT,
+      perIp: value.LOGIN_RATE_LIMIT_PER_IP,
+      windowSeconds: value.LOGIN_RATE_WINDOW_SECONDS,
+    },
+    trustProxy: value.TRUST_PROXY,
+    shutdownTimeoutSeconds: value.SHUTDOWN_TIMEOUT_SECONDS,
     awayAfterSeconds: value.AWAY_AFTER_SECONDS,
   };
 }

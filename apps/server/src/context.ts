@@ -1,5 +1,6 @@
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
+import type { SessionCache } from './features/accounts/session-cache.js';
 import type { Mailer } from './features/mail/mailer.js';
 import type { Metrics } from './features/observability/metrics.js';
 import type { EventBus } from './features/realtime/event-bus.js';
@@ -11,6 +12,7 @@ export interface AppContext {
   mailer: Mailer;
   bus: EventBus;
   metrics: Metrics;
+  sessions: SessionCache;
 }
 
 export type Role = 'customer' | 'agent' | 'admin';

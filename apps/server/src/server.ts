@@ -1,3 +1,4 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import pino from 'pino';
 import { buildApp } from './app.js';
 import { createContext } from './bootstrap.js';
@@ -8,18 +9,80 @@ const config = loadConfigOrExit();
 const log = pino({ level: config.logLevel });
 const ctx = await createContext(config, { log });
 const app = await buildApp(ctx, { loggerInstance: log });
+let isClosing = false;
+const whenHandlersDone = trackHandlers(app, () => isClosing);
 
-let closing = false;
-async function shutdown(signal: string) {
-  if (closing) return;
-  closing = true;
-  app.log.info({ signal }, 'shutting down');
+/**
+ * app.close() stops accepting, answers 503 to new requests on open keep-alive connections, closes
+ * the sockets (preClose in realtime) and waits for every open connection's request. It does not
+ * wait for a handler whose client already hung up, so the database closes only once those are done.
+ */
+async function shutdown() {
   await app.close();
+  await whenHandlersDone();
   await ctx.database.close();
-  process.exit(0);
 }
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
-process.on('SIGINT', () => void shutdown('SIGINT'));
+
+function onSignal(signal: NodeJS.Signals) {
+  if (isClosing) {
+    log.warn({ signal }, 'second signal: exiting without waiting');
+    process.exit(1);
+  }
+  isClosing = true;
+  log.info({ signal, timeoutSeconds: config.shutdownTimeoutSeconds }, 'shutting down');
+  setTimeout(() => {
+    log.error({ timeoutSeconds: config.shutdownTimeoutSeconds }, 'requests still running at shutdown timeout; exiting');
+    process.exit(1);
+  }, config.shutdownTimeoutSeconds * 1000).unref();
+  shutdown().then(
+    () => {
+      log.info('shut down cleanly');
+      process.exit(0);
+    },
+    (error: unknown) => {
+      log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    },
+  );
+}
+process.on('SIGTERM', onSignal);
+process.on('SIGINT', onSignal);
 
 await app.listen({ port: config.port, host: config.host });
 app.log.info(`Caseflow is running at ${config.publicUrl} (${ctx.database.engine})`);
+
+/**
+ * Counts requests from their start until their reply is sent (onSend runs once the handler is done,
+ * even for a client that hung up). Replies sent while closing end their keep-alive connection:
+ * Fastify does that only for requests that arrive after close() began, and the others would
+ * hold close() until their keep-alive timeout.
+ */
+function trackHandlers(server: FastifyInstance, isClosing: () => boolean): () => Promise<void> {
+  const running = new Set<FastifyRequest>();
+  let notifyIdle: (() => void) | undefined;
+  const finish = (request: FastifyRequest) => {
+    running.delete(request);
+    if (running.size === 0) notifyIdle?.();
+  };
+  // Callback hooks, not async ones: they run on every request and cost no promise.
+  server.addHook('onRequest', (request, _reply, done) => {
+    running.add(request);
+    done();
+  });
+  server.addHook('onSend', (request, reply, payload, done) => {
+    finish(request);
+    if (isClosing()) reply.header('connection', 'close');
+    done(null, payload);
+  });
+  // Should an earlier onSend hook fail before ours, the request still ends here.
+  server.addHook('onResponse', (request, _reply, done) => {
+    finish(request);
+    done();
+  });
+  return () =>
+    running.size === 0
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          notifyIdle = resolve;
+        });
+}

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { idSchema, nullableTimestamp, pageOf, pageQuery, personRefSchema, timestampSchema } from './common.js';
+import {
+  idSchema,
+  nullableTimestamp,
+  pageOf,
+  pageQuery,
+  personRefSchema,
+  textSchema,
+  timestampSchema,
+} from './common.js';
 
 export const returnReasonSchema = z.enum([
   'damaged',
@@ -17,10 +25,10 @@ export type Priority = z.infer<typeof prioritySchema>;
 export type CaseStatus = z.infer<typeof caseStatusSchema>;
 
 export const createCaseBody = z.object({
-  subject: z.string().trim().min(1).max(200),
-  description: z.string().trim().min(1).max(10_000),
-  orderNumber: z.string().trim().min(1).max(64).optional(),
-  product: z.string().trim().min(1).max(200).optional(),
+  subject: textSchema(200),
+  description: textSchema(10_000),
+  orderNumber: textSchema(64).optional(),
+  product: textSchema(200).optional(),
   reason: returnReasonSchema.optional(),
   desiredOutcome: desiredOutcomeSchema.optional(),
 });

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+// In a browser the web app's Content-Security-Policy forbids eval, which zod would otherwise probe
+// (and compile object parsers with) on first use; the server keeps the faster compiled parsers.
+if ('document' in globalThis) z.config({ jitless: true });
+
 /** Database ids are positive 32-bit integers; anything else in a path is a validation error, never a 500. */
 export const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
 export const idParams = z.object({ id: idSchema });
@@ -18,8 +22,20 @@ export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 }
 
+/**
+ * Free text that is stored: trimmed, not blank, bounded. PostgreSQL text cannot hold U+0000 (SQLite can),
+ * so it is refused here and both engines answer the same 422 instead of PostgreSQL's 500.
+ */
+export const textSchema = (maxLength: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(maxLength)
+    .refine((text) => !text.includes('\u0000'), 'must not contain the NUL character');
+
 export const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email());
-export const nameSchema = z.string().trim().min(1).max(100);
+export const nameSchema = textSchema(100);
 export const passwordSchema = z.string().min(10, 'must be at least 10 characters').max(200);
 
 export const personRefSchema = z.object({ id: z.number().int(), name: z.string() });

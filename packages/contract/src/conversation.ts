@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { roleSchema } from './accounts.js';
-import { idSchema, pageOf, personRefSchema, timestampSchema } from './common.js';
+import { idSchema, pageOf, personRefSchema, textSchema, timestampSchema } from './common.js';
 
 export const messageSchema = z.object({
   id: z.number().int(),
@@ -13,7 +13,7 @@ export const messageSchema = z.object({
 export type Message = z.infer<typeof messageSchema>;
 
 export const createMessageBody = z.object({
-  body: z.string().trim().min(1).max(10_000),
+  body: textSchema(10_000),
   internal: z.boolean().default(false),
 });
 export type CreateMessageBody = z.infer<typeof createMessageBody>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { roleSchema } from './accounts.js';
 import { timestampSchema } from './common.js';
 
 /**
@@ -22,9 +23,44 @@ export type RealtimeEventName = keyof typeof realtimeEventSchemas;
 export const realtimeEventNames = Object.keys(realtimeEventSchemas) as RealtimeEventName[];
 export type RealtimeEventPayload<Name extends RealtimeEventName> = z.infer<(typeof realtimeEventSchemas)[Name]>;
 
+/**
+ * Someone is writing in a case's conversation. Not a domain event (nothing is stored, no webhook will
+ * carry it), so it lives beside `realtimeEventSchemas`. It names the writer, as their message will.
+ */
+export const typingEventSchema = z.object({
+  caseId: idField,
+  userId: idField,
+  name: z.string(),
+  role: roleSchema,
+  internal: z.boolean(),
+  at: timestampSchema,
+});
+export type TypingEvent = z.infer<typeof typingEventSchema>;
+
+/** Every server-to-client event with its schema, for clients that check what they receive. */
+export const realtimeServerEventSchemas = { ...realtimeEventSchemas, 'message.typing': typingEventSchema } as const;
+export type RealtimeServerEventName = keyof typeof realtimeServerEventSchemas;
+
 /** The server-to-client event map, for typing Socket.IO on both ends. */
 export type RealtimeServerEvents = {
-  [Name in RealtimeEventName]: (payload: RealtimeEventPayload<Name>) => void;
+  [Name in RealtimeServerEventName]: (payload: z.infer<(typeof realtimeServerEventSchemas)[Name]>) => void;
+};
+
+/** What a client sends while its user writes a reply (`internal`: an agent's note). Same id bounds as the API. */
+export const typingBody = z.object({
+  caseId: z.number().int().positive().max(2_147_483_647),
+  internal: z.boolean().default(false),
+});
+export type TypingBody = z.input<typeof typingBody>;
+
+/** The acknowledgement of a client event: refused input changes nothing and says why. */
+export type RealtimeAck =
+  | { ok: true }
+  | { ok: false; error: 'invalid' | 'forbidden' | 'not_found' | 'rate_limited' | 'unavailable' };
+
+/** The client-to-server event map; the acknowledgement callback is optional. */
+export type RealtimeClientEvents = {
+  typing: (payload: TypingBody, ack?: (result: RealtimeAck) => void) => void;
 };
 
 /** What a socket may send in its handshake; the session cookie is the browser's alternative. */

@@ -11,7 +11,10 @@ import {
   SqliteDriver,
 } from 'kysely';
 import pg from 'pg';
+import { createGroupCommitter } from './group-commit.js';
+import { Notifications } from './notifications.js';
 import type { Tables } from './schema.js';
+import type { Trx } from './transaction.js';
 
 export type Engine = 'sqlite' | 'postgres';
 export type Db = Kysely<Tables>;
@@ -23,6 +26,10 @@ export interface Database {
   schema?: string;
   /** PostgreSQL only: the pool itself, for LISTEN/NOTIFY (realtime fan-out across processes). */
   pool?: pg.Pool;
+  /** PostgreSQL only: signals between the processes sharing the database. */
+  notifications?: Notifications;
+  /** Runs work in one write transaction (on SQLite, batched with its neighbours: see group-commit.ts). */
+  transaction<T>(work: (trx: Trx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -82,7 +89,7 @@ function openSqlite(dataDir: string): Database {
   file.pragma('foreign_keys = ON');
   file.pragma('busy_timeout = 5000');
   const db = new Kysely<Tables>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(file) }) });
-  return { db, engine: 'sqlite', close: () => db.destroy() };
+  return { db, engine: 'sqlite', transaction: createGroupCommitter(db), close: () => db.destroy() };
 }
 
 function openPostgres(url: string, schema: string | undefined, poolSize: number): Database {
@@ -97,8 +104,24 @@ function openPostgres(url: string, schema: string | undefined, poolSize: number)
     types,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
+  // PostgreSQL ending a connection (restart, failover, network cut) must not end the process: the pool
+  // drops an idle one, a busy one fails its query (a 503), and new connections are made on demand.
+  pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgres', schema: schema ?? 'public', pool, close: () => db.destroy() };
+  const notifications = new Notifications(pool, url, `caseflow_${schema ?? 'public'}`);
+  return {
+    db,
+    engine: 'postgres',
+    schema: schema ?? 'public',
+    pool,
+    notifications,
+    transaction: (work) => db.transaction().execute(work),
+    close: async () => {
+      await notifications.close();
+      await db.destroy();
+    },
+  };
 }
 
 export function openDatabase(options: DatabaseOptions): Database {

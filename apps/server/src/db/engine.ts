@@ -42,11 +42,17 @@ export function isRetryable(error: unknown): boolean {
   return code === '40001' || code === '40P01' || code === 'SQLITE_BUSY';
 }
 
-/** The database is down or unreachable: answer 503, not 500. */
+/**
+ * The database is down or unreachable: answer 503, not 500. "is not queryable" is what the driver says
+ * when a transaction's connection died under it and the ROLLBACK is attempted on it (that error replaces
+ * the original one).
+ */
 export function isUnavailable(error: unknown): boolean {
   const code = codeOf(error);
   return (
     ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300'].includes(code) ||
-    /Connection terminated|timeout exceeded when trying to connect/i.test(String((error as DriverError)?.message))
+    /Connection terminated|timeout exceeded when trying to connect|is not queryable/i.test(
+      String((error as DriverError)?.message),
+    )
   );
 }

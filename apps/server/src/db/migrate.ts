@@ -4,6 +4,7 @@ import * as initial from './migrations/001-initial.js';
 import * as caseTimeIndexes from './migrations/002-case-time-indexes.js';
 import * as idempotencyKeys from './migrations/003-idempotency-keys.js';
 import * as socketIoAttachments from './migrations/004-socket-io-attachments.js';
+import * as scaleIndexes from './migrations/005-scale-indexes.js';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Database['engine']): Promise<void> };
 
@@ -12,6 +13,7 @@ const migrations: Record<string, EngineMigration> = {
   '002-case-time-indexes': caseTimeIndexes,
   '003-idempotency-keys': idempotencyKeys,
   '004-socket-io-attachments': socketIoAttachments,
+  '005-scale-indexes': scaleIndexes,
 };
 
 /** Brings the schema up to date; the same migrations run on SQLite and PostgreSQL. */

@@ -11,7 +11,7 @@ const MAX_ATTEMPTS = 8;
 export async function runTransaction<T>(database: Database, work: (trx: Trx) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await database.db.transaction().execute(work);
+      return await database.transaction(work);
     } catch (error) {
       if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));

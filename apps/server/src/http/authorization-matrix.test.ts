@@ -9,6 +9,7 @@ import {
   type TestServer,
   uniqueEmail,
 } from '../testing/harness.js';
+import { parseRouteTree } from '../testing/route-table.js';
 
 /**
  * SPEC §3 as a matrix: every /api/v1 route × every kind of caller, with the status each one must get.
@@ -84,32 +85,6 @@ const caseReaders = (status: number): Expected => ({
   agent: status,
   admin: status,
 });
-
-/**
- * Reads `printRoutes()`: the router's radix tree, one node a line (`<indent>├── <chunk> (<METHODS>)`,
- * 4 characters of indent per level), each path being its parent's path plus its own chunk. The
- * `commonPrefix: false` view is not used: it drops the parent path of wildcard nodes (`/api/docs/static/*`
- * prints as `*` under `/api/docs/`). Returns `METHOD /path` pairs; HEAD is left out beside a GET (Fastify adds it).
- */
-function parseRouteTree(tree: string): string[] {
-  const parents: string[] = [];
-  const routes: string[] = [];
-  for (const line of tree.split('\n')) {
-    if (line.trim() === '') continue;
-    const match = /^((?:[│ ] {3})*)[├└]── (.+?)(?: \(([A-Z]+(?:, [A-Z]+)*)\))?$/.exec(line);
-    if (!match) throw new Error(`unexpected printRoutes line: ${JSON.stringify(line)}`);
-    const depth = (match[1] ?? '').length / 4;
-    const path = (depth === 0 ? '' : (parents[depth - 1] ?? '')) + (match[2] ?? '');
-    parents.length = depth;
-    parents.push(path);
-    const methods = match[3]?.split(', ') ?? [];
-    for (const method of methods) {
-      if (method === 'HEAD' && methods.includes('GET')) continue;
-      routes.push(`${method} ${path}`);
-    }
-  }
-  return routes;
-}
 
 describe.each(engines)('authorization matrix on %s', (engine) => {
   let server: TestServer;

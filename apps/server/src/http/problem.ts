@@ -26,6 +26,18 @@ function validationErrors(error: FastifyError): FieldError[] {
   });
 }
 
+/**
+ * Fastify's `frameworkErrors` option: a URL that does not decode or a path parameter over `maxParamLength`
+ * is refused by the router, before any route and outside the error handler, so it needs its own problem.
+ */
+export function renderFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  const detail =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? 'a path segment is too long'
+      : 'the URL is not valid (bad percent-encoding)';
+  return sendProblem(reply, 'bad_request', detail);
+}
+
 /** Renders every error as RFC 9457 problem+json; a 5xx never carries the internal message. */
 export function registerProblemHandlers(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {

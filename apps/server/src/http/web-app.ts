@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { sendProblem } from './problem.js';
 
-export const webDist = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+// Found through the workspace link, so it holds from the sources and from the bundled server alike.
+export const webDist = join(dirname(createRequire(import.meta.url).resolve('@caseflow/web/package.json')), 'dist');
 
 /** Serves the built web app with client-side routes falling back to index.html; API misses stay problem+json. */
 export async function registerWebApp(app: FastifyInstance) {

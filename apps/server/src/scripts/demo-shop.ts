@@ -1,7 +1,7 @@
 import type { Case, CaseStatus } from '@caseflow/contract';
 import type { AppContext, Caller, Role } from '../context.js';
 import type { Db } from '../db/database.js';
-import { createAccount, findAccountByEmail } from '../features/accounts/accounts.service.js';
+import { createAccount, findAccountByEmail, hashNewPassword } from '../features/accounts/accounts.service.js';
 import { createAgent, updateAgent } from '../features/agents/agents.service.js';
 import { createCase, listCases, resolveCase, updateCase } from '../features/cases/cases.service.js';
 import { postMessage } from '../features/conversation/conversation.service.js';
@@ -123,7 +123,14 @@ async function findOrCreateAdmin(ctx: AppContext): Promise<{ caller: Caller; log
     throw new Error(`${DEMO_ADMIN.email} exists but is not an active admin; remove it or set ADMIN_EMAIL`);
   }
   const id =
-    existing?.id ?? (await createAccount(db, { ...DEMO_ADMIN, role: 'admin', password: DEMO_PASSWORDS.admin })).id;
+    existing?.id ??
+    (
+      await createAccount(db, {
+        ...DEMO_ADMIN,
+        role: 'admin',
+        passwordHash: await hashNewPassword(DEMO_PASSWORDS.admin),
+      })
+    ).id;
   return { caller: callerOf(id, 'admin'), login };
 }
 
@@ -141,12 +148,9 @@ async function createAccounts(ctx: AppContext, admin: Caller, progress: Seeding[
     progress({ step: 'accounts', done: agentIds.length, total });
   }
   const customers: Caller[] = [];
+  const passwordHash = await hashNewPassword(DEMO_PASSWORDS.customer);
   for (const customer of DEMO_CUSTOMERS) {
-    const user = await createAccount(ctx.database.db, {
-      ...customer,
-      role: 'customer',
-      password: DEMO_PASSWORDS.customer,
-    });
+    const user = await createAccount(ctx.database.db, { ...customer, role: 'customer', passwordHash });
     customers.push(callerOf(user.id, 'customer'));
     progress({ step: 'accounts', done: agentIds.length + customers.length, total });
   }

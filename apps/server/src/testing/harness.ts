@@ -42,8 +42,16 @@ let counter = 0;
 export const uniqueEmail = (prefix: string) =>
   `${prefix}-${process.pid}-${++counter}-${randomBytes(3).toString('hex')}@caseflow.test`;
 
-/** A fresh app on a fresh database of the given engine, driven with app.inject (real HTTP semantics, no socket). */
-export async function startTestServer(engine: Engine, env: Record<string, string> = {}): Promise<TestServer> {
+/**
+ * A fresh app on a fresh database of the given engine, driven with app.inject (real HTTP semantics, no socket).
+ * `databaseUrl` points the app's PostgreSQL pool elsewhere (a fault-injecting proxy, say); the schema is still
+ * created and dropped through TEST_DATABASE_URL.
+ */
+export async function startTestServer(
+  engine: Engine,
+  env: Record<string, string> = {},
+  options: { databaseUrl?: string } = {},
+): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'caseflow-test-'));
   const config = testConfig(dataDir, env);
   let dropSchema = async () => {};
@@ -56,7 +64,7 @@ export async function startTestServer(engine: Engine, env: Record<string, string
     await admin.query(`create schema ${schema}`);
     await admin.end();
     await database.close();
-    database = openDatabase({ url: postgresUrl(), dataDir, schema, poolSize: 10 });
+    database = openDatabase({ url: options.databaseUrl ?? postgresUrl(), dataDir, schema, poolSize: 10 });
     const created = schema;
     dropSchema = async () => {
       const client = new pg.Client({ connectionString: postgresUrl() });

@@ -1,4 +1,10 @@
-import type { RealtimeEventName, RealtimeServerEvents } from '@caseflow/contract';
+import type {
+  RealtimeClientEvents,
+  RealtimeEventName,
+  RealtimeServerEventName,
+  RealtimeServerEvents,
+  TypingBody,
+} from '@caseflow/contract';
 import { type QueryKey, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { Socket } from 'socket.io-client';
@@ -21,6 +27,33 @@ const staleAfter: Record<RealtimeEventName, QueryKey[]> = {
 
 const isEventName = (name: string): name is RealtimeEventName => Object.hasOwn(staleAfter, name);
 
+type LiveSocket = Socket<RealtimeServerEvents, RealtimeClientEvents>;
+type Payload<Name extends RealtimeServerEventName> = Parameters<RealtimeServerEvents[Name]>[0];
+
+// The signed-in user's one connection (useLiveUpdates owns it), and the components listening through it.
+let liveSocket: LiveSocket | undefined;
+const listeners = new Set<(name: string, payload: unknown) => void>();
+
+/**
+ * Calls `listener` with every `name` event of the live connection, from now until the returned function is
+ * called. It may be called before the connection exists: the client library loads lazily.
+ */
+export function subscribeLive<Name extends RealtimeServerEventName>(
+  name: Name,
+  listener: (payload: Payload<Name>) => void,
+): () => void {
+  const dispatch = (received: string, payload: unknown) => {
+    if (received === name) listener(payload as Payload<Name>);
+  };
+  listeners.add(dispatch);
+  return () => listeners.delete(dispatch);
+}
+
+/** Tells the case's other readers that the user is writing. Best effort: dropped while disconnected. */
+export function sendTyping(body: TypingBody) {
+  if (liveSocket?.connected) liveSocket.emit('typing', body);
+}
+
 /**
  * Keeps the signed-in user's screens current over Socket.IO (same origin, session cookie).
  * The client library is imported on first use, so it stays out of the initial bundle.
@@ -29,17 +62,24 @@ export function useLiveUpdates(userId: number | undefined) {
   const client = useQueryClient();
   useEffect(() => {
     if (userId === undefined) return;
-    let socket: Socket<RealtimeServerEvents> | undefined;
+    let socket: LiveSocket | undefined;
     let isCancelled = false;
     void import('socket.io-client').then(({ io }) => {
       if (isCancelled) return;
       socket = io({ path: '/socket.io', withCredentials: true });
-      socket.onAny((name: string) => {
+      liveSocket = socket;
+      socket.onAny((name: string, payload: unknown) => {
+        for (const listener of listeners) listener(name, payload);
         if (!isEventName(name)) return;
         for (const queryKey of staleAfter[name]) void client.invalidateQueries({ queryKey });
       });
-      // Events sent while we were disconnected are lost; refetch everything rather than miss one.
-      socket.io.on('reconnect', () => void client.invalidateQueries());
+      // Events sent while we were disconnected are lost; refetch everything rather than miss one. On
+      // 'connect' (not the manager's 'reconnect'): only then has the server put the socket in its rooms.
+      let hasConnected = false;
+      socket.on('connect', () => {
+        if (hasConnected) void client.invalidateQueries();
+        hasConnected = true;
+      });
       socket.on('connect_error', (error) => {
         // The session ended (expired or signed out elsewhere): let the app notice and show sign-in.
         if (error.message === 'unauthenticated') void client.invalidateQueries({ queryKey: ['me'] });
@@ -47,6 +87,7 @@ export function useLiveUpdates(userId: number | undefined) {
     });
     return () => {
       isCancelled = true;
+      if (liveSocket === socket) liveSocket = undefined;
       socket?.disconnect();
     };
   }, [client, userId]);

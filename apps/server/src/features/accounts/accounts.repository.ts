@@ -68,7 +68,7 @@ export function findLiveSession(db: Executor, tokenHash: string, now: number) {
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.id as sessionId', 'users.id as userId', 'users.role'])
+    .select(['sessions.id as sessionId', 'users.id as userId', 'users.role', 'sessions.expires_at as expiresAt'])
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.revoked_at', 'is', null)
     .where('sessions.expires_at', '>', now)

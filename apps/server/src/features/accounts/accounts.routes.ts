@@ -12,6 +12,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorize, callerOf, EVERYONE, SESSION_COOKIE } from '../../http/auth.js';
 import * as accounts from './accounts.service.js';
+import { createThrottle } from './throttle.js';
 
 const noContent = { 204: z.null().describe('No content') };
 
@@ -27,16 +28,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
   const setSessionCookie = (reply: FastifyReply, token: string) =>
     reply.setCookie(SESSION_COOKIE, token, cookieOptions);
   const clearSessionCookie = (reply: FastifyReply) => reply.clearCookie(SESSION_COOKIE, { path: '/' });
-  /** Throttles guessing per client address and account; a real user waits a minute at most. */
-  const throttled = {
-    rateLimit: {
-      max: config.loginRateLimit,
-      timeWindow: '1 minute',
-      hook: 'preHandler' as const,
-      keyGenerator: (request: { ip: string; body?: unknown }) =>
-        `${request.ip}|${String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
-    },
-  };
+  const throttle = createThrottle(config.loginRateLimit);
 
   app.post(
     '/auth/signup',
@@ -58,11 +50,14 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/login',
     {
-      config: throttled,
       schema: { tags: ['auth'], summary: 'Sign in', body: loginBody, response: { 200: authResponse } },
     },
     async (request, reply) => {
-      const result = await accounts.login(app.ctx, request.body);
+      const result = await throttle(
+        reply,
+        { action: 'login', ip: request.ip, account: request.body.email, onlyFailuresCount: true },
+        () => accounts.login(app.ctx, request.body),
+      );
       setSessionCookie(reply, result.token);
       return result;
     },
@@ -111,7 +106,6 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/password-reset',
     {
-      config: throttled,
       schema: {
         tags: ['auth'],
         summary: 'Mail a single-use reset link (always 202)',
@@ -120,7 +114,12 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await accounts.requestPasswordReset(app.ctx, request.body.email);
+      // Every request counts: each one may send a mail.
+      await throttle(
+        reply,
+        { action: 'password-reset', ip: request.ip, account: request.body.email, onlyFailuresCount: false },
+        () => accounts.requestPasswordReset(app.ctx, request.body.email),
+      );
       return reply.code(202).send(null);
     },
   );
@@ -128,7 +127,6 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/password-reset/confirm',
     {
-      config: throttled,
       schema: {
         tags: ['auth'],
         summary: 'Set a new password with a reset link',
@@ -137,7 +135,10 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await accounts.confirmPasswordReset(app.ctx, request.body.token, request.body.password);
+      // Reset tokens are 256-bit and unguessable; this only caps the scrypt work one address can cause.
+      await throttle(reply, { action: 'password-reset-confirm', ip: request.ip, onlyFailuresCount: true }, () =>
+        accounts.confirmPasswordReset(app.ctx, request.body.token, request.body.password),
+      );
       return reply.code(204).send(null);
     },
   );

@@ -16,9 +16,17 @@ const INVITATION_TTL = 7 * 24 * HOUR;
 type UserRow = { id: number; email: string; name: string; role: Role };
 const toUser = (row: UserRow): User => ({ id: row.id, email: row.email, name: row.name, role: row.role });
 
-export async function authenticateToken(ctx: AppContext, token: string): Promise<Caller | null> {
-  const session = await repository.findLiveSession(ctx.database.db, hashSecret(token), Date.now());
-  return session ? { userId: session.userId, role: session.role, sessionId: session.sessionId } : null;
+export function authenticateToken(ctx: AppContext, token: string): Promise<Caller | null> {
+  const tokenHash = hashSecret(token);
+  const now = Date.now();
+  return ctx.sessions.resolve(tokenHash, now, async () => {
+    const session = await repository.findLiveSession(ctx.database.db, tokenHash, now);
+    if (!session) return undefined;
+    return {
+      caller: { userId: session.userId, role: session.role, sessionId: session.sessionId },
+      expiresAt: session.expiresAt,
+    };
+  });
 }
 
 async function startSession(ctx: AppContext, userId: number): Promise<string> {
@@ -33,20 +41,28 @@ async function startSession(ctx: AppContext, userId: number): Promise<string> {
   return token;
 }
 
-/** Creates a user of any role inside the caller's transaction; 409 when the email is taken. */
+/** Checks a new password against the policy and hashes it; none (an invitation) gives no hash. */
+export async function hashNewPassword(password: string | undefined): Promise<string | null> {
+  if (password === undefined) return null;
+  await assertAcceptablePassword(password);
+  return hashPassword(password);
+}
+
+/**
+ * Creates a user of any role inside the caller's transaction; 409 when the email is taken. The
+ * password is hashed before (hashNewPassword): a write transaction must not wait for scrypt.
+ */
 export async function createAccount(
   trx: Db | Trx,
-  account: { email: string; name: string; role: Role; password: string | undefined },
+  account: { email: string; name: string; role: Role; passwordHash: string | null },
 ): Promise<User> {
   const now = Date.now();
-  if (account.password !== undefined) await assertAcceptablePassword(account.password);
-  const passwordHash = account.password === undefined ? null : await hashPassword(account.password);
   try {
     const row = await repository.insertUser(trx, {
       email: account.email.toLowerCase(),
       name: account.name,
       role: account.role,
-      password_hash: passwordHash,
+      password_hash: account.passwordHash,
       created_at: now,
       updated_at: now,
     });
@@ -58,7 +74,13 @@ export async function createAccount(
 }
 
 export async function signup(ctx: AppContext, body: SignupBody) {
-  const user = await createAccount(ctx.database.db, { ...body, role: 'customer' });
+  const passwordHash = await hashNewPassword(body.password);
+  const user = await createAccount(ctx.database.db, {
+    email: body.email,
+    name: body.name,
+    role: 'customer',
+    passwordHash,
+  });
   return { user, token: await startSession(ctx, user.id) };
 }
 
@@ -187,7 +209,7 @@ export async function ensureAdmin(ctx: AppContext): Promise<'exists' | 'created'
     email: admin.email,
     name: 'Administrator',
     role: 'admin',
-    password: admin.password,
+    passwordHash: await hashNewPassword(admin.password),
   });
   return 'created';
 }

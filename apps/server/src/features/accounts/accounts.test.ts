@@ -53,6 +53,14 @@ describe.each(engines)('accounts on %s', (engine) => {
     ]);
   });
 
+  it('refuses a password that is mostly spaces', async () => {
+    const reply = await server.call('POST', '/api/v1/auth/signup', {
+      body: { email: uniqueEmail('blank'), password: '   ab      ', name: 'Blank' },
+    });
+    expect(reply.status).toBe(422);
+    expect(reply.body.errors).toEqual([{ path: 'password', message: expect.stringContaining('besides spaces') }]);
+  });
+
   it('gives a new token at each login and revokes it at logout', async () => {
     const customer = await server.signup();
     const first = await server.login(customer.email);

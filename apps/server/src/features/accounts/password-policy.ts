@@ -12,10 +12,11 @@ async function loadCommonPasswords(): Promise<Set<string>> {
 }
 
 /**
- * Length (≥ 10) is checked by the contract schema; this refuses passwords on the common-password
- * list, which are the first ones guessed. It cannot judge how personal or reused a password is.
+ * Length (≥ 10) is checked by the contract schema; this also refuses blank padding and passwords on
+ * the common-password list, which are the first ones guessed. It cannot judge how personal or reused a password is.
  */
 export async function assertAcceptablePassword(password: string, path = 'password'): Promise<void> {
+  if (password.trim().length < 10) throw invalid(path, 'needs at least 10 characters besides spaces');
   if ((await loadCommonPasswords()).has(password.toLowerCase())) {
     throw invalid(path, 'is one of the most common passwords; choose another');
   }

@@ -15,22 +15,27 @@ export interface ActivityRecord {
 /** What a customer may read of their own case's history. */
 const PUBLIC_TYPES = new Set<ActivityType>(['case.created', 'case.assigned', 'case.status_changed']);
 
-/** Append-only: there is no update or delete of activity anywhere. */
-export async function insertActivity(trx: Trx, record: ActivityRecord, now: number) {
-  await trx
-    .insertInto('activity')
-    .values({
-      type: record.type,
-      case_id: record.caseId ?? null,
-      agent_id: record.agentId ?? null,
-      actor_id: record.actorId,
-      from_value: record.from ?? null,
-      to_value: record.to ?? null,
-      reason: record.reason ?? null,
-      visibility: PUBLIC_TYPES.has(record.type) ? 'public' : 'internal',
-      created_at: now,
-    })
-    .execute();
+/** Append-only: there is no update or delete of activity anywhere. Rows keep the order given. */
+export async function insertActivities(trx: Trx, records: ActivityRecord[], now: number) {
+  // Chunks stay far below SQLite's limit of 32,766 bound parameters per statement.
+  for (let start = 0; start < records.length; start += 500) {
+    await trx
+      .insertInto('activity')
+      .values(
+        records.slice(start, start + 500).map((record) => ({
+          type: record.type,
+          case_id: record.caseId ?? null,
+          agent_id: record.agentId ?? null,
+          actor_id: record.actorId,
+          from_value: record.from ?? null,
+          to_value: record.to ?? null,
+          reason: record.reason ?? null,
+          visibility: PUBLIC_TYPES.has(record.type) ? 'public' : 'internal',
+          created_at: now,
+        })),
+      )
+      .execute();
+  }
 }
 
 const activityColumns = [

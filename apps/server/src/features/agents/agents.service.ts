@@ -2,7 +2,13 @@ import type { Agent, AgentState, Availability, CreateAgentBody, UpdateAgentBody 
 import type { AppContext, Caller } from '../../context.js';
 import { conflict, forbidden, notFound } from '../../http/app-error.js';
 import { toIsoOrNull } from '../../http/time.js';
-import { createAccount, deactivateAccount, sendInvitation, updateAccountName } from '../accounts/accounts.service.js';
+import {
+  createAccount,
+  deactivateAccount,
+  hashNewPassword,
+  sendInvitation,
+  updateAccountName,
+} from '../accounts/accounts.service.js';
 import { getAgentActivity } from '../activity/activity.service.js';
 import { type AssignmentScope, runAssignment } from '../assignment/assignment.engine.js';
 import * as repository from './agents.repository.js';
@@ -43,15 +49,11 @@ export async function getAgentHistory(ctx: AppContext, agentId: number) {
 
 /** Adds an agent (available at once, so the queue drains to them); without a password they get an invitation. */
 export async function createAgent(ctx: AppContext, caller: Caller, body: CreateAgentBody): Promise<Agent> {
+  const passwordHash = await hashNewPassword(body.password);
   const user = await runAssignment(ctx, { actorId: caller.userId, trigger: 'agent_added' }, async (scope) => {
-    const account = await createAccount(scope.trx, {
-      email: body.email,
-      name: body.name,
-      role: 'agent',
-      password: body.password,
-    });
+    const account = await createAccount(scope.trx, { email: body.email, name: body.name, role: 'agent', passwordHash });
     await repository.insertAgent(scope.trx, { userId: account.id, capacity: body.capacity, now: scope.now });
-    await scope.record({ type: 'agent.added', agentId: account.id, to: String(body.capacity) });
+    scope.record({ type: 'agent.added', agentId: account.id, to: String(body.capacity) });
     scope.publish({ name: 'agent.updated', agentId: account.id });
     return account;
   });
@@ -82,7 +84,7 @@ export async function updateAgent(
         );
       }
       await repository.updateAgentSettings(scope.trx, agentId, { capacity: body.capacity }, scope.now);
-      await scope.record({
+      scope.record({
         type: 'agent.capacity_changed',
         agentId,
         from: String(agent.capacity),
@@ -108,7 +110,7 @@ async function changeAvailability(
 ) {
   if (availability === agent.availability) return;
   await repository.updateAgentSettings(scope.trx, agent.user_id, { availability }, scope.now);
-  await scope.record({
+  scope.record({
     type: 'agent.availability_changed',
     agentId: agent.user_id,
     from: agent.availability,
@@ -140,7 +142,7 @@ export async function removeAgent(ctx: AppContext, caller: Caller, agentId: numb
     );
     await scope.requeueAgentCases(agentId, 'removed');
     await deactivateAccount(scope.trx, agentId);
-    await scope.record({ type: 'agent.removed', agentId });
+    scope.record({ type: 'agent.removed', agentId });
     scope.publish({ name: 'agent.updated', agentId });
     scope.publish({ name: 'session.revoked', userId: agentId });
   });

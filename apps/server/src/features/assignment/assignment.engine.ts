@@ -3,7 +3,7 @@ import type { Engine } from '../../db/database.js';
 import type { CasesTable } from '../../db/schema.js';
 import { runTransaction, type Trx } from '../../db/transaction.js';
 import { conflict, notFound } from '../../http/app-error.js';
-import { type ActivityRecord, insertActivity } from '../activity/activity.repository.js';
+import { type ActivityRecord, insertActivities } from '../activity/activity.repository.js';
 import type { DomainEvent } from '../realtime/event-bus.js';
 import * as repository from './assignment.repository.js';
 
@@ -18,6 +18,7 @@ const isActive = (status: CasesTable['status']) => status === 'open' || status =
  */
 export class AssignmentScope {
   readonly events: DomainEvent[] = [];
+  readonly #activity: ActivityRecord[] = [];
   readonly now = Date.now();
   assignedCount = 0;
 
@@ -31,8 +32,15 @@ export class AssignmentScope {
     this.events.push(event);
   }
 
+  /** Activity is written in one statement at the end of the scope, in the order it was recorded. */
   record(activity: Omit<ActivityRecord, 'actorId'>, actorId: number | null = this.actorId) {
-    return insertActivity(this.trx, { ...activity, actorId }, this.now);
+    this.#activity.push({ ...activity, actorId });
+  }
+
+  /** Drains the queue, then writes the activity: called once, just before the transaction commits. */
+  async finish() {
+    await this.drain();
+    await insertActivities(this.trx, this.#activity.splice(0), this.now);
   }
 
   async lockCase(caseId: number): Promise<LockedCase> {
@@ -51,7 +59,7 @@ export class AssignmentScope {
   /** Automatic assignments are the system's doing (no actor); manual ones are the admin's. */
   async #assign(caseRow: { id: number; customer_id: number }, agentId: number, mode: 'auto' | 'manual') {
     await repository.markAssigned(this.trx, caseRow.id, agentId, this.now);
-    await this.record(
+    this.record(
       { type: 'case.assigned', caseId: caseRow.id, agentId, from: 'new', to: 'open', reason: mode },
       mode === 'auto' ? null : this.actorId,
     );
@@ -63,14 +71,14 @@ export class AssignmentScope {
     const agentId = caseRow.assignee_id;
     if (agentId === null || !isActive(caseRow.status)) throw new Error(`case ${caseRow.id} has no live assignment`);
     await repository.markReleased(this.trx, { caseId: caseRow.id, agentId, status, reason, now: this.now });
-    await this.record({ type: 'case.released', caseId: caseRow.id, agentId, from: caseRow.status, to: status, reason });
-    await this.record({ type: 'case.status_changed', caseId: caseRow.id, from: caseRow.status, to: status, reason });
+    this.record({ type: 'case.released', caseId: caseRow.id, agentId, from: caseRow.status, to: status, reason });
+    this.record({ type: 'case.status_changed', caseId: caseRow.id, from: caseRow.status, to: status, reason });
     this.publish({ name: 'agent.updated', agentId });
   }
 
   async #setStatus(caseRow: LockedCase, status: CasesTable['status'], reason: string) {
     await repository.setUnassignedStatus(this.trx, caseRow.id, status, this.now);
-    await this.record({ type: 'case.status_changed', caseId: caseRow.id, from: caseRow.status, to: status, reason });
+    this.record({ type: 'case.status_changed', caseId: caseRow.id, from: caseRow.status, to: status, reason });
   }
 
   /** Resolves a case, active or still queued; its holder's slot frees up for the next queued case. */
@@ -94,7 +102,7 @@ export class AssignmentScope {
     const caseRow = await this.lockCase(caseId);
     if (isActive(caseRow.status)) await this.#release(caseRow, 'deleted', 'deleted');
     else await this.#setStatus(caseRow, 'deleted', 'deleted');
-    await this.record({ type: 'case.deleted', caseId });
+    this.record({ type: 'case.deleted', caseId });
     this.publish({ name: 'case.updated', caseId, customerId: caseRow.customer_id });
   }
 
@@ -120,13 +128,16 @@ export class AssignmentScope {
     }
   }
 
-  /** Rule 3: hands queued cases to free agents until one of the two runs out. */
+  /**
+   * Rule 3: hands queued cases to free agents until one of the two runs out. The queue is read
+   * first: after an intake's case is assigned it is usually empty, which ends the loop in one query.
+   */
   async drain() {
     for (;;) {
-      const agent = await repository.lockNextFreeAgent(this.trx, this.engine);
-      if (!agent) return;
       const next = await repository.lockNextQueuedCase(this.trx, this.engine);
       if (!next) return;
+      const agent = await repository.lockNextFreeAgent(this.trx, this.engine);
+      if (!agent) return;
       await this.#assign(next, agent.user_id, 'auto');
     }
   }
@@ -144,7 +155,7 @@ export async function runAssignment<T>(
   const { value, events, assigned } = await runTransaction(ctx.database, async (trx) => {
     const scope = new AssignmentScope(trx, ctx.database.engine, options.actorId);
     const value = await work(scope);
-    await scope.drain();
+    await scope.finish();
     return { value, events: scope.events, assigned: scope.assignedCount };
   });
   if (assigned > 0) ctx.metrics.assignments.inc({ trigger: options.trigger }, assigned);
@@ -159,13 +170,13 @@ export async function runAssignment<T>(
  * each request re-checks after its own commit; the check is one cheap query when nothing is owed.
  * SQLite needs none of this: its write transactions run one at a time and each sees all before it.
  */
-async function settleQueue(ctx: AppContext) {
+export async function settleQueue(ctx: AppContext) {
   if (ctx.database.engine === 'sqlite') return;
   for (let round = 0; round < 50; round++) {
     if (!(await repository.hasAssignableWork(ctx.database.db))) return;
     const { events, assigned } = await runTransaction(ctx.database, async (trx) => {
       const scope = new AssignmentScope(trx, ctx.database.engine, null);
-      await scope.drain();
+      await scope.finish();
       return { events: scope.events, assigned: scope.assignedCount };
     });
     ctx.bus.publish(events);

@@ -104,11 +104,15 @@ export async function countByStatus(db: Db) {
   return Object.fromEntries(rows.map((row) => [row.status, Number(row.count)])) as Record<string, number>;
 }
 
+/**
+ * A literal 'new', so that PostgreSQL can use the partial index cases_queue_oldest (migration 005)
+ * instead of walking cases_created_at through every closed case.
+ */
 export function oldestQueued(db: Db) {
   return db
     .selectFrom('cases')
     .select('created_at')
-    .where('status', '=', 'new')
+    .where('status', '=', sql.lit('new'))
     .orderBy('created_at')
     .limit(1)
     .executeTakeFirst();

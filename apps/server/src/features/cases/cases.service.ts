@@ -128,7 +128,7 @@ function insertCaseAndAssign(
       created_at: scope.now,
     });
     await addFirstMessage(scope.trx, { caseId: id, authorId: caller.userId, body: body.description, now: scope.now });
-    await scope.record({ type: 'case.created', caseId: id, to: 'new' });
+    scope.record({ type: 'case.created', caseId: id, to: 'new' });
     scope.publish({ name: 'case.created', caseId: id, customerId: caller.userId });
     scope.publish({ name: 'queue.updated' });
     if (idempotency) await repository.attachIdempotencyKey(scope.trx, caller.userId, idempotency.key, id);
@@ -159,11 +159,11 @@ export function updateCase(ctx: AppContext, caller: Caller, caseId: number, body
         throw conflict(`a ${current.status} case cannot be set ${body.status}`, 'status');
       }
       await repository.updateCaseFields(scope.trx, caseId, { status: body.status }, scope.now);
-      await scope.record({ type: 'case.status_changed', caseId, from: current.status, to: body.status });
+      scope.record({ type: 'case.status_changed', caseId, from: current.status, to: body.status });
     }
     if (body.priority !== undefined && current.priority !== priorityRank(body.priority)) {
       await repository.updateCaseFields(scope.trx, caseId, { priority: priorityRank(body.priority) }, scope.now);
-      await scope.record({
+      scope.record({
         type: 'case.priority_changed',
         caseId,
         from: priorityName(current.priority),

@@ -1,65 +1,22 @@
-import { type RealtimeEventName, realtimeEventSchemas } from '@caseflow/contract';
-import { io, type Socket } from 'socket.io-client';
+import type { Duplex } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { engines, type Person, startTestServer, type TestServer } from '../../testing/harness.js';
-
-type Received = { name: RealtimeEventName; payload: { caseId?: number; agentId?: number; at: string } };
-
-/** Everything a socket received, in order, with a way to wait for the one a test is about. */
-class Listener {
-  readonly events: Received[] = [];
-  readonly #waiters = new Set<() => void>();
-
-  constructor(readonly socket: Socket) {
-    socket.onAny((name: RealtimeEventName, payload: unknown) => {
-      // Every event must match its contract schema; a parse error fails the waiting test.
-      this.events.push({ name, payload: realtimeEventSchemas[name].parse(payload) });
-      for (const wake of this.#waiters) wake();
-    });
-  }
-
-  waitFor(name: RealtimeEventName, match: (payload: Received['payload']) => boolean, timeoutMs = 2_000) {
-    const find = () => this.events.find((event) => event.name === name && match(event.payload));
-    return new Promise<Received>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.#waiters.delete(check);
-        reject(new Error(`no ${name} within ${timeoutMs} ms; got ${JSON.stringify(this.events)}`));
-      }, timeoutMs);
-      const check = () => {
-        const found = find();
-        if (!found) return;
-        clearTimeout(timer);
-        this.#waiters.delete(check);
-        resolve(found);
-      };
-      this.#waiters.add(check);
-      check();
-    });
-  }
-
-  about(caseId: number) {
-    return this.events.filter((event) => event.payload.caseId === caseId);
-  }
-}
-
-const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Resolves with the socket's disconnect reason, or fails after two seconds. */
-function disconnectOf(socket: Socket) {
-  return new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the socket was not disconnected within 2 s')), 2_000);
-    socket.once('disconnect', (reason) => {
-      clearTimeout(timer);
-      resolve(reason);
-    });
-  });
-}
+import {
+  type ConnectOptions,
+  disconnectOf,
+  Listener,
+  type LiveSocket,
+  listenOn,
+  openSocket,
+  reportCase,
+  settle,
+} from './socket-client.testing.js';
 
 describe.each(engines)('realtime on %s', (engine) => {
   let server: TestServer;
   let url: string;
   let agent: Person;
-  const sockets: Socket[] = [];
+  const sockets: LiveSocket[] = [];
 
   beforeAll(async () => {
     server = await startTestServer(engine);
@@ -71,36 +28,14 @@ describe.each(engines)('realtime on %s', (engine) => {
   });
   afterAll(() => server.close());
 
-  function open(options: { token?: string; headers?: Record<string, string> } = {}) {
-    const socket = io(url, {
-      path: '/socket.io',
-      transports: ['websocket'],
-      reconnection: false,
-      ...(options.token === undefined ? {} : { auth: { token: options.token } }),
-      ...(options.headers ? { extraHeaders: options.headers } : {}),
-    });
-    sockets.push(socket);
-    return socket;
-  }
-
   /** Resolves with a listener once connected; rejects with the server's connect_error message. */
-  function connect(options: { token?: string; headers?: Record<string, string> } = {}) {
-    const socket = open(options);
-    const listener = new Listener(socket);
-    return new Promise<Listener>((resolve, reject) => {
-      socket.once('connect', () => resolve(listener));
-      socket.once('connect_error', (error) => reject(error));
-    });
+  function connect(options: ConnectOptions = {}) {
+    const socket = openSocket(url, options);
+    sockets.push(socket);
+    return listenOn(socket);
   }
 
-  async function report(customer: Person, subject = 'Broken zip'): Promise<number> {
-    const reply = await server.call('POST', '/api/v1/cases', {
-      token: customer.token,
-      body: { subject, description: 'The zip on my new backpack broke on day one.' },
-    });
-    expect(reply.status, JSON.stringify(reply.body)).toBe(201);
-    return reply.body.id;
-  }
+  const report = (customer: Person, subject?: string) => reportCase(server, customer, subject);
 
   async function post(caseId: number, author: Person, body: string, internal: boolean) {
     const reply = await server.call('POST', `/api/v1/cases/${caseId}/messages`, {
@@ -125,7 +60,7 @@ describe.each(engines)('realtime on %s', (engine) => {
     const customer = await server.signup();
     const caseId = await report(customer);
     const assigned = await alice.waitFor('case.assigned', (payload) => payload.caseId === caseId);
-    expect(assigned.payload).toEqual({ caseId, agentId: agent.id, at: expect.any(String) });
+    expect(assigned).toEqual({ caseId, agentId: agent.id, at: expect.any(String) });
     await alice.waitFor('queue.updated', () => true);
   });
 
@@ -153,8 +88,8 @@ describe.each(engines)('realtime on %s', (engine) => {
     await settle(300);
     expect(bobLive.about(annCase)).toEqual([]);
     expect(annLive.about(bobCase)).toEqual([]);
-    expect(annLive.events.filter((event) => event.name === 'message.created')).toHaveLength(1);
-    expect(staffLive.about(annCase).filter((event) => event.name === 'message.created')).toHaveLength(2);
+    expect(annLive.named('message.created')).toHaveLength(1);
+    expect(staffLive.named('message.created').filter((payload) => payload.caseId === annCase)).toHaveLength(2);
     // Queue and agent events are staff business.
     expect(annLive.events.map((event) => event.name)).not.toContain('queue.updated');
     expect(annLive.events.map((event) => event.name)).not.toContain('agent.updated');
@@ -171,11 +106,70 @@ describe.each(engines)('realtime on %s', (engine) => {
     expect((await server.call('POST', '/api/v1/auth/logout', { token: customer.token })).status).toBe(204);
     expect(await disconnected).toBe('io server disconnect');
     await expect(connect({ token: customer.token })).rejects.toThrow('unauthenticated');
+    // The same socket, told to come back (what a client does after 'io server disconnect'), is refused too.
+    await expect(listenOn(revoked.socket.connect())).rejects.toThrow('unauthenticated');
 
     // The other session stays live and keeps receiving its events.
     const caseId = await report(other);
     await kept.waitFor('case.created', (payload) => payload.caseId === caseId);
     expect(kept.socket.connected).toBe(true);
+  });
+
+  /** The server end of each websocket opened until `stop`, so a test can cut one as a network fault would. */
+  function trackConnections() {
+    const opened: Duplex[] = [];
+    const track = (_request: unknown, connection: Duplex) => opened.push(connection);
+    server.app.server.on('upgrade', track);
+    return {
+      stop: () => server.app.server.off('upgrade', track),
+      cut: () => {
+        for (const connection of opened) connection.destroy();
+      },
+    };
+  }
+
+  /** A client that reconnects by itself, connected; `cut` drops its connection on the server's side. */
+  async function connectDroppable(token: NonNullable<ConnectOptions['token']>) {
+    const connections = trackConnections();
+    const socket = openSocket(url, { token, reconnection: true });
+    sockets.push(socket);
+    try {
+      return { live: await listenOn(socket), cut: connections.cut };
+    } finally {
+      connections.stop();
+    }
+  }
+
+  it('lets a client whose connection dropped reconnect with its token and receive events again', async () => {
+    const customer = await server.signup();
+    const { live, cut } = await connectDroppable(customer.token);
+    const dropped = disconnectOf(live.socket);
+    // 'connect' again, not the manager's 'reconnect': only then did the handshake pass and the rooms get joined.
+    const back = new Promise((resolve) => live.socket.once('connect', () => resolve(undefined)));
+    cut();
+    expect(await dropped).toBe('transport close');
+    await back;
+
+    const caseId = await report(customer);
+    await live.waitFor('case.created', (payload) => payload.caseId === caseId);
+    expect(live.socket.connected).toBe(true);
+  });
+
+  it('refuses the automatic reconnection of a client whose session was revoked while it was offline', async () => {
+    const customer = await server.signup();
+    let handshakes = 0;
+    const token = async () => {
+      // The second handshake is the automatic reconnection; the session ends just before it.
+      handshakes += 1;
+      if (handshakes === 2) await server.call('POST', '/api/v1/auth/logout', { token: customer.token });
+      return customer.token;
+    };
+    const { live, cut } = await connectDroppable(token);
+    const refused = new Promise<Error>((resolve) => live.socket.once('connect_error', resolve));
+    cut();
+    expect((await refused).message).toBe('unauthenticated');
+    expect(handshakes).toBe(2);
+    expect(live.socket.connected).toBe(false);
   });
 
   it('closes the sockets of a removed agent', async () => {
@@ -192,19 +186,15 @@ describe.runIf(engines.includes('postgres'))('realtime across two processes on p
   it('delivers an event made on one instance to a socket connected to the other, and closes it on logout there', async () => {
     const first = await startTestServer('postgres');
     const second = await first.startPeer();
-    const sockets: Socket[] = [];
+    const sockets: LiveSocket[] = [];
     try {
       const [firstUrl, secondUrl] = [await first.listen(), await second.listen()];
       const agent = await first.addAgent({ name: 'Across', capacity: 5 });
       const customer = await first.signup('Customer on the first');
       const connectTo = (url: string, token: string) => {
-        const socket = io(url, { path: '/socket.io', transports: ['websocket'], reconnection: false, auth: { token } });
+        const socket = openSocket(url, { token });
         sockets.push(socket);
-        const listener = new Listener(socket);
-        return new Promise<Listener>((resolve, reject) => {
-          socket.once('connect', () => resolve(listener));
-          socket.once('connect_error', reject);
-        });
+        return listenOn(socket);
       };
       const agentOnSecond = await connectTo(secondUrl, agent.token);
       const customerOnFirst = await connectTo(firstUrl, customer.token);
@@ -215,7 +205,7 @@ describe.runIf(engines.includes('postgres'))('realtime across two processes on p
       });
       expect(created.status).toBe(201);
       const assigned = await agentOnSecond.waitFor('case.assigned', (payload) => payload.caseId === created.body.id);
-      expect(assigned.payload.agentId).toBe(agent.id);
+      expect(assigned.agentId).toBe(agent.id);
       await customerOnFirst.waitFor('case.assigned', (payload) => payload.caseId === created.body.id);
 
       // A reply through the second instance reaches the customer connected to the first.
@@ -247,12 +237,7 @@ describe.each(engines)('presence on %s', (engine) => {
   });
   afterAll(() => server.close());
 
-  const connectAs = (token: string) =>
-    new Promise<Socket>((resolve, reject) => {
-      const socket = io(url, { path: '/socket.io', transports: ['websocket'], reconnection: false, auth: { token } });
-      socket.once('connect', () => resolve(socket));
-      socket.once('connect_error', reject);
-    });
+  const connectAs = async (token: string) => (await listenOn(openSocket(url, { token }))).socket;
 
   async function availabilityOf(agent: Person, wanted: string, withinMs: number) {
     const admin = await server.admin();

@@ -1,4 +1,6 @@
 import {
+  type RealtimeAck,
+  type RealtimeClientEvents,
   type RealtimeEventName,
   type RealtimeServerEvents,
   realtimeAuthSchema,
@@ -6,16 +8,40 @@ import {
 } from '@caseflow/contract';
 import { createAdapter } from '@socket.io/postgres-adapter';
 import type { FastifyInstance } from 'fastify';
+import type pg from 'pg';
 import { Server, type Socket } from 'socket.io';
 import { type Caller, isStaff } from '../../context.js';
 import { isOwnOrigin, SESSION_COOKIE } from '../../http/auth.js';
 import { authenticateToken } from '../accounts/accounts.service.js';
 import type { DomainEvent } from './event-bus.js';
 import { trackPresence } from './presence.js';
+import { createThrottle, prepareTypingNotice, TYPING_LIMIT } from './typing.js';
 
 type SocketData = { caller: Caller };
-type RealtimeServer = Server<Record<string, never>, RealtimeServerEvents, Record<string, never>, SocketData>;
-type RealtimeSocket = Socket<Record<string, never>, RealtimeServerEvents, Record<string, never>, SocketData>;
+type RealtimeServer = Server<RealtimeClientEvents, RealtimeServerEvents, Record<string, never>, SocketData>;
+type RealtimeSocket = Socket<RealtimeClientEvents, RealtimeServerEvents, Record<string, never>, SocketData>;
+
+/**
+ * The adapter re-opens its LISTEN connection when it dies but never hands the dead one back, so each
+ * database restart would leak a pool slot and make closing the pool wait forever. Released once only.
+ */
+function releasingDeadListener(pool: pg.Pool): pg.Pool {
+  return {
+    connect: async () => {
+      const client = await pool.connect();
+      const release = client.release.bind(client);
+      let released = false;
+      client.release = (error?: Error | boolean) => {
+        if (released) return;
+        released = true;
+        release(error);
+      };
+      client.once('end', () => client.release(true));
+      return client;
+    },
+    query: (...args: Parameters<pg.Pool['query']>) => pool.query(...args),
+  } as unknown as pg.Pool;
+}
 
 const STAFF_ROOM = 'staff';
 const userRoom = (userId: number) => `user:${userId}`;
@@ -30,13 +56,14 @@ const CUSTOMER_EVENTS = new Set<RealtimeEventName>([
   'message.created',
 ]);
 
+/** Who may read something about a case: staff, and its customer unless it is internal. */
+function caseReaders(customerId: number | undefined, isInternal: boolean): string[] {
+  return customerId === undefined || isInternal ? [STAFF_ROOM] : [STAFF_ROOM, userRoom(customerId)];
+}
+
 /** Who may read an event: staff read everything, a customer only their own case, never internal notes. */
 export function audienceOf(event: DomainEvent & { name: RealtimeEventName }): string[] {
-  const rooms = [STAFF_ROOM];
-  if (CUSTOMER_EVENTS.has(event.name) && !event.internal && event.customerId !== undefined) {
-    rooms.push(userRoom(event.customerId));
-  }
-  return rooms;
+  return CUSTOMER_EVENTS.has(event.name) ? caseReaders(event.customerId, event.internal === true) : [STAFF_ROOM];
 }
 
 /**
@@ -46,21 +73,24 @@ export function audienceOf(event: DomainEvent & { name: RealtimeEventName }): st
  * session cookie; a cookie-borne handshake must come from our own origin, because browsers do not
  * apply CORS to WebSockets (cross-site WebSocket hijacking). A socket lives until its session is
  * revoked (logout, password reset, account removal). Limit: an expiring session does not close
- * its open sockets.
+ * its open sockets. The one client event, `typing`, is throttled per socket and authorized like the
+ * API before it is relayed (typing.ts).
  */
 export function registerRealtime(app: FastifyInstance) {
   const ctx = app.ctx;
   const io: RealtimeServer = new Server(app.server, {
     path: '/socket.io',
     serveClient: false,
-    // Clients only listen; a small buffer caps what an unauthenticated peer can make us hold.
+    // Clients send only small typing notices; a small buffer caps what any peer can make us hold.
     maxHttpBufferSize: 16 * 1024,
   });
 
   // Several processes on one PostgreSQL: events reach the sockets of every process via LISTEN/NOTIFY.
   // The channel is per schema, so separate deployments (or test schemas) on one database stay apart.
   const { pool, schema } = ctx.database;
-  if (pool && schema) io.adapter(createAdapter(pool, { channelPrefix: `caseflow_${schema}` }));
+  if (pool && schema) {
+    io.adapter(createAdapter(releasingDeadListener(pool), { channelPrefix: `caseflow_${schema}` }));
+  }
 
   io.use(async (socket, next) => {
     try {
@@ -85,6 +115,19 @@ export function registerRealtime(app: FastifyInstance) {
       presence.connected(caller.userId);
       socket.on('disconnect', () => presence.disconnected(caller.userId));
     }
+    const isWithinLimit = createThrottle(TYPING_LIMIT);
+    // Any peer can send anything here: the payload is parsed, the callback may be missing or not one.
+    socket.on('typing', (payload: unknown, ack?: unknown) => {
+      const reply = (result: RealtimeAck) => {
+        if (typeof ack === 'function') ack(result);
+      };
+      // Counted before any database work, so a flood costs us nothing but the refusal.
+      if (!isWithinLimit()) return reply({ ok: false, error: 'rate_limited' });
+      relayTyping(app, io, caller, payload).then(reply, (error: unknown) => {
+        app.log.error({ err: error }, 'typing relay failed');
+        reply({ ok: false, error: 'unavailable' });
+      });
+    });
   });
 
   const unsubscribe = ctx.bus.subscribe((event) => {
@@ -123,6 +166,15 @@ async function authenticateHandshake(
   if (origin !== undefined && !isOwnOrigin(origin, headers.host, app.ctx.config.publicUrl)) return 'forbidden';
   if (origin === undefined && headers['sec-fetch-site'] === 'cross-site') return 'forbidden';
   return authenticateToken(app.ctx, cookie);
+}
+
+/** Relays a typing notice to the case's other readers: never to the writer's own sockets. */
+async function relayTyping(app: FastifyInstance, io: RealtimeServer, caller: Caller, payload: unknown) {
+  const notice = await prepareTypingNotice(app.ctx, caller, payload);
+  if (!('event' in notice)) return notice;
+  const { event, customerId } = notice;
+  io.to(caseReaders(customerId, event.internal)).except(userRoom(caller.userId)).emit('message.typing', event);
+  return { ok: true } as const;
 }
 
 function deliver(io: RealtimeServer, event: DomainEvent) {

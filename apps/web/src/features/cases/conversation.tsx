@@ -7,6 +7,7 @@ import { errorMessage } from '../../lib/api-client';
 import { formatDateTime } from '../../lib/format';
 import { zodErrors } from '../../lib/forms';
 import { useDeleteMessage, useMessages, usePostMessage } from './api';
+import { TypingIndicator, useTypingNotifier } from './typing';
 
 function MessageItem({
   message,
@@ -75,7 +76,15 @@ function MessageItem({
 
 function ReplyForm({ caseId, isStaff }: { caseId: number; isStaff: boolean }) {
   const post = usePostMessage(caseId);
-  const form = useForm({ initialValues: { body: '', internal: false }, validate: zodErrors(createMessageBody) });
+  const notifyTyping = useTypingNotifier(caseId);
+  const form = useForm({
+    initialValues: { body: '', internal: false },
+    validate: zodErrors(createMessageBody),
+    // Edits of the text only; clearing it (after sending) is not typing.
+    onValuesChange: (values, previous) => {
+      if (values.body !== previous.body && values.body.trim() !== '') notifyTyping(values.internal);
+    },
+  });
   return (
     <form
       onSubmit={form.onSubmit((values) => post.mutate(values, { onSuccess: () => form.reset() }))}
@@ -126,6 +135,7 @@ export function Conversation({ caseId, me }: { caseId: number; me: User }) {
           </Stack>
         )}
       </QueryState>
+      <TypingIndicator caseId={caseId} />
       <ReplyForm caseId={caseId} isStaff={me.role !== 'customer'} />
     </Stack>
   );

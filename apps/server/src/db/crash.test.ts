@@ -1,0 +1,147 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkInvariants } from '../features/assignment/invariant-checker.js';
+import { ADMIN, PASSWORD } from '../testing/harness.js';
+import { openDatabase } from './database.js';
+
+// SPEC §2 rule 4 and §5 on the embedded engine: the real server process, SIGKILLed mid-load (no shutdown
+// hook, open transactions cut), must come back with every acknowledged case and a consistent assignment state.
+// The full harness with random kill moments on both engines is `npx tsx bench/crash.ts`.
+
+const root = new URL('../../../../', import.meta.url).pathname;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+type Answer = { status: number; body: { id: number; token: string; user: { id: number }; items: { id: number }[] } };
+
+/** Any answer, or status 0 when the connection died (the server was killed). */
+async function call(base: string, method: string, path: string, token?: string, body?: unknown, key?: string) {
+  try {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(key ? { 'idempotency-key': key } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, body: await response.json().catch(() => undefined) } as Answer;
+  } catch {
+    return { status: 0 } as Answer;
+  }
+}
+
+async function startServer(port: number, dataDir: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/server.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      LOG_LEVEL: 'silent',
+      LOGIN_RATE_LIMIT: '1000',
+    },
+    stdio: 'ignore',
+  });
+  const base = `http://127.0.0.1:${port}`;
+  while ((await call(base, 'GET', '/readyz')).status !== 200) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return { base, child };
+}
+
+async function kill(child: ChildProcess) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGKILL');
+  await exited;
+}
+
+const body = (key: string) => ({ subject: `Case ${key}`, description: 'Arrived broken.', reason: 'damaged' });
+
+describe('SIGKILL of the server on SQLite', () => {
+  it('keeps every acknowledged case and a consistent assignment state through 3 kills mid-load', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'caseflow-crash-test-'));
+    const port = await freePort();
+    let server = await startServer(port, dataDir);
+    try {
+      const admin = (await call(server.base, 'POST', '/api/v1/auth/login', undefined, ADMIN)).body.token;
+      for (let i = 0; i < 2; i++) {
+        const agent = { email: `agent${i}@crash.test`, name: `Agent ${i}`, password: PASSWORD, capacity: 2 };
+        expect((await call(server.base, 'POST', '/api/v1/agents', admin, agent)).status).toBe(201);
+      }
+      const customers: string[] = [];
+      for (let i = 0; i < 4; i++) {
+        const person = { email: `customer${i}@crash.test`, password: PASSWORD, name: `Customer ${i}` };
+        customers.push((await call(server.base, 'POST', '/api/v1/auth/signup', undefined, person)).body.token);
+      }
+
+      const acknowledged: number[] = [];
+      for (let round = 0; round < 3; round++) {
+        // The kill comes after a random number of acknowledgements, so writes are always in flight.
+        const killAfter = acknowledged.length + 5 + Math.floor(Math.random() * 20);
+        const unanswered: { token: string; key: string }[] = [];
+        let killing: Promise<void> | undefined;
+        const { base, child } = server;
+        const customerLoad = customers.map(async (token, client) => {
+          for (let i = 0; ; i++) {
+            const key = `${round}-${client}-${i}`;
+            const answer = await call(base, 'POST', '/api/v1/cases', token, body(key), key);
+            if (answer.status === 0) return unanswered.push({ token, key });
+            expect(answer.status).toBe(201);
+            acknowledged.push(answer.body.id);
+            if (acknowledged.length >= killAfter) killing ??= kill(child);
+          }
+        });
+        const resolveLoad = (async () => {
+          for (;;) {
+            const open = await call(base, 'GET', '/api/v1/cases?status=open&limit=5', admin);
+            if (open.status === 0) return;
+            const first = open.body.items[0];
+            if (!first) await new Promise((resolve) => setTimeout(resolve, 10));
+            else if ((await call(base, 'POST', `/api/v1/cases/${first.id}/resolve`, admin)).status === 0) return;
+          }
+        })();
+        await Promise.all([...customerLoad, resolveLoad]);
+        await killing;
+
+        server = await startServer(port, dataDir);
+        const database = openDatabase({ dataDir });
+        const report = await checkInvariants(database.db, { acknowledgedCaseIds: acknowledged });
+        await database.close();
+        expect(report.violations).toEqual([]);
+        // A client retries what got no answer: one case per key, whether or not it committed before the kill.
+        for (const { token, key } of unanswered) {
+          const retried = await call(server.base, 'POST', '/api/v1/cases', token, body(key), key);
+          expect(retried.status).toBe(201);
+          expect((await call(server.base, 'POST', '/api/v1/cases', token, body(key), key)).body.id).toBe(
+            retried.body.id,
+          );
+          acknowledged.push(retried.body.id);
+        }
+      }
+      expect(new Set(acknowledged).size).toBe(acknowledged.length);
+    } finally {
+      await kill(server.child);
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

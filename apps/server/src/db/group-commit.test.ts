@@ -1,0 +1,76 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Database, openDatabase } from './database.js';
+import type { Trx } from './transaction.js';
+
+describe('group commit on SQLite', () => {
+  let dataDir: string;
+  let database: Database;
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'caseflow-group-'));
+    database = openDatabase({ dataDir });
+    await sql`create table notes (id integer primary key, body text not null unique)`.execute(database.db);
+  });
+  afterAll(async () => {
+    await database.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const insert =
+    (body: string) => (trx: Parameters<Database['transaction']>[0] extends (t: infer T) => unknown ? T : never) =>
+      sql`insert into notes (body) values (${body})`.execute(trx);
+  const count = async () =>
+    (await sql<{ n: number }>`select count(*) as n from notes`.execute(database.db)).rows[0]?.n ?? 0;
+
+  it('commits transactions that arrive together, each seeing the ones before it', async () => {
+    const seen: number[] = [];
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        database.transaction(async (trx) => {
+          await insert(`note ${i}`)(trx);
+          const rows = await sql<{ n: number }>`select count(*) as n from notes`.execute(trx);
+          seen.push(rows.rows[0]?.n ?? 0);
+        }),
+      ),
+    );
+    expect(seen).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(await count()).toBe(20);
+  });
+
+  it('fails a transaction alone: its writes are undone, its neighbours commit', async () => {
+    const before = await count();
+    const results = await Promise.allSettled([
+      database.transaction(insert('first')),
+      database.transaction(async (trx) => {
+        await insert('half done')(trx);
+        await insert('first')(trx); // unique violation: the whole transaction must vanish
+      }),
+      database.transaction(insert('third')),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(await count()).toBe(before + 2);
+    const bodies = (await sql<{ body: string }>`select body from notes`.execute(database.db)).rows.map((r) => r.body);
+    expect(bodies).not.toContain('half done');
+  });
+
+  it('answers only after the commit: a reader on another connection sees what was acknowledged', async () => {
+    const reader = openDatabase({ dataDir });
+    try {
+      await Promise.all(
+        Array.from({ length: 5 }, (_, i) =>
+          database.transaction(insert(`seen ${i}`)).then(async () => {
+            const rows = await sql<{ n: number }>`select count(*) as n from notes where body = ${`seen ${i}`}`.execute(
+              reader.db,
+            );
+            expect(rows.rows[0]?.n).toBe(1);
+          }),
+        ),
+      );
+    } finally {
+      await reader.close();
+    }
+  });
+});

@@ -1,0 +1,60 @@
+// The intake load of bench/intake.ts as reusable pieces: authenticated POST /cases with assignment,
+// many connections, agents with room for every case (so each request assigns one).
+
+import autocannon from 'autocannon';
+import { api, inParallel } from './server-process.js';
+
+export const INTAKE_BODY = JSON.stringify({
+  subject: 'Blender arrived cracked',
+  description: 'The jar is cracked.',
+  reason: 'damaged',
+  desiredOutcome: 'refund',
+});
+
+/** Invited agents (no password, so no hashing) at capacity 50; `tag` keeps emails unique across runs on one database. */
+export async function addIntakeAgents(url: string, adminToken: string, count: number, tag: string) {
+  await inParallel(count, 16, (i) =>
+    api(url, 'POST', '/agents', {
+      token: adminToken,
+      body: { email: `agent${i}.${tag}@bench.test`, name: `Agent ${i}`, capacity: 50 },
+    }),
+  );
+}
+
+export async function signUpIntakeCustomers(url: string, count: number, tag: string): Promise<string[]> {
+  return inParallel(count, 8, async (i) => {
+    const reply = await api<{ token: string }>(url, 'POST', '/auth/signup', {
+      body: { email: `customer${i}.${tag}@bench.test`, password: 'Bench-customer-1', name: `Customer ${i}` },
+    });
+    return reply.token;
+  });
+}
+
+/** Loads every server at once for `seconds`; the customers' tokens are spread over the connections. */
+export async function runIntake(urls: string[], tokens: string[], options: { connections: number; seconds: number }) {
+  let counter = 0;
+  const results = await Promise.all(
+    urls.map((url) =>
+      autocannon({
+        url: `${url}/api/v1/cases`,
+        connections: Math.ceil(options.connections / urls.length),
+        duration: options.seconds,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: INTAKE_BODY,
+        setupClient: (client) => {
+          client.setHeaders({
+            'content-type': 'application/json',
+            authorization: `Bearer ${tokens[counter++ % tokens.length]}`,
+          });
+        },
+      }),
+    ),
+  );
+  const total = results.reduce((sum, result) => sum + result.requests.total, 0);
+  return {
+    casesPerSecond: Math.round(total / options.seconds),
+    p99Ms: Math.max(...results.map((result) => result.latency.p99)),
+    non2xx: results.reduce((sum, result) => sum + result.non2xx, 0),
+  };
+}
