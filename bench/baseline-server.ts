@@ -4,7 +4,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import Fastify from 'fastify';
 
-const port = Number(process.argv[2] ?? 4200);
+const port = Number(process.argv[2]);
 const file = process.argv[3] ?? ':memory:';
 const db = new BetterSqlite3(file);
 db.pragma('journal_mode = WAL');

@@ -9,12 +9,20 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import { openDatabase } from '../apps/server/src/db/database.js';
 import { checkInvariants } from '../apps/server/src/features/assignment/invariant-checker.js';
+import { addIntakeAgents, runIntake, signUpIntakeCustomers } from './lib/intake-load.js';
 import { createScratchDatabase } from './lib/postgres.js';
 import { rssMb, samplePeakRss } from './lib/rss.js';
-import { ADMIN, api, asServerProcess, inParallel, type ServerProcess, startServer } from './lib/server-process.js';
+import {
+  ADMIN,
+  api,
+  asServerProcess,
+  freePort,
+  inParallel,
+  type ServerProcess,
+  startServer,
+} from './lib/server-process.js';
 
 const { values } = parseArgs({
   options: {
@@ -34,15 +42,10 @@ const naive = values.implementation === 'naive';
 
 const root = new URL('..', import.meta.url).pathname;
 const dataDir = mkdtempSync(join(tmpdir(), 'caseflow-bench-'));
-const body = JSON.stringify({
-  subject: 'Blender arrived cracked',
-  description: 'The jar is cracked.',
-  reason: 'damaged',
-  desiredOutcome: 'refund',
-});
 
 /** Spawns a bench/*.ts server script and waits for it to answer. */
-async function startScript(script: string, port: number, args: string[]): Promise<ServerProcess> {
+async function startScript(script: string, args: string[]): Promise<ServerProcess> {
+  const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', script, String(port), ...args], {
     cwd: root,
     stdio: 'inherit',
@@ -50,25 +53,12 @@ async function startScript(script: string, port: number, args: string[]): Promis
   return asServerProcess(child, `http://127.0.0.1:${port}`);
 }
 
-function load(url: string, connectionCount: number, headers: (index: number) => Record<string, string>) {
-  let next = 0;
-  return autocannon({
-    url,
-    connections: connectionCount,
-    duration: seconds,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body,
-    setupClient: (client) => client.setHeaders({ 'content-type': 'application/json', ...headers(next++) }),
-  });
-}
-
 /** Fastify + one SQLite insert, loaded the same way in the same run: the yardstick for the ratio. */
 async function measureBaseline() {
-  const server = await startScript('bench/baseline-server.ts', 4199, [join(dataDir, 'baseline.sqlite')]);
+  const server = await startScript('bench/baseline-server.ts', [join(dataDir, 'baseline.sqlite')]);
   try {
-    const result = await load(`${server.url}/api/v1/cases`, connections, () => ({}));
-    return { requestsPerSecond: Math.round(result.requests.total / seconds), p99Ms: result.latency.p99 };
+    const result = await runIntake([server.url], [], { connections, seconds });
+    return { requestsPerSecond: result.casesPerSecond, p99Ms: result.p99Ms };
   } finally {
     await server.stop();
   }
@@ -80,57 +70,41 @@ let summary: Record<string, unknown> = {};
 try {
   const baseline = values.postgres || values['skip-baseline'] ? undefined : await measureBaseline();
   let servers: ServerProcess[] = [];
-  for (let i = 0; i < processes; i++) servers.push(await startServer({ port: 4100 + i, dataDir, databaseUrl }));
+  for (let i = 0; i < processes; i++) servers.push(await startServer({ dataDir, databaseUrl }));
   try {
     const first = servers[0];
     if (!first) throw new Error('no server');
     const idleRssMb = rssMb(first.child.pid);
     const admin = await api<{ token: string }>(first.url, 'POST', '/auth/login', { body: ADMIN });
     // Enough capacity that every case is assigned: agents at capacity 50, invited (no password hashing).
-    const agentCount = Number(values.agents);
-    console.error(`creating ${agentCount} agents…`);
-    await inParallel(agentCount, 16, (i) =>
-      api(first.url, 'POST', '/agents', {
-        token: admin.token,
-        body: { email: `agent${i}@bench.test`, name: `Agent ${i}`, capacity: 50 },
-      }),
-    );
-    const tokens = await inParallel(64, 8, async (i) => {
-      const reply = await api<{ token: string }>(first.url, 'POST', '/auth/signup', {
-        body: { email: `customer${i}@bench.test`, password: 'Bench-customer-1', name: `Customer ${i}` },
-      });
-      return reply.token;
-    });
+    console.error(`creating ${values.agents} agents…`);
+    await addIntakeAgents(first.url, admin.token, Number(values.agents), 'intake');
+    const tokens = await signUpIntakeCustomers(first.url, 64, 'intake');
     if (naive) {
       await Promise.all(servers.map((server) => server.stop()));
       servers = [];
       for (let i = 0; i < processes; i++) {
-        servers.push(await startScript('bench/naive-server.ts', 4300 + i, [dataDir, databaseUrl ?? '']));
+        servers.push(await startScript('bench/naive-server.ts', [dataDir, databaseUrl ?? '']));
       }
     }
     const stopSampling = samplePeakRss(servers[0]?.child.pid);
-    const results = await Promise.all(
-      servers.map((server) =>
-        load(`${server.url}/api/v1/cases`, Math.ceil(connections / servers.length), (index) => ({
-          authorization: `Bearer ${tokens[index % tokens.length]}`,
-        })),
-      ),
+    const result = await runIntake(
+      servers.map((server) => server.url),
+      tokens,
+      { connections, seconds },
     );
     const peakRssMb = stopSampling();
-    const total = results.reduce((sum, result) => sum + result.requests.total, 0);
     summary = {
       implementation: values.implementation,
       engine: values.postgres ? 'postgres' : 'sqlite',
       processes,
       connections,
       seconds,
-      casesPerSecond: Math.round(total / seconds),
-      p99Ms: Math.max(...results.map((result) => result.latency.p99)),
-      non2xx: results.reduce((sum, result) => sum + result.non2xx, 0),
+      ...result,
       idleRssMb,
       peakRssMb,
       ...(baseline
-        ? { baseline, ratioToBaseline: Number((total / seconds / baseline.requestsPerSecond).toFixed(3)) }
+        ? { baseline, ratioToBaseline: Number((result.casesPerSecond / baseline.requestsPerSecond).toFixed(3)) }
         : {}),
     };
   } finally {

@@ -8,7 +8,7 @@ import { findLiveSession } from '../apps/server/src/features/accounts/accounts.r
 import { hashSecret } from '../apps/server/src/features/accounts/secrets.js';
 import { naiveCreateCase } from '../apps/server/src/testing/naive-assignment.js';
 
-const [port = '4300', dataDir = './data', url] = process.argv.slice(2);
+const [port = '0', dataDir = './data', url] = process.argv.slice(2);
 const database = openDatabase({ url: url || undefined, dataDir });
 
 const app = Fastify();

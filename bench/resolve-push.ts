@@ -21,9 +21,7 @@ const caseCount = Number(values.cases);
 const dataDir = mkdtempSync(join(tmpdir(), 'caseflow-bench-'));
 const servers: ServerProcess[] = [];
 for (let i = 0; i < Number(values.processes); i++) {
-  servers.push(
-    await startServer({ port: 4150 + i, dataDir, ...(values.postgres ? { databaseUrl: values.postgres } : {}) }),
-  );
+  servers.push(await startServer({ dataDir, ...(values.postgres ? { databaseUrl: values.postgres } : {}) }));
 }
 const first = servers[0];
 const pushSide = servers.at(-1);

@@ -12,8 +12,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../apps/server/src/db/database.js';
-import { bulkLoad, type LoadSummary, progressBar, SCALE_PASSWORD, verifyLoad } from './lib/bulk-load.js';
+import { bulkLoad, type LoadSummary, progressBar, SCALE_PASSWORD } from './lib/bulk-load.js';
 import { addIntakeAgents, runIntake, signUpIntakeCustomers } from './lib/intake-load.js';
+import { verifyLoad } from './lib/load-checks.js';
 import { createScratchDatabase } from './lib/postgres.js';
 import { explainQueries, formatExplained } from './lib/scale-explain.js';
 import { findSubjects, listScenarios, type Role, toPath } from './lib/scale-workload.js';
@@ -103,7 +104,7 @@ async function timeRequests(url: string, path: string, token: string) {
   return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99) };
 }
 
-const server = await startServer({ port: 4300, dataDir, databaseUrl: values.postgres });
+const server = await startServer({ dataDir, databaseUrl: values.postgres });
 const reads = new Map<string, { path: string; p50: number[]; p95: number[]; p99: number[] }>();
 const intakeRuns: { empty: number; loaded: number; emptyP99: number; loadedP99: number; non2xx: number }[] = [];
 try {
@@ -136,7 +137,7 @@ try {
     const tag = `scale${Date.now().toString(36)}`;
     const scratch = values.postgres ? await createScratchDatabase(values.postgres, 'caseflow_scale_empty') : undefined;
     const emptyDir = mkdtempSync(join(tmpdir(), 'caseflow-scale-empty-'));
-    const empty = await startServer({ port: 4301, dataDir: emptyDir, databaseUrl: scratch?.url });
+    const empty = await startServer({ dataDir: emptyDir, databaseUrl: scratch?.url });
     let emptyResult: Awaited<ReturnType<typeof runIntake>>;
     try {
       const adminToken = (await api<{ token: string }>(empty.url, 'POST', '/auth/login', { body: ADMIN })).token;
@@ -161,7 +162,7 @@ try {
 } finally {
   await server.stop();
 }
-if (!values.reuse && !values.postgres) rmSync(dataDir, { recursive: true, force: true });
+if (!values.reuse) rmSync(dataDir, { recursive: true, force: true });
 
 // 5. Report: medians over the runs.
 const readRows = [...reads].map(([name, entry]) => ({

@@ -30,7 +30,10 @@ export async function signUpIntakeCustomers(url: string, count: number, tag: str
   });
 }
 
-/** Loads every server at once for `seconds`; the customers' tokens are spread over the connections. */
+/**
+ * Loads every server at once for `seconds`; the customers' tokens are spread over the connections
+ * (none for the baseline server, which has no authentication).
+ */
 export async function runIntake(urls: string[], tokens: string[], options: { connections: number; seconds: number }) {
   let counter = 0;
   const results = await Promise.all(
@@ -43,9 +46,10 @@ export async function runIntake(urls: string[], tokens: string[], options: { con
         headers: { 'content-type': 'application/json' },
         body: INTAKE_BODY,
         setupClient: (client) => {
+          const token = tokens[counter++ % tokens.length];
           client.setHeaders({
             'content-type': 'application/json',
-            authorization: `Bearer ${tokens[counter++ % tokens.length]}`,
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
           });
         },
       }),

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -13,20 +14,33 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
+/** A TCP port nobody listens on right now (benchmarks run beside other work; fixed ports collide). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
 /** Starts the real server (as `npm start` does) on a free port with its own data directory. */
 export async function startServer(options: {
-  port: number;
+  port?: number;
   databaseUrl?: string | undefined;
   dataDir?: string;
 }): Promise<ServerProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'caseflow-bench-'));
+  const port = options.port ?? (await freePort());
   // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server under load.
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...nodeArgs, 'scripts/start.mjs'], {
     cwd: root,
     env: {
       ...process.env,
-      PORT: String(options.port),
+      PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       DATABASE_URL: options.databaseUrl ?? '',
@@ -37,7 +51,7 @@ export async function startServer(options: {
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  return asServerProcess(child, `http://127.0.0.1:${options.port}`);
+  return asServerProcess(child, `http://127.0.0.1:${port}`);
 }
 
 /** Waits for a spawned server to answer /readyz (killing it if it never does); `stop` ends it with SIGTERM. */

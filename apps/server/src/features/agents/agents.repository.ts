@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { AgentsTable } from '../../db/schema.js';
 import type { Trx } from '../../db/transaction.js';
@@ -24,6 +25,42 @@ export type AgentRow = Awaited<ReturnType<typeof listAgentRows>>[number];
 
 export function listAgentRows(db: Db) {
   return selectAgents(db).orderBy('users.name').orderBy('agents.user_id').execute();
+}
+
+/** The busiest current agents: most active cases first, then by name. */
+export function listBusiestAgentRows(db: Db, limit: number) {
+  return selectAgents(db)
+    .orderBy('agents.active_cases', 'desc')
+    .orderBy('users.name')
+    .orderBy('agents.user_id')
+    .limit(limit)
+    .execute();
+}
+
+/** Current agents counted by state, with their summed load and capacity (one pass over `agents`). */
+export async function agentTotals(db: Db) {
+  const isAway = sql<boolean>`availability = 'away'`;
+  const hasRoom = sql<boolean>`availability = 'available' and active_cases < capacity`;
+  const row = await db
+    .selectFrom('agents')
+    .where('removed_at', 'is', null)
+    .select((eb) => [
+      eb.fn.countAll<number>().as('total'),
+      sql<number>`coalesce(sum(case when ${hasRoom} then 1 else 0 end), 0)`.as('available'),
+      sql<number>`coalesce(sum(case when ${isAway} then 1 else 0 end), 0)`.as('away'),
+      sql<number>`coalesce(sum(active_cases), 0)`.as('activeCases'),
+      sql<number>`coalesce(sum(capacity), 0)`.as('capacity'),
+    ])
+    .executeTakeFirstOrThrow();
+  const [total, available, away] = [Number(row.total), Number(row.available), Number(row.away)];
+  return {
+    total,
+    available,
+    away,
+    busy: total - available - away,
+    activeCases: Number(row.activeCases),
+    capacity: Number(row.capacity),
+  };
 }
 
 export function findAgentRow(db: Db | Trx, agentId: number) {

@@ -35,6 +35,15 @@ export async function listAgents(ctx: AppContext) {
   return { items: (await repository.listAgentRows(ctx.database.db)).map(toAgent) };
 }
 
+/** For the dashboard: totals over every agent and the busiest few in full. */
+export async function summarizeAgents(ctx: AppContext, limit: number) {
+  const [totals, busiest] = await Promise.all([
+    repository.agentTotals(ctx.database.db),
+    repository.listBusiestAgentRows(ctx.database.db, limit),
+  ]);
+  return { totals, busiest: busiest.map(toAgent) };
+}
+
 export async function getAgent(ctx: AppContext, agentId: number): Promise<Agent> {
   const row = await repository.findAgentRow(ctx.database.db, agentId);
   if (!row) throw notFound('agent');

@@ -1,4 +1,11 @@
-import type { ActivityEvent, Agent, Case, Dashboard, Mail } from '@caseflow/contract';
+import {
+  type ActivityEvent,
+  type Agent,
+  type Case,
+  DASHBOARD_AGENTS,
+  type Dashboard,
+  type Mail,
+} from '@caseflow/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   engines,
@@ -368,6 +375,7 @@ describe.each(engines)('agents on %s', (engine) => {
       const empty = await dashboard();
       expect(empty.queue).toEqual({ size: 0, oldestCreatedAt: null, oldestWaitSeconds: null });
       expect(empty.agents).toEqual([]);
+      expect(empty.agentTotals).toEqual({ total: 0, available: 0, busy: 0, away: 0, activeCases: 0, capacity: 0 });
 
       await server.addAgent({ name: 'Alice', capacity: 1 });
       await report(server, customer);
@@ -378,6 +386,7 @@ describe.each(engines)('agents on %s', (engine) => {
       const settled = await dashboard();
       expect(settled.queue.size).toBe(0);
       expect(loads(settled)).toEqual({ Alice: ['busy', 1], Bob: ['available', 1], Cara: ['away', 0] });
+      expect(settled.agentTotals).toEqual({ total: 3, available: 1, busy: 1, away: 1, activeCases: 2, capacity: 7 });
       expect(settled.cases).toEqual({ new: 0, open: 2, pending: 0 });
 
       await report(server, customer);
@@ -396,6 +405,28 @@ describe.each(engines)('agents on %s', (engine) => {
       expect(busy.queue.oldestWaitSeconds).toBeLessThan(180);
       expect(loads(busy)).toEqual({ Alice: ['busy', 1], Bob: ['busy', 2], Cara: ['away', 0] });
       expect(busy.cases).toEqual({ new: 2, open: 3, pending: 0 });
+      // Busiest first: Bob (2), Alice (1), Cara (0).
+      expect(busy.agents.map((agent) => agent.name)).toEqual(['Bob', 'Alice', 'Cara']);
+    });
+
+    it('lists only the busiest agents in full but counts them all', async () => {
+      const fresh = await startTestServer(engine);
+      try {
+        const admin = await fresh.admin();
+        await Promise.all(
+          Array.from({ length: DASHBOARD_AGENTS + 3 }, (_, i) =>
+            fresh.call('POST', '/api/v1/agents', {
+              token: admin.token,
+              body: { email: `many${i}@caseflow.test`, name: `Many ${i}`, capacity: 2 },
+            }),
+          ),
+        );
+        const reply = await fresh.call('GET', '/api/v1/dashboard', { token: admin.token });
+        expect(reply.body.agents).toHaveLength(DASHBOARD_AGENTS);
+        expect(reply.body.agentTotals).toMatchObject({ total: DASHBOARD_AGENTS + 3, available: DASHBOARD_AGENTS + 3 });
+      } finally {
+        await fresh.close();
+      }
     });
 
     it('is for admins only', async () => {

@@ -127,17 +127,20 @@ export async function hasAssignableWork(trx: Trx | Db) {
   const row = await trx
     .selectNoFrom((eb) => [
       eb.exists(eb.selectFrom('cases').select('id').where('status', '=', NEW)).as('queued'),
+      // A scalar subquery in the index's order, not EXISTS: PostgreSQL plans EXISTS as a scan of
+      // every agent, this as one step into agents_with_room.
       eb
-        .exists(
-          eb
-            .selectFrom('agents')
-            .select('user_id')
-            .where('availability', '=', AVAILABLE)
-            .where('removed_at', 'is', null)
-            .whereRef('active_cases', '<', 'capacity'),
-        )
-        .as('free'),
+        .selectFrom('agents')
+        .select('user_id')
+        .where('availability', '=', AVAILABLE)
+        .where('removed_at', 'is', null)
+        .whereRef('active_cases', '<', 'capacity')
+        .orderBy('active_cases')
+        .orderBy('last_assigned_at')
+        .orderBy('user_id')
+        .limit(1)
+        .as('freeAgentId'),
     ])
     .executeTakeFirstOrThrow();
-  return Boolean(row.queued) && Boolean(row.free);
+  return Boolean(row.queued) && row.freeAgentId !== null;
 }

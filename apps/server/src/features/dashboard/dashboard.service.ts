@@ -1,7 +1,7 @@
-import type { Dashboard } from '@caseflow/contract';
+import { DASHBOARD_AGENTS, type Dashboard } from '@caseflow/contract';
 import type { AppContext } from '../../context.js';
 import { toIso, toIsoOrNull } from '../../http/time.js';
-import { listAgents } from '../agents/agents.service.js';
+import { summarizeAgents } from '../agents/agents.service.js';
 import { countCasesPerHour, dashboardCounts } from '../cases/cases.service.js';
 
 const HOUR_MS = 3_600_000;
@@ -21,7 +21,7 @@ export async function getDashboard(ctx: AppContext): Promise<Dashboard> {
   const now = Date.now();
   const [{ counts, oldestQueuedAt }, agents, hourly] = await Promise.all([
     dashboardCounts(ctx),
-    listAgents(ctx),
+    summarizeAgents(ctx, DASHBOARD_AGENTS),
     hourlyActivity(ctx, now),
   ]);
   return {
@@ -31,7 +31,8 @@ export async function getDashboard(ctx: AppContext): Promise<Dashboard> {
       oldestWaitSeconds: oldestQueuedAt === null ? null : Math.max(0, Math.round((now - oldestQueuedAt) / 1000)),
     },
     cases: { new: counts.new ?? 0, open: counts.open ?? 0, pending: counts.pending ?? 0 },
-    agents: agents.items,
+    agentTotals: agents.totals,
+    agents: agents.busiest,
     hourly,
     generatedAt: toIso(now),
   };

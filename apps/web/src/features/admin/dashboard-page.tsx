@@ -31,7 +31,6 @@ function StatCard({ label, value, hint }: { label: string; value: string | numbe
 }
 
 function Stats({ data }: { data: Dashboard }) {
-  const free = data.agents.filter((agent) => agent.state === 'available').length;
   return (
     <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm">
       <StatCard label="Queue" value={data.queue.size} hint="cases waiting for an agent" />
@@ -43,7 +42,11 @@ function Stats({ data }: { data: Dashboard }) {
       <StatCard label="New" value={data.cases.new} hint="not assigned yet" />
       <StatCard label="Open" value={data.cases.open} hint="with an agent" />
       <StatCard label="Pending" value={data.cases.pending} hint="waiting on the customer" />
-      <StatCard label="Free agents" value={`${free} / ${data.agents.length}`} hint="with spare capacity" />
+      <StatCard
+        label="Free agents"
+        value={`${data.agentTotals.available} / ${data.agentTotals.total}`}
+        hint="with spare capacity"
+      />
     </SimpleGrid>
   );
 }
@@ -180,6 +183,15 @@ export default function DashboardPage() {
                 <Title order={2} size="h4">
                   Agents
                 </Title>
+                {data.agents.length < data.agentTotals.total && (
+                  <Text size="sm" c={MUTED}>
+                    The {data.agents.length} busiest of {data.agentTotals.total} agents ({data.agentTotals.activeCases}{' '}
+                    active cases, capacity {data.agentTotals.capacity}).{' '}
+                    <Anchor component={Link} to="/admin/agents" c={LINK}>
+                      See all agents
+                    </Anchor>
+                  </Text>
+                )}
                 <AgentsTable agents={data.agents} />
               </Stack>
             </Paper>
