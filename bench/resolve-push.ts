@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { io } from 'socket.io-client';
+import { createScratchDatabase } from './lib/postgres.js';
 import { ADMIN, api, inParallel, type ServerProcess, startServer } from './lib/server-process.js';
 
 const { values } = parseArgs({
@@ -19,9 +20,11 @@ const { values } = parseArgs({
 });
 const caseCount = Number(values.cases);
 const dataDir = mkdtempSync(join(tmpdir(), 'caseflow-bench-'));
+// A database of its own on PostgreSQL: runs never see each other's rows.
+const scratch = values.postgres ? await createScratchDatabase(values.postgres, 'caseflow_push') : undefined;
 const servers: ServerProcess[] = [];
 for (let i = 0; i < Number(values.processes); i++) {
-  servers.push(await startServer({ dataDir, ...(values.postgres ? { databaseUrl: values.postgres } : {}) }));
+  servers.push(await startServer({ dataDir, databaseUrl: scratch?.url }));
 }
 const first = servers[0];
 const pushSide = servers.at(-1);
@@ -86,4 +89,5 @@ try {
   );
 } finally {
   await Promise.all(servers.map((server) => server.stop()));
+  await scratch?.drop();
 }
