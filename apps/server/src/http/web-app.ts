@@ -18,8 +18,8 @@ export async function registerWebApp(app: FastifyInstance) {
       index: ['index.html'],
       preCompressed: true,
       // Hashed asset names never change content: cache them for a year; index.html is always revalidated.
-      setHeaders: (response, path) => {
-        response.setHeader(
+      setHeaders: (reply, path) => {
+        reply.header(
           'cache-control',
           path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
         );
