@@ -14,15 +14,7 @@ import { checkInvariants } from '../apps/server/src/features/assignment/invarian
 import { addIntakeAgents, runIntake, signUpIntakeCustomers } from './lib/intake-load.js';
 import { createScratchDatabase } from './lib/postgres.js';
 import { rssMb, samplePeakRss } from './lib/rss.js';
-import {
-  ADMIN,
-  api,
-  asServerProcess,
-  freePort,
-  inParallel,
-  type ServerProcess,
-  startServer,
-} from './lib/server-process.js';
+import { ADMIN, api, asServerProcess, freePort, type ServerProcess, startServer } from './lib/server-process.js';
 
 const { values } = parseArgs({
   options: {

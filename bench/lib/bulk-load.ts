@@ -4,6 +4,7 @@
 import { openDatabase } from '../../apps/server/src/db/database.js';
 import { migrateToLatest } from '../../apps/server/src/db/migrate.js';
 import { hashPassword } from '../../apps/server/src/features/accounts/secrets.js';
+import { createSeededRandom } from '../../apps/server/src/scripts/seeded-random.js';
 import { type Chunk, newChunk, openPostgresSink, openSqliteSink, type Sink, TABLE_ORDER } from './bulk-sink.js';
 
 /** Every loaded user has this password (one scrypt hash, computed once, shared by all rows). */
@@ -85,19 +86,10 @@ const DETAILS = [
   'This was a gift, so I would prefer a quick solution.',
 ];
 
-/** Small, fast and seeded: the same options always load the same data set. */
+/** Seeded (the demo shop's generator): the same options always load the same data set. */
 function randomSource(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  const int = (below: number) => Math.floor(next() * below);
-  const pick = <T>(items: readonly T[]): T => items[int(items.length)] as T;
-  return { next, int, pick };
+  const random = createSeededRandom(seed);
+  return { next: random.next, int: (below: number) => random.integer(0, below - 1), pick: random.pick };
 }
 type Random = ReturnType<typeof randomSource>;
 

@@ -1,5 +1,3 @@
-import { createServer } from 'node:net';
-
 /** Status 0 means no HTTP answer at all: the connection was refused or died (the server was killed). */
 export interface Answer {
   status: number;
@@ -35,16 +33,6 @@ export async function send(
   }
 }
 
-/** A port nobody listens on right now, so several harnesses can run side by side. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
+export { freePort } from '../../apps/server/src/testing/free-port.js';
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,8 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../../apps/server/src/testing/free-port.js';
+
+export { freePort };
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -12,18 +14,6 @@ export interface ServerProcess {
   url: string;
   child: ChildProcess;
   stop(): Promise<void>;
-}
-
-/** A TCP port nobody listens on right now (benchmarks run beside other work; fixed ports collide). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 /** Starts the real server (as `npm start` does) on a free port with its own data directory. */

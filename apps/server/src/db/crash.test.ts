@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkInvariants } from '../features/assignment/invariant-checker.js';
+import { freePort } from '../testing/free-port.js';
 import { ADMIN, PASSWORD } from '../testing/harness.js';
 import { openDatabase } from './database.js';
 
@@ -14,15 +14,6 @@ import { openDatabase } from './database.js';
 // The full harness with random kill moments on both engines is `npx tsx bench/crash.ts`.
 
 const root = new URL('../../../../', import.meta.url).pathname;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 type Answer = { status: number; body: { id: number; token: string; user: { id: number }; items: { id: number }[] } };
 

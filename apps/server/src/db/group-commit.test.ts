@@ -19,9 +19,7 @@ describe('group commit on SQLite', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const insert =
-    (body: string) => (trx: Parameters<Database['transaction']>[0] extends (t: infer T) => unknown ? T : never) =>
-      sql`insert into notes (body) values (${body})`.execute(trx);
+  const insert = (body: string) => (trx: Trx) => sql`insert into notes (body) values (${body})`.execute(trx);
   const count = async () =>
     (await sql<{ n: number }>`select count(*) as n from notes`.execute(database.db)).rows[0]?.n ?? 0;
 

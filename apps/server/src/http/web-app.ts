@@ -19,10 +19,7 @@ export async function registerWebApp(app: FastifyInstance) {
       preCompressed: true,
       // Hashed asset names never change content: cache them for a year; index.html is always revalidated.
       setHeaders: (reply, path) => {
-        reply.header(
-          'cache-control',
-          path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-        );
+        reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
   }

@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
+import { type SelectQueryBuilder, sql } from 'kysely';
 import type { Db, Engine } from '../../db/database.js';
 import { lockForUpdate, lockSkippingLocked } from '../../db/engine.js';
-import type { CasesTable } from '../../db/schema.js';
+import type { CasesTable, Tables } from '../../db/schema.js';
 import type { Trx } from '../../db/transaction.js';
 
 // Literals, not parameters: a partial index (WHERE status = 'new') only serves queries that say so.
@@ -10,9 +10,16 @@ const AVAILABLE = sql.lit<'available'>('available');
 
 /** Rule 2: available, spare capacity; fewest active cases, then longest wait since the last assignment, then id. */
 export function lockNextFreeAgent(trx: Trx, engine: Engine) {
-  const query = trx
-    .selectFrom('agents')
-    .select(['user_id', 'active_cases', 'capacity'])
+  const query = trx.selectFrom('agents').select(['user_id', 'active_cases', 'capacity']).$call(firstWithRoom);
+  return lockSkippingLocked(query, engine).executeTakeFirst();
+}
+
+/**
+ * The first agent by rule 2 among those with room. These terms are literally those of the partial
+ * index agents_with_room (migration 005), so both engines answer from its first entry.
+ */
+function firstWithRoom<O>(query: SelectQueryBuilder<Tables, 'agents', O>) {
+  return query
     .where('availability', '=', AVAILABLE)
     .where('removed_at', 'is', null)
     .whereRef('active_cases', '<', 'capacity')
@@ -20,7 +27,6 @@ export function lockNextFreeAgent(trx: Trx, engine: Engine) {
     .orderBy('last_assigned_at')
     .orderBy('user_id')
     .limit(1);
-  return lockSkippingLocked(query, engine).executeTakeFirst();
 }
 
 /** Rule 1: priority (urgent first), then oldest, then id. */
@@ -129,17 +135,7 @@ export async function hasAssignableWork(trx: Trx | Db) {
       eb.exists(eb.selectFrom('cases').select('id').where('status', '=', NEW)).as('queued'),
       // A scalar subquery in the index's order, not EXISTS: PostgreSQL plans EXISTS as a scan of
       // every agent, this as one step into agents_with_room.
-      eb
-        .selectFrom('agents')
-        .select('user_id')
-        .where('availability', '=', AVAILABLE)
-        .where('removed_at', 'is', null)
-        .whereRef('active_cases', '<', 'capacity')
-        .orderBy('active_cases')
-        .orderBy('last_assigned_at')
-        .orderBy('user_id')
-        .limit(1)
-        .as('freeAgentId'),
+      eb.selectFrom('agents').select('user_id').$call(firstWithRoom).as('freeAgentId'),
     ])
     .executeTakeFirstOrThrow();
   return Boolean(row.queued) && row.freeAgentId !== null;
