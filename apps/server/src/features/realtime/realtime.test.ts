@@ -172,6 +172,34 @@ describe.each(engines)('realtime on %s', (engine) => {
     expect(live.socket.connected).toBe(false);
   });
 
+  it('closes every socket of a customer who resets their password or deletes their account', async () => {
+    const customer = await server.signup();
+    const second = await server.login(customer.email);
+    const sockets = [await connect({ token: customer.token }), await connect({ token: second.token })];
+    const disconnected = sockets.map((live) => disconnectOf(live.socket));
+    expect((await server.call('POST', '/api/v1/auth/password-reset', { body: { email: customer.email } })).status).toBe(
+      202,
+    );
+    const outbox = await server.call('GET', '/api/v1/mail', { token: (await server.admin()).token });
+    const mail = outbox.body.items.find((item: { to: string }) => item.to === customer.email);
+    const token = /token=([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
+    const confirm = await server.call('POST', '/api/v1/auth/password-reset/confirm', {
+      body: { token, password: 'Brand-new-pass-1' },
+    });
+    expect(confirm.status).toBe(204);
+    expect(await Promise.all(disconnected)).toEqual(['io server disconnect', 'io server disconnect']);
+
+    const fresh = await server.login(customer.email, 'Brand-new-pass-1');
+    const live = await connect({ token: fresh.token });
+    const gone = disconnectOf(live.socket);
+    const deleted = await server.call('DELETE', '/api/v1/auth/me', {
+      token: fresh.token,
+      body: { password: 'Brand-new-pass-1' },
+    });
+    expect(deleted.status).toBe(204);
+    expect(await gone).toBe('io server disconnect');
+  });
+
   it('closes the sockets of a removed agent', async () => {
     const bea = await server.addAgent({ name: 'Bea' });
     const beaLive = await connect({ token: bea.token });
