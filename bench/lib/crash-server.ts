@@ -1,14 +1,8 @@
 import { once } from 'node:events';
 import { sleep } from './crash-http.js';
-import type { ServerProcess } from './server-process.js';
+import { killServer, type ServerProcess } from './server-process.js';
 
-/** SIGKILL: no shutdown hook runs, no transaction finishes, as in a power cut of the process. */
-export async function killServer(server: ServerProcess): Promise<void> {
-  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
-  const exited = once(server.child, 'exit');
-  server.child.kill('SIGKILL');
-  await exited;
-}
+export { killServer };
 
 /** SIGTERM, then SIGKILL if the graceful shutdown hangs; false only when it hung (a dead server is not asked). */
 export async function stopServer(server: ServerProcess, graceMs = 10_000): Promise<boolean> {

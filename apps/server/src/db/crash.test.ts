@@ -1,5 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,13 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { checkInvariants } from '../features/assignment/invariant-checker.js';
 import { freePort } from '../testing/free-port.js';
 import { ADMIN, PASSWORD } from '../testing/harness.js';
+import { killServer, spawnServer } from '../testing/server-process.js';
 import { openDatabase } from './database.js';
 
 // SPEC §2 rule 4 and §5 on the embedded engine: the real server process, SIGKILLed mid-load (no shutdown
 // hook, open transactions cut), must come back with every acknowledged case and a consistent assignment state.
 // The full harness with random kill moments on both engines is `npx tsx bench/crash.ts`.
-
-const root = new URL('../../../../', import.meta.url).pathname;
 
 type Answer = { status: number; body: { id: number; token: string; user: { id: number }; items: { id: number }[] } };
 
@@ -35,36 +32,15 @@ async function call(base: string, method: string, path: string, token?: string, 
   }
 }
 
-async function startServer(port: number, dataDir: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/server.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      DATABASE_URL: '',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      LOG_LEVEL: 'silent',
-      LOGIN_RATE_LIMIT: '1000',
-    },
+/** The real server from its sources (no web build needed), on the same data directory at every start. */
+const startServer = (port: number, dataDir: string) =>
+  spawnServer({
+    entry: 'sources',
+    port,
+    dataDir,
+    env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '1000' },
     stdio: 'ignore',
   });
-  const base = `http://127.0.0.1:${port}`;
-  while ((await call(base, 'GET', '/readyz')).status !== 200) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return { base, child };
-}
-
-async function kill(child: ChildProcess) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGKILL');
-  await exited;
-}
 
 const body = (key: string) => ({ subject: `Case ${key}`, description: 'Arrived broken.', reason: 'damaged' });
 
@@ -74,15 +50,15 @@ describe('SIGKILL of the server on SQLite', () => {
     const port = await freePort();
     let server = await startServer(port, dataDir);
     try {
-      const admin = (await call(server.base, 'POST', '/api/v1/auth/login', undefined, ADMIN)).body.token;
+      const admin = (await call(server.url, 'POST', '/api/v1/auth/login', undefined, ADMIN)).body.token;
       for (let i = 0; i < 2; i++) {
         const agent = { email: `agent${i}@crash.test`, name: `Agent ${i}`, password: PASSWORD, capacity: 2 };
-        expect((await call(server.base, 'POST', '/api/v1/agents', admin, agent)).status).toBe(201);
+        expect((await call(server.url, 'POST', '/api/v1/agents', admin, agent)).status).toBe(201);
       }
       const customers: string[] = [];
       for (let i = 0; i < 4; i++) {
         const person = { email: `customer${i}@crash.test`, password: PASSWORD, name: `Customer ${i}` };
-        customers.push((await call(server.base, 'POST', '/api/v1/auth/signup', undefined, person)).body.token);
+        customers.push((await call(server.url, 'POST', '/api/v1/auth/signup', undefined, person)).body.token);
       }
 
       const acknowledged: number[] = [];
@@ -91,7 +67,7 @@ describe('SIGKILL of the server on SQLite', () => {
         const killAfter = acknowledged.length + 5 + Math.floor(Math.random() * 20);
         const unanswered: { token: string; key: string }[] = [];
         let killing: Promise<void> | undefined;
-        const { base, child } = server;
+        const { url: base } = server;
         const customerLoad = customers.map(async (token, client) => {
           for (let i = 0; ; i++) {
             const key = `${round}-${client}-${i}`;
@@ -99,7 +75,7 @@ describe('SIGKILL of the server on SQLite', () => {
             if (answer.status === 0) return unanswered.push({ token, key });
             expect(answer.status).toBe(201);
             acknowledged.push(answer.body.id);
-            if (acknowledged.length >= killAfter) killing ??= kill(child);
+            if (acknowledged.length >= killAfter) killing ??= killServer(server);
           }
         });
         const resolveLoad = (async () => {
@@ -121,9 +97,9 @@ describe('SIGKILL of the server on SQLite', () => {
         expect(report.violations).toEqual([]);
         // A client retries what got no answer: one case per key, whether or not it committed before the kill.
         for (const { token, key } of unanswered) {
-          const retried = await call(server.base, 'POST', '/api/v1/cases', token, body(key), key);
+          const retried = await call(server.url, 'POST', '/api/v1/cases', token, body(key), key);
           expect(retried.status).toBe(201);
-          expect((await call(server.base, 'POST', '/api/v1/cases', token, body(key), key)).body.id).toBe(
+          expect((await call(server.url, 'POST', '/api/v1/cases', token, body(key), key)).body.id).toBe(
             retried.body.id,
           );
           acknowledged.push(retried.body.id);
@@ -131,7 +107,7 @@ describe('SIGKILL of the server on SQLite', () => {
       }
       expect(new Set(acknowledged).size).toBe(acknowledged.length);
     } finally {
-      await kill(server.child);
+      await killServer(server);
       rmSync(dataDir, { recursive: true, force: true });
     }
   }, 120_000);

@@ -87,19 +87,17 @@ export async function createCase(
   body: CreateCaseBody,
   idempotencyKey?: string,
 ): Promise<Case> {
-  const requestHash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+  // Only a request that may be retried needs its fingerprint; the common intake skips the hashing.
+  const idempotency = idempotencyKey
+    ? { key: idempotencyKey, requestHash: createHash('sha256').update(JSON.stringify(body)).digest('hex') }
+    : undefined;
   let caseId: number;
   try {
-    caseId = await insertCaseAndAssign(
-      ctx,
-      caller,
-      body,
-      idempotencyKey ? { key: idempotencyKey, requestHash } : undefined,
-    );
+    caseId = await insertCaseAndAssign(ctx, caller, body, idempotency);
   } catch (error) {
-    if (!idempotencyKey || !isUniqueViolation(error)) throw error;
-    const claimed = await repository.findIdempotencyKey(ctx.database.db, caller.userId, idempotencyKey);
-    if (claimed?.request_hash !== requestHash || claimed.case_id === null) {
+    if (!idempotency || !isUniqueViolation(error)) throw error;
+    const claimed = await repository.findIdempotencyKey(ctx.database.db, caller.userId, idempotency.key);
+    if (claimed?.request_hash !== idempotency.requestHash || claimed.case_id === null) {
       throw conflict('this Idempotency-Key was already used for a different request', 'Idempotency-Key');
     }
     caseId = claimed.case_id;

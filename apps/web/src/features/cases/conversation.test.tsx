@@ -1,21 +1,9 @@
-import type { Message, User } from '@caseflow/contract';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { agent, customer, opening } from '../../test/conversation-fixtures';
 import { fieldError, jsonResponse, renderWithProviders, sentBodies, stubFetch } from '../../test/render';
 import { Conversation } from './conversation';
-
-const customer: User = { id: 1, email: 'carla@example.com', name: 'Carla Customer', role: 'customer' };
-const agent: User = { id: 2, email: 'alex@example.com', name: 'Alex Agent', role: 'agent' };
-
-const opening: Message = {
-  id: 10,
-  caseId: 3,
-  author: { id: 1, name: 'Carla Customer', role: 'customer' },
-  body: 'The jug arrived cracked.',
-  internal: false,
-  createdAt: '2025-01-01T10:00:00.000Z',
-};
 
 const messagesUrl = '/api/v1/cases/3/messages';
 

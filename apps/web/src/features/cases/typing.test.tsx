@@ -1,9 +1,10 @@
-import type { Message, TypingEvent, User } from '@caseflow/contract';
+import type { TypingEvent, User } from '@caseflow/contract';
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { io } from 'socket.io-client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useLiveUpdates } from '../../lib/live-updates';
+import { agent, customer, opening } from '../../test/conversation-fixtures';
 import { jsonResponse, renderWithProviders, stubFetch } from '../../test/render';
 import { Conversation } from './conversation';
 import { TYPING_SEND_EVERY_MS, TYPING_SHOWN_MS } from './typing';
@@ -24,17 +25,6 @@ const socket = vi.hoisted(() => {
   };
 });
 vi.mock('socket.io-client', () => ({ io: vi.fn(() => socket) }));
-
-const agent: User = { id: 2, email: 'alex@example.com', name: 'Alex Agent', role: 'agent' };
-const customer: User = { id: 1, email: 'carla@example.com', name: 'Carla Customer', role: 'customer' };
-const opening: Message = {
-  id: 10,
-  caseId: 3,
-  author: { id: 1, name: 'Carla Customer', role: 'customer' },
-  body: 'The jug arrived cracked.',
-  internal: false,
-  createdAt: '2025-01-01T10:00:00.000Z',
-};
 
 function Screen({ me }: { me: User }) {
   useLiveUpdates(me.id);
