@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
-async function runOn(url: string, statement: string) {
+export async function runOn(url: string, statement: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

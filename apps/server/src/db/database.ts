@@ -92,6 +92,31 @@ function openSqlite(dataDir: string): Database {
   return { db, engine: 'sqlite', transaction: createGroupCommitter(db), close: () => db.destroy() };
 }
 
+const MAX_PREPARED = 500;
+const preparedNames = new Map<string, string>();
+const PREPARABLE = /^\s*(select|insert|update|delete|with)\b/i;
+
+/**
+ * Kysely sends every query unnamed, so PostgreSQL parses and plans it anew each time. Naming each
+ * distinct SQL text lets a connection parse it once and then only bind and execute it. The names are
+ * shared by all connections (each prepares a name on first use); past MAX_PREPARED distinct texts
+ * (long IN lists, say) queries go unnamed again, so no connection holds an unbounded set.
+ */
+function reusePreparedStatements(client: pg.PoolClient) {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  client.query = ((text: unknown, values?: unknown, ...rest: unknown[]) => {
+    if (typeof text !== 'string' || !Array.isArray(values) || rest.length > 0 || !PREPARABLE.test(text)) {
+      return query(text, values, ...rest);
+    }
+    let name = preparedNames.get(text);
+    if (!name && preparedNames.size < MAX_PREPARED) {
+      name = `caseflow_${preparedNames.size}`;
+      preparedNames.set(text, name);
+    }
+    return query(name ? { name, text, values } : text, name ? undefined : values);
+  }) as typeof client.query;
+}
+
 function openPostgres(url: string, schema: string | undefined, poolSize: number): Database {
   const types = {
     getTypeParser: (oid: number, format?: string) =>
@@ -107,7 +132,10 @@ function openPostgres(url: string, schema: string | undefined, poolSize: number)
   // PostgreSQL ending a connection (restart, failover, network cut) must not end the process: the pool
   // drops an idle one, a busy one fails its query (a 503), and new connections are made on demand.
   pool.on('error', () => {});
-  pool.on('connect', (client) => client.on('error', () => {}));
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+    reusePreparedStatements(client);
+  });
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   const notifications = new Notifications(pool, url, `caseflow_${schema ?? 'public'}`);
   return {

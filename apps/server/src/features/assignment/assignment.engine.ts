@@ -21,6 +21,8 @@ export class AssignmentScope {
   readonly #activity: ActivityRecord[] = [];
   readonly now = Date.now();
   assignedCount = 0;
+  /** Set when this transaction has seen an empty queue and since then changed nothing a drain could act on. */
+  #queueSettled = false;
 
   constructor(
     readonly trx: Trx,
@@ -39,7 +41,7 @@ export class AssignmentScope {
 
   /** Drains the queue, then writes the activity: called once, just before the transaction commits. */
   async finish() {
-    await this.drain();
+    if (!this.#queueSettled) await this.drain();
     await insertActivities(this.trx, this.#activity.splice(0), this.now);
   }
 
@@ -58,7 +60,12 @@ export class AssignmentScope {
 
   /** Automatic assignments are the system's doing (no actor); manual ones are the admin's. */
   async #assign(caseRow: { id: number; customer_id: number }, agentId: number, mode: 'auto' | 'manual') {
-    await repository.markAssigned(this.trx, caseRow.id, agentId, this.now);
+    await repository.claimQueuedCase(this.trx, caseRow.id, agentId, this.now);
+    await this.#recordAssignment(caseRow, agentId, mode);
+  }
+
+  async #recordAssignment(caseRow: { id: number; customer_id: number }, agentId: number, mode: 'auto' | 'manual') {
+    await repository.recordAssignment(this.trx, caseRow.id, agentId, this.now);
     this.record(
       { type: 'case.assigned', caseId: caseRow.id, agentId, from: 'new', to: 'open', reason: mode },
       mode === 'auto' ? null : this.actorId,
@@ -68,6 +75,7 @@ export class AssignmentScope {
   }
 
   async #release(caseRow: LockedCase, reason: ReleaseReason, status: CasesTable['status']) {
+    this.#queueSettled = false;
     const agentId = caseRow.assignee_id;
     if (agentId === null || !isActive(caseRow.status)) throw new Error(`case ${caseRow.id} has no live assignment`);
     await repository.markReleased(this.trx, { caseId: caseRow.id, agentId, status, reason, now: this.now });
@@ -77,8 +85,27 @@ export class AssignmentScope {
   }
 
   async #setStatus(caseRow: LockedCase, status: CasesTable['status'], reason: string) {
+    this.#queueSettled = false;
     await repository.setUnassignedStatus(this.trx, caseRow.id, status, this.now);
     this.record({ type: 'case.status_changed', caseId: caseRow.id, from: caseRow.status, to: status, reason });
+  }
+
+  /**
+   * Intake's short cut: with nobody queued (rule 1 puts every queued case ahead of a new one) and an
+   * agent free, the new case goes straight to that agent, so it is written once, already assigned.
+   * Returns the agent's id, or null when the case has to join the queue (then the drain decides).
+   */
+  async takeAgentForNewCase(): Promise<number | null> {
+    if (await repository.lockNextQueuedCase(this.trx, this.engine)) return null;
+    const agent = await repository.lockNextFreeAgent(this.trx, this.engine);
+    if (!agent) return null;
+    this.#queueSettled = true;
+    return agent.user_id;
+  }
+
+  /** Completes takeAgentForNewCase's assignment once the case (inserted as assigned to agentId) exists. */
+  async assignNewCase(caseRow: { id: number; customer_id: number }, agentId: number) {
+    await this.#recordAssignment(caseRow, agentId, 'auto');
   }
 
   /** Resolves a case, active or still queued; its holder's slot frees up for the next queued case. */

@@ -69,7 +69,7 @@ export function listActiveCaseIds(trx: Trx, agentId: number, onlyUnanswered: boo
 }
 
 /** Takes a queued case; the status guard makes a double assignment fail loudly instead of silently. */
-export async function markAssigned(trx: Trx, caseId: number, agentId: number, now: number) {
+export async function claimQueuedCase(trx: Trx, caseId: number, agentId: number, now: number) {
   const result = await trx
     .updateTable('cases')
     .set({ status: 'open', assignee_id: agentId, assigned_at: now, updated_at: now })
@@ -77,6 +77,10 @@ export async function markAssigned(trx: Trx, caseId: number, agentId: number, no
     .where('status', '=', NEW)
     .executeTakeFirst();
   if (result.numUpdatedRows !== 1n) throw new Error(`case ${caseId} was not in the queue`);
+}
+
+/** The agent's side of an assignment: one more active case, and the assignment's history row. */
+export async function recordAssignment(trx: Trx, caseId: number, agentId: number, now: number) {
   await trx
     .updateTable('agents')
     .set((eb) => ({ active_cases: eb('active_cases', '+', 1), last_assigned_at: now }))

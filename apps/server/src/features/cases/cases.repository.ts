@@ -9,10 +9,13 @@ type NewCase = Pick<
   'customer_id' | 'subject' | 'description' | 'order_number' | 'product' | 'reason' | 'desired_outcome' | 'created_at'
 >;
 
-export async function insertCase(trx: Trx, row: NewCase) {
+/** Inserts a case: queued, or (intake's short cut) already assigned to `assigneeId`. */
+export async function insertCase(trx: Trx, row: NewCase, assigneeId: number | null) {
+  const assigned =
+    assigneeId === null ? {} : { status: 'open' as const, assignee_id: assigneeId, assigned_at: row.created_at };
   const inserted = await trx
     .insertInto('cases')
-    .values({ ...row, status: 'new', updated_at: row.created_at })
+    .values({ ...row, status: 'new', updated_at: row.created_at, ...assigned })
     .returning('id')
     .executeTakeFirstOrThrow();
   return inserted.id;

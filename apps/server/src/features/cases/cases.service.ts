@@ -115,20 +115,26 @@ function insertCaseAndAssign(
     if (idempotency) {
       await repository.claimIdempotencyKey(scope.trx, { userId: caller.userId, ...idempotency, now: scope.now });
     }
-    const id = await repository.insertCase(scope.trx, {
-      customer_id: caller.userId,
-      subject: body.subject,
-      description: body.description,
-      order_number: body.orderNumber ?? null,
-      product: body.product ?? null,
-      reason: body.reason ?? null,
-      desired_outcome: body.desiredOutcome ?? null,
-      created_at: scope.now,
-    });
+    const assigneeId = await scope.takeAgentForNewCase();
+    const id = await repository.insertCase(
+      scope.trx,
+      {
+        customer_id: caller.userId,
+        subject: body.subject,
+        description: body.description,
+        order_number: body.orderNumber ?? null,
+        product: body.product ?? null,
+        reason: body.reason ?? null,
+        desired_outcome: body.desiredOutcome ?? null,
+        created_at: scope.now,
+      },
+      assigneeId,
+    );
     await addFirstMessage(scope.trx, { caseId: id, authorId: caller.userId, body: body.description, now: scope.now });
     scope.record({ type: 'case.created', caseId: id, to: 'new' });
     scope.publish({ name: 'case.created', caseId: id, customerId: caller.userId });
     scope.publish({ name: 'queue.updated' });
+    if (assigneeId !== null) await scope.assignNewCase({ id, customer_id: caller.userId }, assigneeId);
     if (idempotency) await repository.attachIdempotencyKey(scope.trx, caller.userId, idempotency.key, id);
     return id;
   });

@@ -14,6 +14,7 @@ import { type Caller, isStaff } from '../../context.js';
 import { isOwnOrigin, SESSION_COOKIE } from '../../http/auth.js';
 import { authenticateToken } from '../accounts/accounts.service.js';
 import type { DomainEvent } from './event-bus.js';
+import { createFanOut, type Emission } from './fan-out.js';
 import { trackPresence } from './presence.js';
 import { createThrottle, prepareTypingNotice, TYPING_LIMIT } from './typing.js';
 
@@ -85,12 +86,16 @@ export function registerRealtime(app: FastifyInstance) {
     maxHttpBufferSize: 16 * 1024,
   });
 
-  // Several processes on one PostgreSQL: events reach the sockets of every process via LISTEN/NOTIFY.
-  // The channel is per schema, so separate deployments (or test schemas) on one database stay apart.
+  // Several processes on one PostgreSQL: emissions reach the sockets of every process through the
+  // fan-out's batched LISTEN/NOTIFY; the adapter answers presence's "any socket left?" across processes.
+  // Both channels are per schema, so separate deployments (or test schemas) on one database stay apart.
   const { pool, schema } = ctx.database;
   if (pool && schema) {
     io.adapter(createAdapter(releasingDeadListener(pool), { channelPrefix: `caseflow_${schema}` }));
   }
+  const fanOut = createFanOut(io, ctx.database.notifications, (error) =>
+    app.log.error({ err: error }, 'realtime fan-out failed'),
+  );
 
   io.use(async (socket, next) => {
     try {
@@ -123,7 +128,7 @@ export function registerRealtime(app: FastifyInstance) {
       };
       // Counted before any database work, so a flood costs us nothing but the refusal.
       if (!isWithinLimit()) return reply({ ok: false, error: 'rate_limited' });
-      relayTyping(app, io, caller, payload).then(reply, (error: unknown) => {
+      relayTyping(app, fanOut.emit, caller, payload).then(reply, (error: unknown) => {
         app.log.error({ err: error }, 'typing relay failed');
         reply({ ok: false, error: 'unavailable' });
       });
@@ -133,7 +138,8 @@ export function registerRealtime(app: FastifyInstance) {
   const unsubscribe = ctx.bus.subscribe((event) => {
     // The bus is called after a commit, inside the request; a delivery fault must not fail the request.
     try {
-      deliver(io, event);
+      const emission = toEmission(event);
+      if (emission) fanOut.emit(emission);
     } catch (error) {
       app.log.error({ err: error, event: event.name }, 'realtime delivery failed');
     }
@@ -169,19 +175,23 @@ async function authenticateHandshake(
 }
 
 /** Relays a typing notice to the case's other readers: never to the writer's own sockets. */
-async function relayTyping(app: FastifyInstance, io: RealtimeServer, caller: Caller, payload: unknown) {
+async function relayTyping(app: FastifyInstance, emit: (emission: Emission) => void, caller: Caller, payload: unknown) {
   const notice = await prepareTypingNotice(app.ctx, caller, payload);
   if (!('event' in notice)) return notice;
   const { event, customerId } = notice;
-  io.to(caseReaders(customerId, event.internal)).except(userRoom(caller.userId)).emit('message.typing', event);
+  const rooms = caseReaders(customerId, event.internal);
+  emit({ rooms, except: [userRoom(caller.userId)], event: 'message.typing', payload: event });
   return { ok: true } as const;
 }
 
-function deliver(io: RealtimeServer, event: DomainEvent) {
+/** What a domain event means for sockets: a contract payload for its audience, or closing a session's sockets. */
+function toEmission(event: DomainEvent): Emission | undefined {
   if (event.name === 'session.revoked') {
-    if (event.sessionId !== undefined) io.in(sessionRoom(event.sessionId)).disconnectSockets(true);
-    if (event.userId !== undefined) io.in(userRoom(event.userId)).disconnectSockets(true);
-    return;
+    const rooms = [
+      ...(event.sessionId === undefined ? [] : [sessionRoom(event.sessionId)]),
+      ...(event.userId === undefined ? [] : [userRoom(event.userId)]),
+    ];
+    return rooms.length > 0 ? { rooms, disconnect: true } : undefined;
   }
   const name = event.name;
   const payload = realtimeEventSchemas[name].parse({
@@ -189,5 +199,5 @@ function deliver(io: RealtimeServer, event: DomainEvent) {
     agentId: event.agentId,
     at: new Date().toISOString(),
   });
-  io.to(audienceOf({ ...event, name })).emit(name, payload);
+  return { rooms: audienceOf({ ...event, name }), event: name, payload };
 }
