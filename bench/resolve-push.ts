@@ -1,6 +1,7 @@
 // Resolve → next case pushed: time from sending POST /cases/:id/resolve until the agent's socket
-// receives `case.assigned` for the next queued case. Usage:
-//   npx tsx bench/resolve-push.ts [--cases 200] [--postgres URL --processes 2]
+// receives `case.assigned` for the next queued case (the HTTP answer may come later; it is awaited
+// before the next resolve but not timed). The first `--warmup` resolves (JIT, caches) are not counted.
+// Usage: npx tsx bench/resolve-push.ts [--cases 200] [--warmup 20] [--postgres URL --processes 2]
 // With 2 processes the agent's socket is on the second one and the resolves go to the first, so the
 // push crosses processes through PostgreSQL.
 import { mkdtempSync } from 'node:fs';
@@ -14,11 +15,13 @@ import { ADMIN, api, inParallel, type ServerProcess, startServer } from './lib/s
 const { values } = parseArgs({
   options: {
     cases: { type: 'string', default: '200' },
+    warmup: { type: 'string', default: '20' },
     postgres: { type: 'string' },
     processes: { type: 'string', default: '1' },
   },
 });
 const caseCount = Number(values.cases);
+const warmup = Number(values.warmup);
 const dataDir = mkdtempSync(join(tmpdir(), 'caseflow-bench-'));
 // A database of its own on PostgreSQL: runs never see each other's rows.
 const scratch = values.postgres ? await createScratchDatabase(values.postgres, 'caseflow_push') : undefined;
@@ -47,8 +50,8 @@ try {
   const customer = await api<{ token: string }>(first.url, 'POST', '/auth/signup', {
     body: { email: 'queue@bench.test', password: 'Bench-customer-1', name: 'Queue' },
   });
-  console.log(`queueing ${caseCount + 1} cases…`);
-  await inParallel(caseCount + 1, 8, (i) =>
+  console.log(`queueing ${warmup + caseCount + 1} cases…`);
+  await inParallel(warmup + caseCount + 1, 8, (i) =>
     api(first.url, 'POST', '/cases', { token: customer.token, body: { subject: `Case ${i}`, description: 'Queued.' } }),
   );
 
@@ -57,22 +60,25 @@ try {
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);
   });
-  let waiting: ((caseId: number) => void) | undefined;
+  let waiting: ((pushed: { caseId: number; at: number }) => void) | undefined;
   socket.on('case.assigned', (payload: { caseId: number; agentId: number }) => {
-    if (payload.agentId === created.id) waiting?.(payload.caseId);
+    if (payload.agentId === created.id) waiting?.({ caseId: payload.caseId, at: performance.now() });
   });
-  const nextAssignment = () => new Promise<number>((resolve) => (waiting = resolve));
+  const nextAssignment = () => new Promise<{ caseId: number; at: number }>((resolve) => (waiting = resolve));
 
   let current = nextAssignment();
   await api(first.url, 'PATCH', `/agents/${created.id}`, { token: admin.token, body: { availability: 'available' } });
-  let caseId = await current;
+  let { caseId } = await current;
   const latencies: number[] = [];
-  for (let i = 0; i < caseCount; i++) {
+  for (let i = 0; i < warmup + caseCount; i++) {
     current = nextAssignment();
     const started = performance.now();
-    await Promise.all([api(first.url, 'POST', `/cases/${caseId}/resolve`, { token: agent.token }), current]);
-    latencies.push(performance.now() - started);
-    caseId = await current;
+    const [, pushed] = await Promise.all([
+      api(first.url, 'POST', `/cases/${caseId}/resolve`, { token: agent.token }),
+      current,
+    ]);
+    if (i >= warmup) latencies.push(pushed.at - started);
+    caseId = pushed.caseId;
   }
   socket.disconnect();
   latencies.sort((a, b) => a - b);

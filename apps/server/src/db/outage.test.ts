@@ -7,7 +7,8 @@ import { type Person, type Reply, startTestServer, type TestServer } from '../te
 /**
  * A TCP proxy in front of PostgreSQL that can play an outage: `cut` drops every connection and stops
  * listening (new connections are refused, as when the database is down), `restore` listens again on the
- * same port. `cutOnQuery` cuts at the moment a statement containing the given text is sent, so a
+ * same port. `cutOnSent` cuts at the moment a message carrying the given text is sent (a statement's
+ * SQL, or one of its values: a prepared statement's SQL goes over a connection only once), so a
  * transaction dies half-way through without any timing.
  */
 class FaultyProxy {
@@ -47,7 +48,7 @@ class FaultyProxy {
     if (address && typeof address === 'object') this.port = address.port;
   }
 
-  cutOnQuery(text: string) {
+  cutOnSent(text: string) {
     this.#cutOn = text;
   }
 
@@ -90,8 +91,12 @@ describe.skipIf(!databaseUrl)('PostgreSQL outage and recovery', () => {
   });
 
   const body = { subject: 'Kettle leaks', description: 'Water everywhere.', reason: 'defective' };
-  const create = (key: string) =>
-    server.call('POST', '/api/v1/cases', { token: customer.token, body, headers: { 'idempotency-key': key } });
+  const create = (key: string, subject = body.subject) =>
+    server.call('POST', '/api/v1/cases', {
+      token: customer.token,
+      body: { ...body, subject },
+      headers: { 'idempotency-key': key },
+    });
   const read = () => server.call('GET', '/api/v1/cases?assignee=me', { token: agent.token });
   const ready = () => server.call('GET', '/readyz');
   const unavailable = { status: 503, type: 'application/problem+json', code: 'unavailable' };
@@ -123,10 +128,12 @@ describe.skipIf(!databaseUrl)('PostgreSQL outage and recovery', () => {
   });
 
   it('answers 503 when the connection dies inside a transaction, and leaves no half-done assignment', async () => {
-    proxy.cutOnQuery('insert into "cases"');
-    expect(summary(await create('cut-mid-transaction'))).toEqual(unavailable);
+    // The subject is a value of the case's INSERT: the claim of the idempotency key is already sent.
+    const subject = 'Kettle leaks, cut mid-transaction';
+    proxy.cutOnSent(subject);
+    expect(summary(await create('cut-mid-transaction', subject))).toEqual(unavailable);
     await proxy.restore();
-    const retried = await create('cut-mid-transaction');
+    const retried = await create('cut-mid-transaction', subject);
     expect(retried.status).toBe(201);
     expect(retried.body.assignee?.id).toBe(agent.id);
     const report = await checkInvariants(server.ctx.database.db);
