@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailSchema, nameSchema, nullableTimestamp, passwordSchema } from './common.js';
+import { emailSchema, nameSchema, nullableTimestamp, pageOf, pageQuery, passwordSchema } from './common.js';
 
 export const availabilitySchema = z.enum(['available', 'away']);
 export type Availability = z.infer<typeof availabilitySchema>;
@@ -29,7 +29,22 @@ export const updateAgentBody = z
   .object({ name: nameSchema, capacity: capacitySchema, availability: availabilitySchema })
   .partial()
   .refine((body) => Object.keys(body).length > 0, 'give at least one of name, capacity, availability');
-export const agentListResponse = z.object({ items: z.array(agentSchema) });
+
+/** An agent cursor carries the last name seen (up to 300 bytes of UTF-8), so it outgrows the case cursor's 200. */
+export const agentCursorSchema = z.base64url('not a cursor returned by this API').max(600);
+export const listAgentsQuery = pageQuery.extend({
+  cursor: agentCursorSchema.optional(),
+  q: z
+    .string()
+    .trim()
+    .max(254)
+    .refine((text) => !text.includes('\u0000'), 'must not contain the NUL character')
+    .optional()
+    .describe('Part of a name or email, in any case; empty means every agent'),
+});
+export type ListAgentsQuery = z.infer<typeof listAgentsQuery>;
+export const agentPage = pageOf(agentSchema);
+export type AgentPage = z.infer<typeof agentPage>;
 
 export type CreateAgentBody = z.infer<typeof createAgentBody>;
 export type UpdateAgentBody = z.infer<typeof updateAgentBody>;

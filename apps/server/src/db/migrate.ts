@@ -5,6 +5,7 @@ import * as caseTimeIndexes from './migrations/002-case-time-indexes.js';
 import * as idempotencyKeys from './migrations/003-idempotency-keys.js';
 import * as socketIoAttachments from './migrations/004-socket-io-attachments.js';
 import * as scaleIndexes from './migrations/005-scale-indexes.js';
+import * as agentNameIndex from './migrations/006-agent-name-index.js';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Database['engine']): Promise<void> };
 
@@ -14,6 +15,7 @@ const migrations: Record<string, EngineMigration> = {
   '003-idempotency-keys': idempotencyKeys,
   '004-socket-io-attachments': socketIoAttachments,
   '005-scale-indexes': scaleIndexes,
+  '006-agent-name-index': agentNameIndex,
 };
 
 /** Brings the schema up to date; the same migrations run on SQLite and PostgreSQL. */

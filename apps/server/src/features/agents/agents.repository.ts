@@ -23,8 +23,36 @@ function selectAgents(db: Db | Trx) {
 
 export type AgentRow = Awaited<ReturnType<typeof listAgentRows>>[number];
 
-export function listAgentRows(db: Db) {
-  return selectAgents(db).orderBy('users.name').orderBy('agents.user_id').execute();
+export interface AgentFilter {
+  /** Part of a name or email, matched in any case. */
+  search?: string | undefined;
+  /** The name and id of the last agent of the previous page. */
+  after?: { name: string; id: number } | undefined;
+  /** Rows to read; every agent when unset (the scale benchmark explains that query). */
+  limit?: number;
+}
+
+/** `like` treats % and _ as wildcards: a search for them means the characters themselves. */
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (character) => `\\${character}`);
+
+/** By name, then id, keyset-paginated on both (the users_agent_name index, in that order). */
+export function listAgentRows(db: Db, filter: AgentFilter = {}) {
+  // Always true (every agent's user has that role); written literally so the partial index applies.
+  let query = selectAgents(db).where('users.role', '=', sql.lit('agent'));
+  if (filter.search) {
+    const pattern = `%${escapeLike(filter.search.toLowerCase())}%`;
+    // Emails are stored lower-cased, names are not. coalesce() is a no-op (neither column is null) that
+    // hides the match from PostgreSQL's row estimate: estimating few matches, it read every user by id
+    // (a merge join, 30 ms at 100,000 customers) instead of walking this index by name (4 ms).
+    query = query.where(
+      sql<boolean>`coalesce(lower(users.name) like ${pattern} escape '\\' or users.email like ${pattern} escape '\\', false)`,
+    );
+  }
+  const after = filter.after;
+  if (after)
+    query = query.where((eb) => eb(eb.refTuple('users.name', 'users.id'), '>', eb.tuple(after.name, after.id)));
+  query = query.orderBy('users.name').orderBy('users.id');
+  return (filter.limit === undefined ? query : query.limit(filter.limit)).execute();
 }
 
 /** The busiest current agents: most active cases first, then by name. */

@@ -1,9 +1,10 @@
 import {
   activityList,
-  agentListResponse,
+  agentPage,
   agentSchema,
   createAgentBody,
   idParams,
+  listAgentsQuery,
   updateAgentBody,
 } from '@caseflow/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -30,9 +31,14 @@ export const agentsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/agents',
     {
       preHandler: authorize(...STAFF),
-      schema: { tags: ['agents'], summary: 'All current agents', response: { 200: agentListResponse } },
+      schema: {
+        tags: ['agents'],
+        summary: 'Current agents by name, a page at a time; q searches names and emails',
+        querystring: listAgentsQuery,
+        response: { 200: agentPage },
+      },
     },
-    async () => agents.listAgents(app.ctx),
+    async (request) => agents.listAgents(app.ctx, request.query),
   );
 
   app.get(

@@ -1,6 +1,15 @@
-import type { Agent, AgentState, Availability, CreateAgentBody, UpdateAgentBody } from '@caseflow/contract';
+import {
+  type Agent,
+  type AgentState,
+  type Availability,
+  type CreateAgentBody,
+  type ListAgentsQuery,
+  listAgentsQuery,
+  type UpdateAgentBody,
+} from '@caseflow/contract';
 import type { AppContext, Caller } from '../../context.js';
 import { conflict, forbidden, notFound } from '../../http/app-error.js';
+import { decodeNameCursor, encodeNameCursor, toPage } from '../../http/cursor.js';
 import { toIsoOrNull } from '../../http/time.js';
 import {
   createAccount,
@@ -31,8 +40,14 @@ export function toAgent(row: repository.AgentRow): Agent {
   };
 }
 
-export async function listAgents(ctx: AppContext) {
-  return { items: (await repository.listAgentRows(ctx.database.db)).map(toAgent) };
+/** Current agents by name, a page at a time; the first page unless a query says otherwise. */
+export async function listAgents(ctx: AppContext, query: ListAgentsQuery = listAgentsQuery.parse({})) {
+  const rows = await repository.listAgentRows(ctx.database.db, {
+    search: query.q || undefined,
+    after: decodeNameCursor(query.cursor),
+    limit: query.limit + 1,
+  });
+  return toPage(rows, query.limit, toAgent, encodeNameCursor);
 }
 
 /** For the dashboard: totals over every agent and the busiest few in full. */

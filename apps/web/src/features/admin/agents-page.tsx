@@ -2,30 +2,29 @@ import { type Agent, createAgentBody, updateAgentBody } from '@caseflow/contract
 import {
   Alert,
   Button,
+  Center,
   Group,
+  Loader,
   Modal,
   NumberInput,
-  Paper,
   PasswordInput,
   Stack,
-  Switch,
-  Table,
   Text,
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useDebouncedValue, useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
-import { AgentStateBadge } from '../../components/badges';
 import { PageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
 import { errorMessage } from '../../lib/api-client';
 import { serverFieldErrors, zodErrors } from '../../lib/forms';
-import { useAgents, useSetAvailability } from '../agent/api';
+import { useAgentList } from '../agent/api';
 import { AgentHistoryModal } from './agent-history';
+import { AgentCards, AgentsTable, type DialogKind, type OpenDialog } from './agent-list';
 import { useCreateAgent, useRemoveAgent, useUpdateAgent } from './api';
 import { ConfirmModal, countOf } from './confirm-modal';
-import { DANGER, MUTED, modalCloseProps, notifyError, notifySuccess } from './feedback';
+import { MUTED, modalCloseProps, notifySuccess } from './feedback';
 
 const CAPACITY = { min: 1, max: 50 };
 
@@ -205,171 +204,60 @@ function RemoveAgentModal({ agent, opened, onClose }: DialogProps) {
   );
 }
 
-function AvailabilityToggle({ agent }: { agent: Agent }) {
-  const setAvailability = useSetAvailability(agent.id);
-  const isAvailable = agent.availability === 'available';
-  return (
-    <Switch
-      label={isAvailable ? 'Available' : 'Away'}
-      aria-label={`${agent.name} available`}
-      checked={isAvailable}
-      disabled={setAvailability.isPending}
-      color="teal"
-      onChange={(event) =>
-        setAvailability.mutate(event.currentTarget.checked ? 'available' : 'away', {
-          onSuccess: (updated) =>
-            notifySuccess(
-              updated.availability === 'away'
-                ? `${updated.name} is away; unanswered cases went back to the queue.`
-                : `${updated.name} is available and takes queued cases.`,
-            ),
-          onError: notifyError,
-        })
-      }
-    />
-  );
-}
-
-type Dialog = { kind: 'edit' | 'remove' | 'history'; agent: Agent; opened: boolean };
-type OpenDialog = (kind: Dialog['kind'], agent: Agent) => void;
-
-function RowButtons({ agent, onOpen }: { agent: Agent; onOpen: OpenDialog }) {
-  return (
-    <Group gap="xs" wrap="nowrap">
-      <Button
-        size="compact-sm"
-        variant="default"
-        aria-label={`History of ${agent.name}`}
-        onClick={() => onOpen('history', agent)}
-      >
-        History
-      </Button>
-      <Button
-        size="compact-sm"
-        variant="default"
-        aria-label={`Edit ${agent.name}`}
-        onClick={() => onOpen('edit', agent)}
-      >
-        Edit
-      </Button>
-      <Button
-        size="compact-sm"
-        variant="outline"
-        color={DANGER}
-        aria-label={`Remove ${agent.name}`}
-        onClick={() => onOpen('remove', agent)}
-      >
-        Remove
-      </Button>
-    </Group>
-  );
-}
-
-/** Phones get one card per agent: a five-column table would hide the actions off-screen. */
-function AgentCards({ agents, onOpen }: { agents: Agent[]; onOpen: OpenDialog }) {
-  return (
-    <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
-      {agents.map((agent) => (
-        <Paper key={agent.id} withBorder p="sm" component="li">
-          <Stack gap="xs">
-            <Group justify="space-between" wrap="nowrap" align="flex-start">
-              <div style={{ minWidth: 0 }}>
-                <Text size="sm" fw={600}>
-                  {agent.name}
-                </Text>
-                <Text size="xs" c={MUTED} style={{ overflowWrap: 'anywhere' }}>
-                  {agent.email}
-                </Text>
-              </div>
-              <AgentStateBadge state={agent.state} />
-            </Group>
-            <Text size="sm">
-              {agent.activeCases} of {agent.capacity} active cases
-            </Text>
-            <Group justify="space-between">
-              <AvailabilityToggle agent={agent} />
-              <RowButtons agent={agent} onOpen={onOpen} />
-            </Group>
-          </Stack>
-        </Paper>
-      ))}
-    </Stack>
-  );
-}
-
-function AgentsTable({ agents, onOpen }: { agents: Agent[]; onOpen: OpenDialog }) {
-  return (
-    <Table.ScrollContainer minWidth={680}>
-      <Table striped highlightOnHover verticalSpacing="xs">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Agent</Table.Th>
-            <Table.Th>State</Table.Th>
-            <Table.Th>Load</Table.Th>
-            <Table.Th>Availability</Table.Th>
-            <Table.Th>Actions</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {agents.map((agent) => (
-            <Table.Tr key={agent.id}>
-              <Table.Td>
-                <Text size="sm" fw={600}>
-                  {agent.name}
-                </Text>
-                <Text size="xs" c={MUTED}>
-                  {agent.email}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <AgentStateBadge state={agent.state} />
-              </Table.Td>
-              <Table.Td>
-                {agent.activeCases} of {agent.capacity}
-              </Table.Td>
-              <Table.Td>
-                <AvailabilityToggle agent={agent} />
-              </Table.Td>
-              <Table.Td>
-                <RowButtons agent={agent} onOpen={onOpen} />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
-}
+type Dialog = { kind: DialogKind; agent: Agent; opened: boolean };
 
 /** Admins add agents, set their capacity and availability, and remove them with their cases requeued. */
 export default function AgentsPage() {
-  const agents = useAgents();
+  const [search, setSearch] = useState('');
+  // One request when typing pauses, not one per keystroke.
+  const [searched] = useDebouncedValue(search.trim(), 300);
+  const agents = useAgentList(searched);
   const [isAdding, adding] = useDisclosure();
   // The dialog's agent outlives its closing (the modal animates out); counts come from the live list.
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const close = () => setDialog((current) => current && { ...current, opened: false });
   const openDialog: OpenDialog = (kind, item) => setDialog({ kind, agent: item, opened: true });
   const isPhone = useMediaQuery('(max-width: 48em)');
-  const agent = dialog ? (agents.data?.items.find((item) => item.id === dialog.agent.id) ?? dialog.agent) : null;
+  const agent = dialog ? (agents.data?.find((item) => item.id === dialog.agent.id) ?? dialog.agent) : null;
 
   return (
     <Stack>
       <PageTitle title="Agents" actions={<Button onClick={adding.open}>Add agent</Button>}>
         Agents
       </PageTitle>
+      <TextInput
+        label="Search agents"
+        placeholder="Name or email"
+        type="search"
+        maw={360}
+        value={search}
+        onChange={(event) => setSearch(event.currentTarget.value)}
+        rightSection={agents.isPlaceholderData ? <Loader size="xs" aria-label="Searching" /> : null}
+      />
       <QueryState
         query={agents}
-        isEmpty={(data) => data.items.length === 0}
-        empty="No agents yet. Add your first agent; queued cases go to them at once."
+        isEmpty={(items) => items.length === 0}
+        empty={
+          searched
+            ? `No agent matches “${searched}”.`
+            : 'No agents yet. Add your first agent; queued cases go to them at once.'
+        }
       >
-        {(data) =>
+        {(items) =>
           isPhone ? (
-            <AgentCards agents={data.items} onOpen={openDialog} />
+            <AgentCards agents={items} onOpen={openDialog} />
           ) : (
-            <AgentsTable agents={data.items} onOpen={openDialog} />
+            <AgentsTable agents={items} onOpen={openDialog} />
           )
         }
       </QueryState>
+      {agents.hasNextPage && (
+        <Center>
+          <Button variant="light" onClick={() => void agents.fetchNextPage()} loading={agents.isFetchingNextPage}>
+            Load more agents
+          </Button>
+        </Center>
+      )}
       <AddAgentModal opened={isAdding} onClose={adding.close} />
       <EditAgentModal agent={agent} opened={dialog?.opened === true && dialog.kind === 'edit'} onClose={close} />
       <RemoveAgentModal agent={agent} opened={dialog?.opened === true && dialog.kind === 'remove'} onClose={close} />

@@ -1,5 +1,5 @@
 import type { Agent, Case, CaseStatus, Priority } from '@caseflow/contract';
-import { Button, type ComboboxData, Group, Menu, Modal, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, Group, Menu, Modal, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { type FormEvent, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -7,10 +7,10 @@ import { PageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
 import { errorMessage } from '../../lib/api-client';
 import { labelOf } from '../../lib/format';
-import { useAgents } from '../agent/api';
 import { type CaseFilters, useAssignCase, useCaseList, useDeleteCase, useResolveCase } from '../cases/api';
 import { CaseTable } from '../cases/case-table';
 import { priorityOptions, statusOptions } from '../cases/options';
+import { AgentSelect } from './agent-select';
 import classes from './cases-page.module.css';
 import { ConfirmModal } from './confirm-modal';
 import { DANGER, modalCloseProps, notifyError, notifySuccess } from './feedback';
@@ -44,15 +44,17 @@ function useFilters() {
   return { filters, setFilter, clear, isFiltered: params.size > 0 };
 }
 
+const assigneeChoices = [
+  { value: ANY, label: 'Anyone' },
+  { value: 'none', label: 'Unassigned' },
+];
+
 const agentLabel = (agent: Agent) =>
   `${agent.name} — ${labelOf(agent.state)}, ${agent.activeCases}/${agent.capacity} cases`;
 
-function ReassignForm({ item, agents, onDone }: { item: Case; agents: Agent[]; onDone: () => void }) {
+function ReassignForm({ item, onDone }: { item: Case; onDone: () => void }) {
   const assign = useAssignCase();
   const [agentId, setAgentId] = useState<string | null>(null);
-  const options = agents
-    .filter((agent) => agent.id !== item.assignee?.id)
-    .map((agent) => ({ value: String(agent.id), label: agentLabel(agent) }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!agentId) return;
@@ -72,17 +74,16 @@ function ReassignForm({ item, agents, onDone }: { item: Case; agents: Agent[]; o
         <Text size="sm">
           {item.number} {item.subject} — {item.assignee ? `now with ${item.assignee.name}` : 'waiting in the queue'}.
         </Text>
-        <Select
+        <AgentSelect
           label="Assign to"
-          placeholder={options.length ? 'Choose an agent' : 'No other agent'}
-          data={options}
+          placeholder="Type a name or email"
+          optionLabel={agentLabel}
+          excludeId={item.assignee?.id}
           value={agentId}
           onChange={(value) => {
             setAgentId(value);
             assign.reset();
           }}
-          searchable
-          nothingFoundMessage="No agent by that name"
           required
           data-autofocus
           comboboxProps={{ withinPortal: true }}
@@ -153,7 +154,6 @@ function focusRow(caseId: number | undefined) {
 export default function AdminCasesPage() {
   const { filters, setFilter, clear, isFiltered } = useFilters();
   const cases = useCaseList(filters);
-  const agents = useAgents();
   const resolve = useResolveCase();
   const remove = useDeleteCase();
   const [dialog, setDialog] = useState<Dialog | null>(null);
@@ -161,16 +161,8 @@ export default function AdminCasesPage() {
     remove.reset();
     setDialog((current) => current && { ...current, opened: false });
   };
-  const agentList = agents.data?.items ?? [];
   // On a phone the customer column gives way so the assignee and the actions stay within reach.
   const isPhone = useMediaQuery('(max-width: 48em)');
-  const assigneeOptions: ComboboxData = [
-    { value: ANY, label: 'Anyone' },
-    { value: 'none', label: 'Unassigned' },
-    ...(agentList.length
-      ? [{ group: 'Agents', items: agentList.map((agent) => ({ value: String(agent.id), label: agent.name })) }]
-      : []),
-  ];
 
   const resolveCase = (item: Case) =>
     resolve.mutate(item.id, {
@@ -196,13 +188,11 @@ export default function AdminCasesPage() {
           allowDeselect={false}
           onChange={(value) => setFilter('priority', value)}
         />
-        <Select
+        <AgentSelect
           label="Assignee"
-          data={assigneeOptions}
+          fixedOptions={assigneeChoices}
           value={filters.assignee === undefined ? ANY : String(filters.assignee)}
           allowDeselect={false}
-          searchable
-          nothingFoundMessage="No agent by that name"
           onChange={(value) => setFilter('assignee', value)}
         />
       </SimpleGrid>
@@ -249,7 +239,7 @@ export default function AdminCasesPage() {
         returnFocus={false}
         onExitTransitionEnd={() => focusRow(dialog?.item.id)}
       >
-        {dialog && <ReassignForm key={dialog.item.id} item={dialog.item} agents={agentList} onDone={close} />}
+        {dialog && <ReassignForm key={dialog.item.id} item={dialog.item} onDone={close} />}
       </Modal>
       <ConfirmModal
         opened={dialog?.kind === 'delete' && dialog.opened}

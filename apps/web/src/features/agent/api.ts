@@ -1,11 +1,34 @@
-import type { Agent, Availability } from '@caseflow/contract';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Agent, AgentPage, Availability } from '@caseflow/contract';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api-client';
 
-export const agentKeys = { all: ['agents'] as const, one: (id: number) => ['agents', id] as const };
+export const agentKeys = {
+  all: ['agents'] as const,
+  list: (search: string) => ['agents', 'list', search] as const,
+  one: (id: number) => ['agents', id] as const,
+};
 
-export function useAgents() {
-  return useQuery({ queryKey: agentKeys.all, queryFn: () => api<{ items: Agent[] }>('GET', '/agents') });
+function listQuery(search: string, cursor: string | undefined) {
+  const params = new URLSearchParams();
+  if (search) params.set('q', search);
+  if (cursor) params.set('cursor', cursor);
+  return params.toString();
+}
+
+/**
+ * Current agents by name with "load more" pages; `search` matches names and emails on the server.
+ * While a new search loads, the previous matches stay on screen (isPlaceholderData) instead of a spinner.
+ */
+export function useAgentList(search = '') {
+  const query = search.trim();
+  return useInfiniteQuery({
+    queryKey: agentKeys.list(query),
+    queryFn: ({ pageParam }) => api<AgentPage>('GET', `/agents?${listQuery(query, pageParam)}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    select: (data) => data.pages.flatMap((page) => page.items),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useAgent(id: number | undefined) {
