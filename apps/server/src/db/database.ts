@@ -95,6 +95,9 @@ function openSqlite(dataDir: string): Database {
 const MAX_PREPARED = 500;
 const preparedNames = new Map<string, string>();
 const PREPARABLE = /^\s*(select|insert|update|delete|with)\b/i;
+// `*` is expanded when a statement is prepared: after a migration adds a column (another process's
+// rolling deploy, say) PostgreSQL refuses to run it ("cached plan must not change result type").
+const EXPANDS_STAR = /(^|[\s,])("?\w+"?\.)?\*(\s|,|$)/;
 
 /**
  * Kysely sends every query unnamed, so PostgreSQL parses and plans it anew each time. Naming each
@@ -105,7 +108,13 @@ const PREPARABLE = /^\s*(select|insert|update|delete|with)\b/i;
 function reusePreparedStatements(client: pg.PoolClient) {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   client.query = ((text: unknown, values?: unknown, ...rest: unknown[]) => {
-    if (typeof text !== 'string' || !Array.isArray(values) || rest.length > 0 || !PREPARABLE.test(text)) {
+    if (
+      typeof text !== 'string' ||
+      !Array.isArray(values) ||
+      rest.length > 0 ||
+      !PREPARABLE.test(text) ||
+      EXPANDS_STAR.test(text)
+    ) {
       return query(text, values, ...rest);
     }
     let name = preparedNames.get(text);
