@@ -19,7 +19,7 @@ export default defineConfig({
         test: {
           name: 'web',
           environment: 'jsdom',
-          include: ['apps/web/src/**/*.test.tsx'],
+          include: ['apps/web/src/**/*.test.{ts,tsx}'],
           setupFiles: ['apps/web/src/test/setup.ts'],
           // jsdom re-renders a Mantine form per keystroke; a few typed sentences take seconds.
           testTimeout: 20_000,

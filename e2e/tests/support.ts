@@ -45,11 +45,17 @@ export class Api {
   }
 
   /** Sends every current agent away so a test decides who is free. */
+  /** Every page of GET /agents: the specs share one server, so agents pile up across them. */
   async sendEveryAgentAway() {
-    const agents = await this.call('GET', '/agents');
-    for (const agent of agents.body.items) {
-      if (agent.availability === 'available') await this.call('PATCH', `/agents/${agent.id}`, { availability: 'away' });
-    }
+    let cursor: string | null = null;
+    do {
+      const page = await this.call('GET', `/agents?limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+      for (const agent of page.body.items) {
+        if (agent.availability === 'available')
+          await this.call('PATCH', `/agents/${agent.id}`, { availability: 'away' });
+      }
+      cursor = page.body.nextCursor;
+    } while (cursor);
   }
 
   reportCase(subject: string) {

@@ -8,12 +8,16 @@ import type {
 import { type QueryKey, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { Socket } from 'socket.io-client';
+import { createThrottledInvalidation } from './throttled-invalidation';
 
 const CASES: QueryKey = ['cases'];
 const AGENTS: QueryKey = ['agents'];
 const DASHBOARD: QueryKey = ['dashboard'];
 
-/** Events carry ids only; each marks the cached queries it can change as stale, and mounted ones refetch. */
+/**
+ * Events carry ids only; each marks the cached queries it can change as stale, and mounted ones refetch
+ * (at most about once a second per query while events keep coming: throttled-invalidation.ts).
+ */
 const staleAfter: Record<RealtimeEventName, QueryKey[]> = {
   'case.created': [CASES, DASHBOARD],
   // Assigning and resolving also change an agent's load.
@@ -64,6 +68,7 @@ export function useLiveUpdates(userId: number | undefined) {
     if (userId === undefined) return;
     let socket: LiveSocket | undefined;
     let isCancelled = false;
+    const stale = createThrottledInvalidation((queryKey) => void client.invalidateQueries({ queryKey }));
     void import('socket.io-client').then(({ io }) => {
       if (isCancelled) return;
       socket = io({ path: '/socket.io', withCredentials: true });
@@ -71,7 +76,7 @@ export function useLiveUpdates(userId: number | undefined) {
       socket.onAny((name: string, payload: unknown) => {
         for (const listener of listeners) listener(name, payload);
         if (!isEventName(name)) return;
-        for (const queryKey of staleAfter[name]) void client.invalidateQueries({ queryKey });
+        for (const queryKey of staleAfter[name]) stale.touch(queryKey);
       });
       // Events sent while we were disconnected are lost; refetch everything rather than miss one. On
       // 'connect' (not the manager's 'reconnect'): only then has the server put the socket in its rooms.
@@ -87,6 +92,7 @@ export function useLiveUpdates(userId: number | undefined) {
     });
     return () => {
       isCancelled = true;
+      stale.stop();
       if (liveSocket === socket) liveSocket = undefined;
       socket?.disconnect();
     };

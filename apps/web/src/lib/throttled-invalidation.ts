@@ -1,0 +1,47 @@
+import type { QueryKey } from '@tanstack/react-query';
+
+/** How often at most one query key is marked stale by live events (the first of a quiet spell goes at once). */
+export const LIVE_REFETCH_WINDOW_MS = 1_000;
+
+/**
+ * Marks each query key stale at most once per window: the first event after a quiet spell at once,
+ * any that follow within the window together at its end. A busy queue sends every staff member many
+ * events a second; refetching the dashboard and the lists for each one would make the staff's own
+ * screens the heaviest load on the server, and a refetch cancelled by the next event shows nothing new.
+ */
+export function createThrottledInvalidation(
+  invalidate: (queryKey: QueryKey) => void,
+  windowMs = LIVE_REFETCH_WINDOW_MS,
+) {
+  const windows = new Map<string, { timer: ReturnType<typeof setTimeout>; isPending: boolean }>();
+
+  function open(id: string, queryKey: QueryKey) {
+    const window = {
+      isPending: false,
+      timer: setTimeout(() => {
+        windows.delete(id);
+        if (!window.isPending) return;
+        invalidate(queryKey);
+        open(id, queryKey);
+      }, windowMs),
+    };
+    windows.set(id, window);
+  }
+
+  return {
+    touch(queryKey: QueryKey) {
+      const id = JSON.stringify(queryKey);
+      const window = windows.get(id);
+      if (window) {
+        window.isPending = true;
+        return;
+      }
+      invalidate(queryKey);
+      open(id, queryKey);
+    },
+    stop() {
+      for (const window of windows.values()) clearTimeout(window.timer);
+      windows.clear();
+    },
+  };
+}
