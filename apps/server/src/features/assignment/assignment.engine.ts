@@ -96,8 +96,7 @@ export class AssignmentScope {
    * Returns the agent's id, or null when the case has to join the queue (then the drain decides).
    */
   async takeAgentForNewCase(): Promise<number | null> {
-    if (await repository.lockNextQueuedCase(this.trx, this.engine)) return null;
-    const agent = await repository.lockNextFreeAgent(this.trx, this.engine);
+    const agent = await repository.lockFreeAgentIfQueueEmpty(this.trx, this.engine);
     if (!agent) return null;
     this.#queueSettled = true;
     return agent.user_id;

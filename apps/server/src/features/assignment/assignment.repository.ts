@@ -29,6 +29,20 @@ function firstWithRoom<O>(query: SelectQueryBuilder<Tables, 'agents', O>) {
     .limit(1);
 }
 
+/**
+ * Intake's short cut in one statement: the agent rule 2 picks, but only while no case is queued (rule 1
+ * puts every queued case ahead of a new one). A queued case that another transaction holds counts as
+ * queued here; the caller then takes the ordinary path, which skips it.
+ */
+export function lockFreeAgentIfQueueEmpty(trx: Trx, engine: Engine) {
+  const query = trx
+    .selectFrom('agents')
+    .select('user_id')
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('cases').select('id').where('status', '=', NEW))))
+    .$call(firstWithRoom);
+  return lockSkippingLocked(query, engine).executeTakeFirst();
+}
+
 /** Rule 1: priority (urgent first), then oldest, then id. */
 export function lockNextQueuedCase(trx: Trx, engine: Engine) {
   const query = trx
