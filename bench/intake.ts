@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../apps/server/src/db/database.js';
 import { checkInvariants } from '../apps/server/src/features/assignment/invariant-checker.js';
 import { addIntakeAgents, runIntake, signUpIntakeCustomers } from './lib/intake-load.js';
-import { createScratchDatabase, runOn } from './lib/postgres.js';
+import { createScratchDatabase, runStatement } from './lib/postgres.js';
 import { rssMb, samplePeakRss } from './lib/rss.js';
 import { ADMIN, api, asServerProcess, freePort, type ServerProcess, startServer } from './lib/server-process.js';
 
@@ -74,7 +74,7 @@ try {
     const tokens = await signUpIntakeCustomers(first.url, 64, 'intake');
     // Fresh tables have no planner statistics until autovacuum's first pass (up to a minute later);
     // any database older than that has them, so the run starts from that state.
-    if (databaseUrl) await runOn(databaseUrl, 'analyze');
+    if (databaseUrl) await runStatement(databaseUrl, 'analyze');
     if (naive) {
       await Promise.all(servers.map((server) => server.stop()));
       servers = [];

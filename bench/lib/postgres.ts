@@ -1,15 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { runStatement } from '../../apps/server/src/testing/postgres-admin.js';
 
-export async function runOn(url: string, statement: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
+export { runStatement };
 
 /** A database of its own for one run (`<prefix>_<random>`), dropped afterwards; runs never see each other's rows. */
 export async function createScratchDatabase(
@@ -17,11 +9,11 @@ export async function createScratchDatabase(
   prefix: string,
 ): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `${prefix}_${randomBytes(4).toString('hex')}`;
-  await runOn(baseUrl, `create database ${name}`);
+  await runStatement(baseUrl, `create database ${name}`);
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: () => runOn(baseUrl, `drop database if exists ${name} with (force)`),
+    drop: () => runStatement(baseUrl, `drop database if exists ${name} with (force)`),
   };
 }

@@ -92,7 +92,7 @@ export async function explainQueries(options: {
     ['dashboard: counts by status', () => countByStatus(db)],
     ['dashboard: oldest queued case', () => oldestQueued(db)],
     ['dashboard: cases per hour (created, resolved)', () => countCasesPerHour(db, Date.now() - 24 * 3_600_000)],
-    ['dashboard: every agent', () => listAgentRows(db)],
+    ['GET /agents, first page', () => listAgentRows(db, { limit: 26 })],
     ['assignment: next free agent', () => db.transaction().execute((trx) => lockNextFreeAgent(trx, engine))],
     ['assignment: next queued case', () => db.transaction().execute((trx) => lockNextQueuedCase(trx, engine))],
     ['assignment: settle check', () => hasAssignableWork(db)],

@@ -3,21 +3,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runStatement } from '../testing/postgres-admin.js';
 import { type Database, openDatabase } from './database.js';
 
 const url = process.env.TEST_DATABASE_URL;
 
-async function onAdmin(statement: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
+const onAdmin = (statement: string) => runStatement(url ?? '', statement);
 
 describe.skipIf(!url)('prepared statements on PostgreSQL', () => {
   const schema = `test_${randomBytes(6).toString('hex')}`;

@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { type App, buildApp } from '../app.js';
 import { createContext } from '../bootstrap.js';
 import { type Config, loadConfig } from '../config.js';
 import type { AppContext } from '../context.js';
 import { type Database, type Engine, openDatabase } from '../db/database.js';
+import { runStatement } from './postgres-admin.js';
 
 /** SQLite always; PostgreSQL too when TEST_DATABASE_URL is set (CI sets it). */
 export const engines: Engine[] = process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
@@ -59,19 +59,11 @@ export async function startTestServer(
   let schema: string | undefined;
   if (engine === 'postgres') {
     schema = `test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: postgresUrl() });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    await admin.end();
+    await runStatement(postgresUrl(), `create schema ${schema}`);
     await database.close();
     database = openDatabase({ url: options.databaseUrl ?? postgresUrl(), dataDir, schema, poolSize: 10 });
     const created = schema;
-    dropSchema = async () => {
-      const client = new pg.Client({ connectionString: postgresUrl() });
-      await client.connect();
-      await client.query(`drop schema ${created} cascade`);
-      await client.end();
-    };
+    dropSchema = () => runStatement(postgresUrl(), `drop schema ${created} cascade`);
   }
   const cleanUp = async () => {
     await dropSchema();

@@ -13,35 +13,35 @@ export function createThrottledInvalidation(
   invalidate: (queryKey: QueryKey) => void,
   windowMs = LIVE_REFETCH_WINDOW_MS,
 ) {
-  const windows = new Map<string, { timer: ReturnType<typeof setTimeout>; isPending: boolean }>();
+  const openWindows = new Map<string, { timer: ReturnType<typeof setTimeout>; isPending: boolean }>();
 
   function open(id: string, queryKey: QueryKey) {
-    const window = {
+    const spell = {
       isPending: false,
       timer: setTimeout(() => {
-        windows.delete(id);
-        if (!window.isPending) return;
+        openWindows.delete(id);
+        if (!spell.isPending) return;
         invalidate(queryKey);
         open(id, queryKey);
       }, windowMs),
     };
-    windows.set(id, window);
+    openWindows.set(id, spell);
   }
 
   return {
     touch(queryKey: QueryKey) {
       const id = JSON.stringify(queryKey);
-      const window = windows.get(id);
-      if (window) {
-        window.isPending = true;
+      const spell = openWindows.get(id);
+      if (spell) {
+        spell.isPending = true;
         return;
       }
       invalidate(queryKey);
       open(id, queryKey);
     },
     stop() {
-      for (const window of windows.values()) clearTimeout(window.timer);
-      windows.clear();
+      for (const spell of openWindows.values()) clearTimeout(spell.timer);
+      openWindows.clear();
     },
   };
 }

@@ -28,15 +28,15 @@ export interface AgentFilter {
   search?: string | undefined;
   /** The name and id of the last agent of the previous page. */
   after?: { name: string; id: number } | undefined;
-  /** Rows to read; every agent when unset (the scale benchmark explains that query). */
-  limit?: number;
+  /** Rows to read (a page and one more, to know whether another follows). */
+  limit: number;
 }
 
 /** `like` treats % and _ as wildcards: a search for them means the characters themselves. */
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (character) => `\\${character}`);
 
 /** By name, then id, keyset-paginated on both (the users_agent_name index, in that order). */
-export function listAgentRows(db: Db, filter: AgentFilter = {}) {
+export function listAgentRows(db: Db, filter: AgentFilter) {
   // Always true (every agent's user has that role); written literally so the partial index applies.
   let query = selectAgents(db).where('users.role', '=', sql.lit('agent'));
   if (filter.search) {
@@ -52,7 +52,7 @@ export function listAgentRows(db: Db, filter: AgentFilter = {}) {
   if (after)
     query = query.where((eb) => eb(eb.refTuple('users.name', 'users.id'), '>', eb.tuple(after.name, after.id)));
   query = query.orderBy('users.name').orderBy('users.id');
-  return (filter.limit === undefined ? query : query.limit(filter.limit)).execute();
+  return query.limit(filter.limit).execute();
 }
 
 /** The busiest current agents: most active cases first, then by name. */

@@ -44,10 +44,10 @@ export function createFanOut(
         .emit(emission.event, emission.payload);
   }
 
-  function flush() {
+  function flush(relay: Notifications) {
     const batch = pending;
     pending = [];
-    for (const payload of envelopes(origin, batch)) notifications?.notify('fan_out', payload).catch(onError);
+    for (const payload of envelopes(origin, batch)) relay.notify('fan_out', payload).catch(onError);
   }
 
   notifications?.listen('fan_out', {
@@ -67,7 +67,7 @@ export function createFanOut(
     emit(emission: Emission) {
       apply(emission);
       if (!notifications) return;
-      if (pending.length === 0) setImmediate(flush);
+      if (pending.length === 0) setImmediate(flush, notifications);
       pending.push(emission);
     },
   };
