@@ -11,6 +11,7 @@ import {
   SqliteDriver,
 } from 'kysely';
 import pg from 'pg';
+import { startCheckpointer, WAL_BACKSTOP_PAGES } from './checkpointer.js';
 import { createGroupCommitter } from './group-commit.js';
 import { Notifications } from './notifications.js';
 import type { Tables } from './schema.js';
@@ -82,14 +83,22 @@ function withStatementCache(file: BetterSqlite3.Database): SqliteDatabase {
 
 function openSqlite(dataDir: string): Database {
   mkdirSync(dataDir, { recursive: true });
-  const file = new BetterSqlite3(join(dataDir, 'caseflow.sqlite'));
+  const path = join(dataDir, 'caseflow.sqlite');
+  const file = new BetterSqlite3(path);
   file.pragma('journal_mode = WAL');
   // NORMAL in WAL mode survives any process crash; only an OS crash or power cut can lose the last commits.
   file.pragma('synchronous = NORMAL');
   file.pragma('foreign_keys = ON');
   file.pragma('busy_timeout = 5000');
+  // Checkpoints run on a worker thread (checkpointer.ts); this connection only does one as a backstop.
+  file.pragma(`wal_autocheckpoint = ${WAL_BACKSTOP_PAGES}`);
+  const checkpointer = startCheckpointer(path);
   const db = new Kysely<Tables>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(file) }) });
-  return { db, engine: 'sqlite', transaction: createGroupCommitter(db), close: () => db.destroy() };
+  const close = async () => {
+    await checkpointer.stop();
+    await db.destroy();
+  };
+  return { db, engine: 'sqlite', transaction: createGroupCommitter(db), close };
 }
 
 const MAX_PREPARED = 500;

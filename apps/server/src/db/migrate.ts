@@ -6,6 +6,7 @@ import * as idempotencyKeys from './migrations/003-idempotency-keys.js';
 import * as socketIoAttachments from './migrations/004-socket-io-attachments.js';
 import * as scaleIndexes from './migrations/005-scale-indexes.js';
 import * as agentNameIndex from './migrations/006-agent-name-index.js';
+import * as queueIndexStatus from './migrations/007-queue-index-status.js';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Database['engine']): Promise<void> };
 
@@ -16,6 +17,7 @@ const migrations: Record<string, EngineMigration> = {
   '004-socket-io-attachments': socketIoAttachments,
   '005-scale-indexes': scaleIndexes,
   '006-agent-name-index': agentNameIndex,
+  '007-queue-index-status': queueIndexStatus,
 };
 
 /** Brings the schema up to date; the same migrations run on SQLite and PostgreSQL. */

@@ -43,9 +43,9 @@ export function lockFreeAgentIfQueueEmpty(trx: Trx, engine: Engine) {
   return lockSkippingLocked(query, engine).executeTakeFirst();
 }
 
-/** Rule 1: priority (urgent first), then oldest, then id. */
-export function lockNextQueuedCase(trx: Trx, engine: Engine) {
-  const query = trx
+/** Rule 1: priority (urgent first), then oldest, then id; the first entry of the index cases_queue. */
+export function nextQueuedCase(db: Db | Trx) {
+  return db
     .selectFrom('cases')
     .select(['id', 'customer_id'])
     .where('status', '=', NEW)
@@ -53,7 +53,10 @@ export function lockNextQueuedCase(trx: Trx, engine: Engine) {
     .orderBy('created_at')
     .orderBy('id')
     .limit(1);
-  return lockSkippingLocked(query, engine).executeTakeFirst();
+}
+
+export function lockNextQueuedCase(trx: Trx, engine: Engine) {
+  return lockSkippingLocked(nextQueuedCase(trx), engine).executeTakeFirst();
 }
 
 export function lockCase(trx: Trx, engine: Engine, caseId: number) {
