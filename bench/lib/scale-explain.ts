@@ -88,7 +88,7 @@ export async function explainQueries(options: {
       `GET ${scenario.name}`,
       () => listCaseRows(db, toFilter(scenario, subjects)),
     ]),
-    ['GET /cases/:id', () => findCaseRow(db, subjects.deepCaseId, { customerId: null })],
+    ['GET /cases/:id', () => findCaseRow(db, engine, subjects.deepCaseId, { customerId: null })],
     ['dashboard: counts by status', () => countByStatus(db)],
     ['dashboard: oldest queued case', () => oldestQueued(db)],
     ['dashboard: cases per hour (created, resolved)', () => countCasesPerHour(db, Date.now() - 24 * 3_600_000)],

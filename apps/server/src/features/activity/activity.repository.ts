@@ -1,5 +1,6 @@
 import type { ActivityType } from '@caseflow/contract';
-import type { Db } from '../../db/database.js';
+import type { Db, Engine } from '../../db/database.js';
+import { precompiledVariants } from '../../db/precompiled.js';
 import type { Trx } from '../../db/transaction.js';
 
 export interface ActivityRecord {
@@ -15,25 +16,41 @@ export interface ActivityRecord {
 /** What a customer may read of their own case's history. */
 const PUBLIC_TYPES = new Set<ActivityType>(['case.created', 'case.assigned', 'case.status_changed']);
 
+const toRow = (record: ActivityRecord, now: number) => ({
+  type: record.type,
+  case_id: record.caseId ?? null,
+  agent_id: record.agentId ?? null,
+  actor_id: record.actorId,
+  from_value: record.from ?? null,
+  to_value: record.to ?? null,
+  reason: record.reason ?? null,
+  visibility: PUBLIC_TYPES.has(record.type) ? ('public' as const) : ('internal' as const),
+  created_at: now,
+});
+
+type ActivityRow = ReturnType<typeof toRow>;
+
+/** Most writes record one to four rows: each such count is one statement compiled once. */
+const PRECOMPILED_UP_TO = 8;
+const insertRows = precompiledVariants(
+  (_count: number) =>
+    (trx, _engine, ...rows: ActivityRow[]) =>
+      trx.insertInto('activity').values(rows),
+);
+
 /** Append-only: there is no update or delete of activity anywhere. Rows keep the order given. */
-export async function insertActivities(trx: Trx, records: ActivityRecord[], now: number) {
+export async function insertActivities(trx: Trx, engine: Engine, records: ActivityRecord[], now: number) {
+  const rows = records.map((record) => toRow(record, now));
+  if (rows.length === 0) return;
+  if (rows.length <= PRECOMPILED_UP_TO) {
+    await insertRows(rows.length, trx, engine, ...rows);
+    return;
+  }
   // Chunks stay far below SQLite's limit of 32,766 bound parameters per statement.
-  for (let start = 0; start < records.length; start += 500) {
+  for (let start = 0; start < rows.length; start += 500) {
     await trx
       .insertInto('activity')
-      .values(
-        records.slice(start, start + 500).map((record) => ({
-          type: record.type,
-          case_id: record.caseId ?? null,
-          agent_id: record.agentId ?? null,
-          actor_id: record.actorId,
-          from_value: record.from ?? null,
-          to_value: record.to ?? null,
-          reason: record.reason ?? null,
-          visibility: PUBLIC_TYPES.has(record.type) ? 'public' : 'internal',
-          created_at: now,
-        })),
-      )
+      .values(rows.slice(start, start + 500))
       .execute();
   }
 }

@@ -42,7 +42,7 @@ export class AssignmentScope {
   /** Drains the queue, then writes the activity: called once, just before the transaction commits. */
   async finish() {
     if (!this.#queueSettled) await this.drain();
-    await insertActivities(this.trx, this.#activity.splice(0), this.now);
+    await insertActivities(this.trx, this.engine, this.#activity.splice(0), this.now);
   }
 
   async lockCase(caseId: number): Promise<LockedCase> {
@@ -60,12 +60,12 @@ export class AssignmentScope {
 
   /** Automatic assignments are the system's doing (no actor); manual ones are the admin's. */
   async #assign(caseRow: { id: number; customer_id: number }, agentId: number, mode: 'auto' | 'manual') {
-    await repository.claimQueuedCase(this.trx, caseRow.id, agentId, this.now);
+    await repository.claimQueuedCase(this.trx, this.engine, caseRow.id, agentId, this.now);
     await this.#recordAssignment(caseRow, agentId, mode);
   }
 
   async #recordAssignment(caseRow: { id: number; customer_id: number }, agentId: number, mode: 'auto' | 'manual') {
-    await repository.recordAssignment(this.trx, caseRow.id, agentId, this.now);
+    await repository.recordAssignment(this.trx, this.engine, caseRow.id, agentId, this.now);
     this.record(
       { type: 'case.assigned', caseId: caseRow.id, agentId, from: 'new', to: 'open', reason: mode },
       mode === 'auto' ? null : this.actorId,
@@ -78,7 +78,13 @@ export class AssignmentScope {
     this.#queueSettled = false;
     const agentId = caseRow.assignee_id;
     if (agentId === null || !isActive(caseRow.status)) throw new Error(`case ${caseRow.id} has no live assignment`);
-    await repository.markReleased(this.trx, { caseId: caseRow.id, agentId, status, reason, now: this.now });
+    await repository.markReleased(this.trx, this.engine, {
+      caseId: caseRow.id,
+      agentId,
+      status,
+      reason,
+      now: this.now,
+    });
     this.record({ type: 'case.released', caseId: caseRow.id, agentId, from: caseRow.status, to: status, reason });
     this.record({ type: 'case.status_changed', caseId: caseRow.id, from: caseRow.status, to: status, reason });
     this.publish({ name: 'agent.updated', agentId });
@@ -86,7 +92,7 @@ export class AssignmentScope {
 
   async #setStatus(caseRow: LockedCase, status: CasesTable['status'], reason: string) {
     this.#queueSettled = false;
-    await repository.setUnassignedStatus(this.trx, caseRow.id, status, this.now);
+    await repository.setUnassignedStatus(this.trx, this.engine, caseRow.id, status, this.now);
     this.record({ type: 'case.status_changed', caseId: caseRow.id, from: caseRow.status, to: status, reason });
   }
 

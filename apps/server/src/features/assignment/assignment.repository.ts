@@ -1,6 +1,7 @@
 import { type SelectQueryBuilder, sql } from 'kysely';
 import type { Db, Engine } from '../../db/database.js';
 import { lockForUpdate, lockSkippingLocked } from '../../db/engine.js';
+import { precompiled, precompiledVariants } from '../../db/precompiled.js';
 import type { CasesTable, Tables } from '../../db/schema.js';
 import type { Trx } from '../../db/transaction.js';
 
@@ -9,9 +10,15 @@ const NEW = sql.lit<'new'>('new');
 const AVAILABLE = sql.lit<'available'>('available');
 
 /** Rule 2: available, spare capacity; fewest active cases, then longest wait since the last assignment, then id. */
-export function lockNextFreeAgent(trx: Trx, engine: Engine) {
-  const query = trx.selectFrom('agents').select(['user_id', 'active_cases', 'capacity']).$call(firstWithRoom);
-  return lockSkippingLocked(query, engine).executeTakeFirst();
+const nextFreeAgent = precompiled((trx, engine) =>
+  lockSkippingLocked(
+    trx.selectFrom('agents').select(['user_id', 'active_cases', 'capacity']).$call(firstWithRoom),
+    engine,
+  ),
+);
+
+export async function lockNextFreeAgent(trx: Trx, engine: Engine) {
+  return (await nextFreeAgent(trx, engine)).rows[0];
 }
 
 /**
@@ -34,13 +41,19 @@ function firstWithRoom<O>(query: SelectQueryBuilder<Tables, 'agents', O>) {
  * puts every queued case ahead of a new one). A queued case that another transaction holds counts as
  * queued here; the caller then takes the ordinary path, which skips it.
  */
-export function lockFreeAgentIfQueueEmpty(trx: Trx, engine: Engine) {
-  const query = trx
-    .selectFrom('agents')
-    .select('user_id')
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('cases').select('id').where('status', '=', NEW))))
-    .$call(firstWithRoom);
-  return lockSkippingLocked(query, engine).executeTakeFirst();
+const freeAgentIfQueueEmpty = precompiled((trx, engine) =>
+  lockSkippingLocked(
+    trx
+      .selectFrom('agents')
+      .select('user_id')
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('cases').select('id').where('status', '=', NEW))))
+      .$call(firstWithRoom),
+    engine,
+  ),
+);
+
+export async function lockFreeAgentIfQueueEmpty(trx: Trx, engine: Engine) {
+  return (await freeAgentIfQueueEmpty(trx, engine)).rows[0];
 }
 
 /** Rule 1: priority (urgent first), then oldest, then id; the first entry of the index cases_queue. */
@@ -55,16 +68,24 @@ export function nextQueuedCase(db: Db | Trx) {
     .limit(1);
 }
 
-export function lockNextQueuedCase(trx: Trx, engine: Engine) {
-  return lockSkippingLocked(nextQueuedCase(trx), engine).executeTakeFirst();
+const lockQueueHead = precompiled((trx, engine) => lockSkippingLocked(nextQueuedCase(trx), engine));
+
+export async function lockNextQueuedCase(trx: Trx, engine: Engine) {
+  return (await lockQueueHead(trx, engine)).rows[0];
 }
 
-export function lockCase(trx: Trx, engine: Engine, caseId: number) {
-  const query = trx
-    .selectFrom('cases')
-    .select(['id', 'status', 'priority', 'assignee_id', 'customer_id', 'first_response_at'])
-    .where('id', '=', caseId);
-  return lockForUpdate(query, engine).executeTakeFirst();
+const caseForUpdate = precompiled((trx, engine, caseId: number) =>
+  lockForUpdate(
+    trx
+      .selectFrom('cases')
+      .select(['id', 'status', 'priority', 'assignee_id', 'customer_id', 'first_response_at'])
+      .where('id', '=', caseId),
+    engine,
+  ),
+);
+
+export async function lockCase(trx: Trx, engine: Engine, caseId: number) {
+  return (await caseForUpdate(trx, engine, caseId)).rows[0];
 }
 
 export function lockAgent(trx: Trx, engine: Engine, agentId: number) {
@@ -86,67 +107,91 @@ export function listActiveCaseIds(trx: Trx, agentId: number, onlyUnanswered: boo
 }
 
 /** Takes a queued case; the status guard makes a double assignment fail loudly instead of silently. */
-export async function claimQueuedCase(trx: Trx, caseId: number, agentId: number, now: number) {
-  const result = await trx
+const claimCase = precompiled((trx, _engine, caseId: number, agentId: number, now: number) =>
+  trx
     .updateTable('cases')
     .set({ status: 'open', assignee_id: agentId, assigned_at: now, updated_at: now })
     .where('id', '=', caseId)
-    .where('status', '=', NEW)
-    .executeTakeFirst();
-  if (result.numUpdatedRows !== 1n) throw new Error(`case ${caseId} was not in the queue`);
+    .where('status', '=', NEW),
+);
+
+export async function claimQueuedCase(trx: Trx, engine: Engine, caseId: number, agentId: number, now: number) {
+  const result = await claimCase(trx, engine, caseId, agentId, now);
+  if (result.numAffectedRows !== 1n) throw new Error(`case ${caseId} was not in the queue`);
 }
 
 /** The agent's side of an assignment: one more active case, and the assignment's history row. */
-export async function recordAssignment(trx: Trx, caseId: number, agentId: number, now: number) {
-  await trx
+const addActiveCase = precompiled((trx, _engine, agentId: number, now: number) =>
+  trx
     .updateTable('agents')
     .set((eb) => ({ active_cases: eb('active_cases', '+', 1), last_assigned_at: now }))
-    .where('user_id', '=', agentId)
-    .execute();
-  await trx.insertInto('assignments').values({ case_id: caseId, agent_id: agentId, assigned_at: now }).execute();
+    .where('user_id', '=', agentId),
+);
+const insertAssignment = precompiled((trx, _engine, caseId: number, agentId: number, now: number) =>
+  trx.insertInto('assignments').values({ case_id: caseId, agent_id: agentId, assigned_at: now }),
+);
+
+export async function recordAssignment(trx: Trx, engine: Engine, caseId: number, agentId: number, now: number) {
+  await addActiveCase(trx, engine, agentId, now);
+  await insertAssignment(trx, engine, caseId, agentId, now);
 }
+
+/** The columns a status change sets: `new` clears the holder, `resolved` stamps the time. */
+function statusChange(status: CasesTable['status'], now: number, reopening: boolean) {
+  return {
+    status,
+    updated_at: now,
+    ...(status === 'new' ? { assignee_id: null, assigned_at: null, ...(reopening ? { resolved_at: null } : {}) } : {}),
+    ...(status === 'resolved' ? { resolved_at: now } : {}),
+  };
+}
+
+/** Status updates, compiled once per status: `reopening` also clears the resolution time. */
+const statusUpdates = (reopening: boolean) =>
+  precompiledVariants(
+    (status: CasesTable['status']) => (trx, _engine, caseId: number, now: number) =>
+      trx
+        .updateTable('cases')
+        .set(statusChange(status, now, reopening))
+        .where('id', '=', caseId),
+  );
+const setReleasedStatus = statusUpdates(false);
+const setStatusWithoutHolder = statusUpdates(true);
+const endAssignment = precompiled((trx, _engine, caseId: number, now: number, reason: string) =>
+  trx
+    .updateTable('assignments')
+    .set({ ended_at: now, end_reason: reason })
+    .where('case_id', '=', caseId)
+    .where('ended_at', 'is', null),
+);
+const removeActiveCase = precompiled((trx, _engine, agentId: number) =>
+  trx
+    .updateTable('agents')
+    .set((eb) => ({ active_cases: eb('active_cases', '-', 1) }))
+    .where('user_id', '=', agentId),
+);
 
 /** Ends the live assignment; `new` puts the case back in the queue, other statuses keep the last holder. */
 export async function markReleased(
   trx: Trx,
+  engine: Engine,
   release: { caseId: number; agentId: number; status: CasesTable['status']; reason: string; now: number },
 ) {
   const { caseId, agentId, status, reason, now } = release;
-  await trx
-    .updateTable('assignments')
-    .set({ ended_at: now, end_reason: reason })
-    .where('case_id', '=', caseId)
-    .where('ended_at', 'is', null)
-    .execute();
-  await trx
-    .updateTable('agents')
-    .set((eb) => ({ active_cases: eb('active_cases', '-', 1) }))
-    .where('user_id', '=', agentId)
-    .execute();
-  await trx
-    .updateTable('cases')
-    .set({
-      status,
-      updated_at: now,
-      ...(status === 'new' ? { assignee_id: null, assigned_at: null } : {}),
-      ...(status === 'resolved' ? { resolved_at: now } : {}),
-    })
-    .where('id', '=', caseId)
-    .execute();
+  await endAssignment(trx, engine, caseId, now, reason);
+  await removeActiveCase(trx, engine, agentId);
+  await setReleasedStatus(status, trx, engine, caseId, now);
 }
 
 /** Status changes that touch no assignment: resolving or deleting a queued case, reopening a resolved one. */
-export async function setUnassignedStatus(trx: Trx, caseId: number, status: CasesTable['status'], now: number) {
-  await trx
-    .updateTable('cases')
-    .set({
-      status,
-      updated_at: now,
-      ...(status === 'new' ? { assignee_id: null, assigned_at: null, resolved_at: null } : {}),
-      ...(status === 'resolved' ? { resolved_at: now } : {}),
-    })
-    .where('id', '=', caseId)
-    .execute();
+export async function setUnassignedStatus(
+  trx: Trx,
+  engine: Engine,
+  caseId: number,
+  status: CasesTable['status'],
+  now: number,
+) {
+  await setStatusWithoutHolder(status, trx, engine, caseId, now);
 }
 
 /** Cheap check after commit: is there a queued case while some agent has room? */

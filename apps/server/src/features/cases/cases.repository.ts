@@ -1,6 +1,7 @@
 import type { CaseStatus } from '@caseflow/contract';
 import { sql, type Updateable } from 'kysely';
-import type { Db } from '../../db/database.js';
+import type { Db, Engine } from '../../db/database.js';
+import { precompiled } from '../../db/precompiled.js';
 import type { CasesTable } from '../../db/schema.js';
 import type { Trx } from '../../db/transaction.js';
 
@@ -9,15 +10,31 @@ type NewCase = Pick<
   'customer_id' | 'subject' | 'description' | 'order_number' | 'product' | 'reason' | 'desired_outcome' | 'created_at'
 >;
 
-/** Inserts a case: queued, or (intake's short cut) already assigned to `assigneeId`. */
-export async function insertCase(trx: Trx, row: NewCase, assigneeId: number | null) {
-  const assigned =
-    assigneeId === null ? {} : { status: 'open' as const, assignee_id: assigneeId, assigned_at: row.created_at };
-  const inserted = await trx
+const insertQueued = precompiled((trx, _engine, row: NewCase) =>
+  trx
     .insertInto('cases')
-    .values({ ...row, status: 'new', updated_at: row.created_at, ...assigned })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+    .values({ ...row, status: 'new', updated_at: row.created_at })
+    .returning('id'),
+);
+const insertAssigned = precompiled((trx, _engine, row: NewCase, assigneeId: number) =>
+  trx
+    .insertInto('cases')
+    .values({
+      ...row,
+      status: 'open',
+      updated_at: row.created_at,
+      assignee_id: assigneeId,
+      assigned_at: row.created_at,
+    })
+    .returning('id'),
+);
+
+/** Inserts a case: queued, or (intake's short cut) already assigned to `assigneeId`. */
+export async function insertCase(trx: Trx, engine: Engine, row: NewCase, assigneeId: number | null) {
+  const result =
+    assigneeId === null ? await insertQueued(trx, engine, row) : await insertAssigned(trx, engine, row, assigneeId);
+  const inserted = result.rows[0];
+  if (!inserted) throw new Error('the case insert returned no id');
   return inserted.id;
 }
 
@@ -53,11 +70,18 @@ function selectCases(db: Db | Trx) {
 
 export type CaseRow = NonNullable<Awaited<ReturnType<typeof findCaseRow>>>;
 
+const findAnyCase = precompiled((db, _engine, caseId: number) => selectCases(db).where('cases.id', '=', caseId));
+const findOwnCase = precompiled((db, _engine, caseId: number, customerId: number) =>
+  selectCases(db).where('cases.id', '=', caseId).where('cases.customer_id', '=', customerId),
+);
+
 /** A case the caller may read: customers only their own (undefined otherwise, which becomes a 404). */
-export function findCaseRow(db: Db | Trx, caseId: number, scope: { customerId: number | null }) {
-  let query = selectCases(db).where('cases.id', '=', caseId);
-  if (scope.customerId !== null) query = query.where('cases.customer_id', '=', scope.customerId);
-  return query.executeTakeFirst();
+export async function findCaseRow(db: Db | Trx, engine: Engine, caseId: number, scope: { customerId: number | null }) {
+  const result =
+    scope.customerId === null
+      ? await findAnyCase(db, engine, caseId)
+      : await findOwnCase(db, engine, caseId, scope.customerId);
+  return result.rows[0];
 }
 
 export interface CaseFilter {

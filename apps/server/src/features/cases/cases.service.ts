@@ -49,7 +49,7 @@ const customerScope = (caller: Caller) => ({ customerId: caller.role === 'custom
 
 /** The case as the caller may see it; a customer asking for someone else's case gets a 404. */
 async function findVisibleCase(ctx: AppContext, caller: Caller, caseId: number, trx?: Trx) {
-  const row = await repository.findCaseRow(trx ?? ctx.database.db, caseId, customerScope(caller));
+  const row = await repository.findCaseRow(trx ?? ctx.database.db, ctx.database.engine, caseId, customerScope(caller));
   if (!row) throw notFound('case');
   return row;
 }
@@ -118,6 +118,7 @@ function insertCaseAndAssign(
     const assigneeId = await scope.takeAgentForNewCase();
     const id = await repository.insertCase(
       scope.trx,
+      scope.engine,
       {
         customer_id: caller.userId,
         subject: body.subject,
@@ -130,7 +131,12 @@ function insertCaseAndAssign(
       },
       assigneeId,
     );
-    await addFirstMessage(scope.trx, { caseId: id, authorId: caller.userId, body: body.description, now: scope.now });
+    await addFirstMessage(scope.trx, scope.engine, {
+      caseId: id,
+      authorId: caller.userId,
+      body: body.description,
+      now: scope.now,
+    });
     scope.record({ type: 'case.created', caseId: id, to: 'new' });
     scope.publish({ name: 'case.created', caseId: id, customerId: caller.userId });
     scope.publish({ name: 'queue.updated' });

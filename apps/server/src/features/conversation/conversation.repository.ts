@@ -1,9 +1,15 @@
-import type { Db } from '../../db/database.js';
+import type { Db, Engine } from '../../db/database.js';
+import { precompiled } from '../../db/precompiled.js';
 import type { MessagesTable } from '../../db/schema.js';
 import type { Trx } from '../../db/transaction.js';
 
-export async function insertMessage(trx: Trx, message: Omit<MessagesTable, 'id'>) {
-  const row = await trx.insertInto('messages').values(message).returning('id').executeTakeFirstOrThrow();
+const insertRow = precompiled((trx, _engine, message: Omit<MessagesTable, 'id'>) =>
+  trx.insertInto('messages').values(message).returning('id'),
+);
+
+export async function insertMessage(trx: Trx, engine: Engine, message: Omit<MessagesTable, 'id'>) {
+  const row = (await insertRow(trx, engine, message)).rows[0];
+  if (!row) throw new Error('the message insert returned no id');
   return row.id;
 }
 

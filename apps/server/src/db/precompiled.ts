@@ -1,0 +1,82 @@
+import type { CompiledQuery, QueryResult } from 'kysely';
+import type { Db, Engine } from './database.js';
+import type { Trx } from './transaction.js';
+
+/**
+ * Stands for the i-th argument (or the named field of it, for a row passed as an object) while a
+ * query is built; each run puts the real value in its place.
+ */
+class Slot {
+  constructor(
+    readonly index: number,
+    readonly key?: string,
+  ) {}
+
+  valueIn(args: unknown[]) {
+    const arg = args[this.index];
+    return this.key === undefined ? arg : (arg as Record<string, unknown>)[this.key];
+  }
+}
+
+const isRow = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+
+/** A placeholder per argument; a row (plain object) gets one per field, so the build can spread it. */
+const placeholdersFor = (args: unknown[]) =>
+  args.map((arg, index) =>
+    isRow(arg) ? Object.fromEntries(Object.keys(arg).map((key) => [key, new Slot(index, key)])) : new Slot(index),
+  );
+
+type Compilable<R> = { compile(): CompiledQuery<R> };
+type Compiled = { query: CompiledQuery; slots: (Slot | undefined)[] };
+
+/**
+ * A query on the hot path whose SQL depends on the engine only, never on its arguments. Kysely builds
+ * and compiles a query anew on every call (a few dozen objects per column and condition); this builds
+ * it once per engine with placeholders and afterwards only binds the new values.
+ *
+ * The build function must use its arguments as plain values (compared, inserted, set), never branch
+ * on them or read them: it runs once, with placeholders. A query that changes shape with its input
+ * is two queries.
+ */
+export function precompiled<Args extends unknown[], R>(
+  build: (db: Db | Trx, engine: Engine, ...args: Args) => Compilable<R>,
+) {
+  const byEngine = new Map<Engine, Compiled>();
+  return async (db: Db | Trx, engine: Engine, ...args: Args): Promise<QueryResult<R>> => {
+    let compiled = byEngine.get(engine);
+    if (!compiled) {
+      const query = build(db, engine, ...(placeholdersFor(args) as Args)).compile();
+      const slots = query.parameters.map((parameter) => (parameter instanceof Slot ? parameter : undefined));
+      if (new Set(slots.flatMap((slot) => (slot ? [slot.index] : []))).size !== args.length) {
+        throw new Error(`precompiled query does not use every argument as a value: ${query.sql}`);
+      }
+      compiled = { query, slots };
+      byEngine.set(engine, compiled);
+    }
+    const { query, slots } = compiled;
+    const parameters = query.parameters.map((parameter, i) => {
+      const slot = slots[i];
+      return slot ? slot.valueIn(args) : parameter;
+    });
+    return db.executeQuery<R>({ ...query, parameters });
+  };
+}
+
+/**
+ * A family of precompiled queries, one per variant (a status, a row count…): for queries whose shape
+ * depends on one input, each shape is compiled once, the first time it is asked for.
+ */
+export function precompiledVariants<V, Args extends unknown[], R>(
+  build: (variant: V) => (db: Db | Trx, engine: Engine, ...args: Args) => Compilable<R>,
+) {
+  const byVariant = new Map<V, ReturnType<typeof precompiled<Args, R>>>();
+  return (variant: V, db: Db | Trx, engine: Engine, ...args: Args) => {
+    let run = byVariant.get(variant);
+    if (!run) {
+      run = precompiled(build(variant));
+      byVariant.set(variant, run);
+    }
+    return run(db, engine, ...args);
+  };
+}
