@@ -7,6 +7,7 @@ import * as socketIoAttachments from './migrations/004-socket-io-attachments.js'
 import * as scaleIndexes from './migrations/005-scale-indexes.js';
 import * as agentNameIndex from './migrations/006-agent-name-index.js';
 import * as queueIndexStatus from './migrations/007-queue-index-status.js';
+import * as narrowWriteIndexes from './migrations/008-narrow-write-indexes.js';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Database['engine']): Promise<void> };
 
@@ -18,6 +19,7 @@ const migrations: Record<string, EngineMigration> = {
   '005-scale-indexes': scaleIndexes,
   '006-agent-name-index': agentNameIndex,
   '007-queue-index-status': queueIndexStatus,
+  '008-narrow-write-indexes': narrowWriteIndexes,
 };
 
 /** Brings the schema up to date; the same migrations run on SQLite and PostgreSQL. */

@@ -1,4 +1,5 @@
 import type { ActivityType } from '@caseflow/contract';
+import { sql } from 'kysely';
 import type { Db, Engine } from '../../db/database.js';
 import { precompiledVariants } from '../../db/precompiled.js';
 import type { Trx } from '../../db/transaction.js';
@@ -83,13 +84,17 @@ export function listCaseActivity(db: Db, caseId: number, includeInternal: boolea
   return query.orderBy('activity.id').limit(1000).execute();
 }
 
-export function listAgentActivity(db: Db, agentId: number, limit: number) {
+/** An agent's status timeline; `agent.%` literally, so that the partial index activity_agent_status applies. */
+export function agentActivityQuery(db: Db, agentId: number, limit: number) {
   return selectActivity(db)
     .where('activity.agent_id', '=', agentId)
-    .where('activity.type', 'like', 'agent.%')
+    .where('activity.type', 'like', sql.lit('agent.%'))
     .orderBy('activity.id', 'desc')
-    .limit(limit)
-    .execute();
+    .limit(limit);
+}
+
+export function listAgentActivity(db: Db, agentId: number, limit: number) {
+  return agentActivityQuery(db, agentId, limit).execute();
 }
 
 /** The whole log in commit order per agent: what the invariant checker replays. */

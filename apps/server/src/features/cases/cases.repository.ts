@@ -160,16 +160,19 @@ const HOUR_MS = 3_600_000;
  * Cases created and cases resolved per hour since `since`, keyed by epoch hour (millis / 1 h).
  * Integer division of the BIGINT millis is a floor on both engines, so one GROUP BY serves both.
  */
+export function casesPerHourQuery(db: Db, column: 'created_at' | 'resolved_at', since: number) {
+  const hour = sql<number>`${sql.ref(column)} / ${sql.lit(HOUR_MS)}`;
+  return db
+    .selectFrom('cases')
+    .select([hour.as('hour'), (eb) => eb.fn.countAll<number>().as('count')])
+    .where(column, '>=', since)
+    .where('status', '!=', 'deleted')
+    .groupBy(hour);
+}
+
 export async function countCasesPerHour(db: Db, since: number) {
   const countBy = async (column: 'created_at' | 'resolved_at') => {
-    const hour = sql<number>`${sql.ref(column)} / ${sql.lit(HOUR_MS)}`;
-    const rows = await db
-      .selectFrom('cases')
-      .select([hour.as('hour'), (eb) => eb.fn.countAll<number>().as('count')])
-      .where(column, '>=', since)
-      .where('status', '!=', 'deleted')
-      .groupBy(hour)
-      .execute();
+    const rows = await casesPerHourQuery(db, column, since).execute();
     return rows.map((row) => ({ hour: Number(row.hour), count: Number(row.count) }));
   };
   const [created, resolved] = await Promise.all([countBy('created_at'), countBy('resolved_at')]);

@@ -1,0 +1,57 @@
+import { type Compilable, CompiledQuery } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agentActivityQuery } from '../features/activity/activity.repository.js';
+import { nextQueuedCase } from '../features/assignment/assignment.repository.js';
+import { casesPerHourQuery } from '../features/cases/cases.repository.js';
+import { engines, startTestServer, type TestServer } from '../testing/harness.js';
+
+/**
+ * The partial indexes only serve queries whose conditions imply the index's own, so a query rewritten
+ * the wrong way silently falls back to a scan. These check that each query can use its index. On
+ * PostgreSQL, sequential scans are priced out first: with tables this small it would rightly prefer
+ * them, and what matters here is whether the index is usable at all. PostgreSQL's plans at scale are
+ * checked by `bench/scale.ts`.
+ */
+describe.each(engines)('query plans on %s', (engine) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(engine);
+    const customer = await server.signup();
+    // No agent exists, so every case stays queued.
+    for (let i = 0; i < 5; i++) {
+      await server.call('POST', '/api/v1/cases', {
+        token: customer.token,
+        body: { subject: `Case ${i}`, description: 'x' },
+      });
+    }
+  });
+  afterAll(() => server.close());
+
+  async function planOf(query: Compilable<unknown>) {
+    const { sql, parameters } = query.compile();
+    const explain = engine === 'sqlite' ? 'explain query plan' : 'explain';
+    return server.ctx.database.transaction(async (trx) => {
+      if (engine === 'postgres') await trx.executeQuery(CompiledQuery.raw('set local enable_seqscan = off'));
+      const result = await trx.executeQuery<Record<string, string>>(
+        CompiledQuery.raw(`${explain} ${sql}`, [...parameters]),
+      );
+      return result.rows.map((row) => row.detail ?? row['QUERY PLAN']).join(' | ');
+    });
+  }
+
+  it('reads the next queued case from the first entry of cases_queue, with no sort of the queue', async () => {
+    const db = server.ctx.database.db;
+    expect((await nextQueuedCase(db).executeTakeFirst())?.id).toBeGreaterThan(0);
+    const plan = await planOf(nextQueuedCase(db));
+    expect(plan).toContain('cases_queue');
+    if (engine === 'sqlite') expect(plan).not.toContain('TEMP B-TREE');
+  });
+
+  it("reads an agent's status timeline from activity_agent_status", async () => {
+    expect(await planOf(agentActivityQuery(server.ctx.database.db, 1, 50))).toContain('activity_agent_status');
+  });
+
+  it('counts resolutions per hour from cases_resolved_at', async () => {
+    expect(await planOf(casesPerHourQuery(server.ctx.database.db, 'resolved_at', 0))).toContain('cases_resolved_at');
+  });
+});
