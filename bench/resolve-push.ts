@@ -4,7 +4,7 @@
 // Usage: npx tsx bench/resolve-push.ts [--cases 200] [--warmup 20] [--postgres URL --processes 2]
 // With 2 processes the agent's socket is on the second one and the resolves go to the first, so the
 // push crosses processes through PostgreSQL.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -111,4 +111,5 @@ try {
 } finally {
   await Promise.all(servers.map((server) => server.stop()));
   await scratch?.drop();
+  rmSync(dataDir, { recursive: true, force: true });
 }

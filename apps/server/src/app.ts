@@ -1,5 +1,4 @@
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
@@ -9,6 +8,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import helmet from 'helmet';
 import type { AppContext } from './context.js';
 import { accountsRoutes } from './features/accounts/accounts.routes.js';
 import { agentsRoutes } from './features/agents/agents.routes.js';
@@ -42,7 +42,9 @@ export async function buildApp(ctx: AppContext, options: { loggerInstance?: Fast
   // The API speaks JSON only: anything else is a 415, not a string that fails validation later.
   app.removeContentTypeParser('text/plain');
 
-  await app.register(helmet, {
+  // helmet's middleware, built once: @fastify/helmet builds it anew for every request (parsing the
+  // whole policy each time), which was 3 % of the server's time under intake.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         'script-src': ["'self'"],
@@ -51,6 +53,9 @@ export async function buildApp(ctx: AppContext, options: { loggerInstance?: Fast
       },
     },
   });
+  app.addHook('onRequest', (request, reply, done) =>
+    securityHeaders(request.raw, reply.raw, (error) => done(error instanceof Error ? error : undefined)),
+  );
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
