@@ -9,7 +9,10 @@ import { Worker } from 'node:worker_threads';
 export const WAL_BACKSTOP_PAGES = 10_000;
 
 // Plain JavaScript, run as the worker's script: it has its own connection to the same file and copies
-// the WAL back into the database every intervalMs (PASSIVE: it never blocks the writer).
+// the WAL back into the database every intervalMs (PASSIVE: it never blocks the writer). The WAL starts
+// over only when a pass has copied every frame before the next write begins; under a steady stream of
+// commits that happens about once a second here, and if the log still reaches WAL_BACKSTOP_PAGES the
+// server's connection completes the checkpoint itself: by then only the last frames are left to copy.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);

@@ -57,6 +57,19 @@ describe.each(engines)('precompiled queries on %s', (engine) => {
     expect(ids.map((row) => row.id)).toEqual([10, 11, 12, 13, 14]);
   });
 
+  it('refuses an undefined value instead of binding it as NULL', async () => {
+    const insert = precompiled((_db, _engine, note: { id: number; body: string | null }) =>
+      db()
+        .insertInto('notes')
+        .values({ ...note, rank: 3 }),
+    );
+    await insert(server.ctx.database.db, engine, { id: 20, body: 'kept' });
+    await expect(
+      insert(server.ctx.database.db, engine, { id: 21 } as unknown as { id: number; body: string | null }),
+    ).rejects.toThrow(/body is undefined/);
+    expect(await db().selectFrom('notes').select('id').where('rank', '=', 3).execute()).toEqual([{ id: 20 }]);
+  });
+
   it('refuses a build that does not use an argument as a value (it would be ignored on every call)', async () => {
     const ignoring = precompiled((_db, _engine, _id: number) => db().selectFrom('notes').select('id').limit(1));
     await expect(ignoring(server.ctx.database.db, engine, 5)).rejects.toThrow(/every argument/);

@@ -12,9 +12,12 @@ class Slot {
     readonly key?: string,
   ) {}
 
+  /** The value for this call; undefined is refused (Kysely would have left the column out, a bind sends NULL). */
   valueIn(args: unknown[]) {
     const arg = args[this.index];
-    return this.key === undefined ? arg : (arg as Record<string, unknown>)[this.key];
+    const value = this.key === undefined ? arg : (arg as Record<string, unknown>)[this.key];
+    if (value === undefined) throw new Error(`precompiled query: argument ${this.key ?? this.index} is undefined`);
+    return value;
   }
 }
 

@@ -39,19 +39,19 @@ describe.each(engines)('query plans on %s', (engine) => {
     });
   }
 
-  it('reads the next queued case from the first entry of cases_queue, with no sort of the queue', async () => {
+  it('reads the next queued case from the first entry of cases_queue_head, with no sort of the queue', async () => {
     const db = server.ctx.database.db;
     expect((await nextQueuedCase(db).executeTakeFirst())?.id).toBeGreaterThan(0);
     const plan = await planOf(nextQueuedCase(db));
-    expect(plan).toContain('cases_queue');
+    expect(plan).toMatch(/\bcases_queue_head\b/);
     if (engine === 'sqlite') expect(plan).not.toContain('TEMP B-TREE');
   });
 
   it("reads an agent's status timeline from activity_agent_status", async () => {
-    expect(await planOf(agentActivityQuery(server.ctx.database.db, 1, 50))).toContain('activity_agent_status');
+    expect(await planOf(agentActivityQuery(server.ctx.database.db, 1, 50))).toMatch(/\bactivity_agent_status\b/);
   });
 
-  it('counts resolutions per hour from cases_resolved_at', async () => {
-    expect(await planOf(casesPerHourQuery(server.ctx.database.db, 'resolved_at', 0))).toContain('cases_resolved_at');
+  it('counts resolutions per hour from the partial index cases_resolved', async () => {
+    expect(await planOf(casesPerHourQuery(server.ctx.database.db, 'resolved_at', 0))).toMatch(/\bcases_resolved\b/);
   });
 });

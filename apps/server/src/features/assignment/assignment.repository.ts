@@ -56,7 +56,7 @@ export async function lockFreeAgentIfQueueEmpty(trx: Trx, engine: Engine) {
   return (await freeAgentIfQueueEmpty(trx, engine)).rows[0];
 }
 
-/** Rule 1: priority (urgent first), then oldest, then id; the first entry of the index cases_queue. */
+/** Rule 1: priority (urgent first), then oldest, then id; the first entry of the index cases_queue_head. */
 export function nextQueuedCase(db: Db | Trx) {
   return db
     .selectFrom('cases')
