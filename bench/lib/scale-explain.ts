@@ -88,13 +88,13 @@ export async function explainQueries(options: {
       `GET ${scenario.name}`,
       () => listCaseRows(db, toFilter(scenario, subjects)),
     ]),
-    ['GET /cases/:id', () => findCaseRow(db, engine, subjects.deepCaseId, { customerId: null })],
+    ['GET /cases/:id', () => findCaseRow(db, subjects.deepCaseId, { customerId: null })],
     ['dashboard: counts by status', () => countByStatus(db)],
     ['dashboard: oldest queued case', () => oldestQueued(db)],
     ['dashboard: cases per hour (created, resolved)', () => countCasesPerHour(db, Date.now() - 24 * 3_600_000)],
     ['GET /agents, first page', () => listAgentRows(db, { limit: 26 })],
-    ['assignment: next free agent', () => db.transaction().execute((trx) => lockNextFreeAgent(trx, engine))],
-    ['assignment: next queued case', () => db.transaction().execute((trx) => lockNextQueuedCase(trx, engine))],
+    ['assignment: next free agent', () => db.transaction().execute((trx) => lockNextFreeAgent(trx))],
+    ['assignment: next queued case', () => db.transaction().execute((trx) => lockNextQueuedCase(trx))],
     ['assignment: settle check', () => hasAssignableWork(db)],
   ];
 

@@ -1,4 +1,4 @@
-import type { CompiledQuery, QueryResult } from 'kysely';
+import { type CompiledQuery, PostgresAdapter, type QueryResult } from 'kysely';
 import type { Db, Engine } from './database.js';
 import type { Trx } from './transaction.js';
 
@@ -33,12 +33,17 @@ const placeholdersFor = (args: unknown[]) =>
 type Compilable<R> = { compile(): CompiledQuery<R> };
 type Compiled = { query: CompiledQuery; slots: (Slot | undefined)[] };
 
+/** The engine a database or transaction runs on, read from its own dialect (never taken on trust). */
+const engineOf = (db: Db | Trx): Engine =>
+  db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+
 /**
  * A query on the hot path whose SQL depends on the engine only, never on its arguments. Kysely builds
  * and compiles a query anew on every call (a few dozen objects per column and condition); this builds
  * it once per engine with placeholders and afterwards only binds the new values.
  *
- * The build function must use its arguments as plain values (compared, inserted, set), never branch
+ * The build receives the engine of the database it is first called on, and the compiled query is kept
+ * per engine. The build function must use its arguments as plain values (compared, inserted, set), never branch
  * on them or read them: it runs once, with placeholders. A query that changes shape with its input
  * is two queries.
  */
@@ -46,7 +51,8 @@ export function precompiled<Args extends unknown[], R>(
   build: (db: Db | Trx, engine: Engine, ...args: Args) => Compilable<R>,
 ) {
   const byEngine = new Map<Engine, Compiled>();
-  return async (db: Db | Trx, engine: Engine, ...args: Args): Promise<QueryResult<R>> => {
+  return async (db: Db | Trx, ...args: Args): Promise<QueryResult<R>> => {
+    const engine = engineOf(db);
     let compiled = byEngine.get(engine);
     if (!compiled) {
       const query = build(db, engine, ...(placeholdersFor(args) as Args)).compile();
@@ -73,13 +79,13 @@ export function precompiled<Args extends unknown[], R>(
 export function precompiledVariants<V, Args extends unknown[], R>(
   build: (variant: V) => (db: Db | Trx, engine: Engine, ...args: Args) => Compilable<R>,
 ) {
-  const byVariant = new Map<V, ReturnType<typeof precompiled<Args, R>>>();
-  return (variant: V, db: Db | Trx, engine: Engine, ...args: Args) => {
+  const byVariant = new Map<V, (db: Db | Trx, ...args: Args) => Promise<QueryResult<R>>>();
+  return (variant: V, db: Db | Trx, ...args: Args) => {
     let run = byVariant.get(variant);
     if (!run) {
       run = precompiled(build(variant));
       byVariant.set(variant, run);
     }
-    return run(db, engine, ...args);
+    return run(db, ...args);
   };
 }

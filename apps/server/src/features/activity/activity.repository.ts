@@ -1,6 +1,6 @@
 import type { ActivityType } from '@caseflow/contract';
 import { sql } from 'kysely';
-import type { Db, Engine } from '../../db/database.js';
+import type { Db } from '../../db/database.js';
 import { precompiledVariants } from '../../db/precompiled.js';
 import type { Trx } from '../../db/transaction.js';
 
@@ -40,11 +40,11 @@ const insertRows = precompiledVariants(
 );
 
 /** Append-only: there is no update or delete of activity anywhere. Rows keep the order given. */
-export async function insertActivities(trx: Trx, engine: Engine, records: ActivityRecord[], now: number) {
+export async function insertActivities(trx: Trx, records: ActivityRecord[], now: number) {
   const rows = records.map((record) => toRow(record, now));
   if (rows.length === 0) return;
   if (rows.length <= PRECOMPILED_UP_TO) {
-    await insertRows(rows.length, trx, engine, ...rows);
+    await insertRows(rows.length, trx, ...rows);
     return;
   }
   // Chunks stay far below SQLite's limit of 32,766 bound parameters per statement.

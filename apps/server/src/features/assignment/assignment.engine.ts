@@ -42,11 +42,11 @@ export class AssignmentScope {
   /** Drains the queue, then writes the activity: called once, just before the transaction commits. */
   async finish() {
     if (!this.#queueSettled) await this.drain();
-    await insertActivities(this.trx, this.engine, this.#activity.splice(0), this.now);
+    await insertActivities(this.trx, this.#activity.splice(0), this.now);
   }
 
   async lockCase(caseId: number): Promise<LockedCase> {
-    const row = await repository.lockCase(this.trx, this.engine, caseId);
+    const row = await repository.lockCase(this.trx, caseId);
     if (!row || row.status === 'deleted') throw notFound('case');
     return row;
   }
@@ -60,12 +60,12 @@ export class AssignmentScope {
 
   /** Automatic assignments are the system's doing (no actor); manual ones are the admin's. */
   async #assign(caseRow: { id: number; customer_id: number }, agentId: number, mode: 'auto' | 'manual') {
-    await repository.claimQueuedCase(this.trx, this.engine, caseRow.id, agentId, this.now);
+    await repository.claimQueuedCase(this.trx, caseRow.id, agentId, this.now);
     await this.#recordAssignment(caseRow, agentId, mode);
   }
 
   async #recordAssignment(caseRow: { id: number; customer_id: number }, agentId: number, mode: 'auto' | 'manual') {
-    await repository.recordAssignment(this.trx, this.engine, caseRow.id, agentId, this.now);
+    await repository.recordAssignment(this.trx, caseRow.id, agentId, this.now);
     this.record(
       { type: 'case.assigned', caseId: caseRow.id, agentId, from: 'new', to: 'open', reason: mode },
       mode === 'auto' ? null : this.actorId,
@@ -78,7 +78,7 @@ export class AssignmentScope {
     this.#queueSettled = false;
     const agentId = caseRow.assignee_id;
     if (agentId === null || !isActive(caseRow.status)) throw new Error(`case ${caseRow.id} has no live assignment`);
-    await repository.markReleased(this.trx, this.engine, {
+    await repository.markReleased(this.trx, {
       caseId: caseRow.id,
       agentId,
       status,
@@ -92,7 +92,7 @@ export class AssignmentScope {
 
   async #setStatus(caseRow: LockedCase, status: CasesTable['status'], reason: string) {
     this.#queueSettled = false;
-    await repository.setUnassignedStatus(this.trx, this.engine, caseRow.id, status, this.now);
+    await repository.setUnassignedStatus(this.trx, caseRow.id, status, this.now);
     this.record({ type: 'case.status_changed', caseId: caseRow.id, from: caseRow.status, to: status, reason });
   }
 
@@ -102,7 +102,7 @@ export class AssignmentScope {
    * Returns the agent's id, or null when the case has to join the queue (then the drain decides).
    */
   async takeAgentForNewCase(): Promise<number | null> {
-    const agent = await repository.lockFreeAgentIfQueueEmpty(this.trx, this.engine);
+    const agent = await repository.lockFreeAgentIfQueueEmpty(this.trx);
     if (!agent) return null;
     this.#queueSettled = true;
     return agent.user_id;
@@ -166,9 +166,9 @@ export class AssignmentScope {
    */
   async drain() {
     for (;;) {
-      const next = await repository.lockNextQueuedCase(this.trx, this.engine);
+      const next = await repository.lockNextQueuedCase(this.trx);
       if (!next) return;
-      const agent = await repository.lockNextFreeAgent(this.trx, this.engine);
+      const agent = await repository.lockNextFreeAgent(this.trx);
       if (!agent) return;
       await this.#assign(next, agent.user_id, 'auto');
     }

@@ -17,8 +17,8 @@ const nextFreeAgent = precompiled((trx, engine) =>
   ),
 );
 
-export async function lockNextFreeAgent(trx: Trx, engine: Engine) {
-  return (await nextFreeAgent(trx, engine)).rows[0];
+export async function lockNextFreeAgent(trx: Trx) {
+  return (await nextFreeAgent(trx)).rows[0];
 }
 
 /**
@@ -52,8 +52,8 @@ const freeAgentIfQueueEmpty = precompiled((trx, engine) =>
   ),
 );
 
-export async function lockFreeAgentIfQueueEmpty(trx: Trx, engine: Engine) {
-  return (await freeAgentIfQueueEmpty(trx, engine)).rows[0];
+export async function lockFreeAgentIfQueueEmpty(trx: Trx) {
+  return (await freeAgentIfQueueEmpty(trx)).rows[0];
 }
 
 /** Rule 1: priority (urgent first), then oldest, then id; the first entry of the index cases_queue_head. */
@@ -70,8 +70,8 @@ export function nextQueuedCase(db: Db | Trx) {
 
 const lockQueueHead = precompiled((trx, engine) => lockSkippingLocked(nextQueuedCase(trx), engine));
 
-export async function lockNextQueuedCase(trx: Trx, engine: Engine) {
-  return (await lockQueueHead(trx, engine)).rows[0];
+export async function lockNextQueuedCase(trx: Trx) {
+  return (await lockQueueHead(trx)).rows[0];
 }
 
 const caseForUpdate = precompiled((trx, engine, caseId: number) =>
@@ -84,8 +84,8 @@ const caseForUpdate = precompiled((trx, engine, caseId: number) =>
   ),
 );
 
-export async function lockCase(trx: Trx, engine: Engine, caseId: number) {
-  return (await caseForUpdate(trx, engine, caseId)).rows[0];
+export async function lockCase(trx: Trx, caseId: number) {
+  return (await caseForUpdate(trx, caseId)).rows[0];
 }
 
 export function lockAgent(trx: Trx, engine: Engine, agentId: number) {
@@ -115,8 +115,8 @@ const claimCase = precompiled((trx, _engine, caseId: number, agentId: number, no
     .where('status', '=', NEW),
 );
 
-export async function claimQueuedCase(trx: Trx, engine: Engine, caseId: number, agentId: number, now: number) {
-  const result = await claimCase(trx, engine, caseId, agentId, now);
+export async function claimQueuedCase(trx: Trx, caseId: number, agentId: number, now: number) {
+  const result = await claimCase(trx, caseId, agentId, now);
   if (result.numAffectedRows !== 1n) throw new Error(`case ${caseId} was not in the queue`);
 }
 
@@ -131,9 +131,9 @@ const insertAssignment = precompiled((trx, _engine, caseId: number, agentId: num
   trx.insertInto('assignments').values({ case_id: caseId, agent_id: agentId, assigned_at: now }),
 );
 
-export async function recordAssignment(trx: Trx, engine: Engine, caseId: number, agentId: number, now: number) {
-  await addActiveCase(trx, engine, agentId, now);
-  await insertAssignment(trx, engine, caseId, agentId, now);
+export async function recordAssignment(trx: Trx, caseId: number, agentId: number, now: number) {
+  await addActiveCase(trx, agentId, now);
+  await insertAssignment(trx, caseId, agentId, now);
 }
 
 /** The columns a status change sets: `new` clears the holder, `resolved` stamps the time. */
@@ -174,24 +174,17 @@ const removeActiveCase = precompiled((trx, _engine, agentId: number) =>
 /** Ends the live assignment; `new` puts the case back in the queue, other statuses keep the last holder. */
 export async function markReleased(
   trx: Trx,
-  engine: Engine,
   release: { caseId: number; agentId: number; status: CasesTable['status']; reason: string; now: number },
 ) {
   const { caseId, agentId, status, reason, now } = release;
-  await endAssignment(trx, engine, caseId, now, reason);
-  await removeActiveCase(trx, engine, agentId);
-  await setReleasedStatus(status, trx, engine, caseId, now);
+  await endAssignment(trx, caseId, now, reason);
+  await removeActiveCase(trx, agentId);
+  await setReleasedStatus(status, trx, caseId, now);
 }
 
 /** Status changes that touch no assignment: resolving or deleting a queued case, reopening a resolved one. */
-export async function setUnassignedStatus(
-  trx: Trx,
-  engine: Engine,
-  caseId: number,
-  status: CasesTable['status'],
-  now: number,
-) {
-  await setStatusWithoutHolder(status, trx, engine, caseId, now);
+export async function setUnassignedStatus(trx: Trx, caseId: number, status: CasesTable['status'], now: number) {
+  await setStatusWithoutHolder(status, trx, caseId, now);
 }
 
 /** Cheap check after commit: is there a queued case while some agent has room? */

@@ -1,6 +1,6 @@
 import type { CaseStatus } from '@caseflow/contract';
 import { sql, type Updateable } from 'kysely';
-import type { Db, Engine } from '../../db/database.js';
+import type { Db } from '../../db/database.js';
 import { precompiled } from '../../db/precompiled.js';
 import type { CasesTable } from '../../db/schema.js';
 import type { Trx } from '../../db/transaction.js';
@@ -30,9 +30,8 @@ const insertAssigned = precompiled((trx, _engine, row: NewCase, assigneeId: numb
 );
 
 /** Inserts a case: queued, or (intake's short cut) already assigned to `assigneeId`. */
-export async function insertCase(trx: Trx, engine: Engine, row: NewCase, assigneeId: number | null) {
-  const result =
-    assigneeId === null ? await insertQueued(trx, engine, row) : await insertAssigned(trx, engine, row, assigneeId);
+export async function insertCase(trx: Trx, row: NewCase, assigneeId: number | null) {
+  const result = assigneeId === null ? await insertQueued(trx, row) : await insertAssigned(trx, row, assigneeId);
   const inserted = result.rows[0];
   if (!inserted) throw new Error('the case insert returned no id');
   return inserted.id;
@@ -76,11 +75,9 @@ const findOwnCase = precompiled((db, _engine, caseId: number, customerId: number
 );
 
 /** A case the caller may read: customers only their own (undefined otherwise, which becomes a 404). */
-export async function findCaseRow(db: Db | Trx, engine: Engine, caseId: number, scope: { customerId: number | null }) {
+export async function findCaseRow(db: Db | Trx, caseId: number, scope: { customerId: number | null }) {
   const result =
-    scope.customerId === null
-      ? await findAnyCase(db, engine, caseId)
-      : await findOwnCase(db, engine, caseId, scope.customerId);
+    scope.customerId === null ? await findAnyCase(db, caseId) : await findOwnCase(db, caseId, scope.customerId);
   return result.rows[0];
 }
 

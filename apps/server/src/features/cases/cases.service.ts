@@ -49,7 +49,7 @@ const customerScope = (caller: Caller) => ({ customerId: caller.role === 'custom
 
 /** The case as the caller may see it; a customer asking for someone else's case gets a 404. */
 async function findVisibleCase(ctx: AppContext, caller: Caller, caseId: number, trx?: Trx) {
-  const row = await repository.findCaseRow(trx ?? ctx.database.db, ctx.database.engine, caseId, customerScope(caller));
+  const row = await repository.findCaseRow(trx ?? ctx.database.db, caseId, customerScope(caller));
   if (!row) throw notFound('case');
   return row;
 }
@@ -118,7 +118,6 @@ function insertCaseAndAssign(
     const assigneeId = await scope.takeAgentForNewCase();
     const id = await repository.insertCase(
       scope.trx,
-      scope.engine,
       {
         customer_id: caller.userId,
         subject: body.subject,
@@ -131,7 +130,7 @@ function insertCaseAndAssign(
       },
       assigneeId,
     );
-    await addFirstMessage(scope.trx, scope.engine, {
+    await addFirstMessage(scope.trx, {
       caseId: id,
       authorId: caller.userId,
       body: body.description,

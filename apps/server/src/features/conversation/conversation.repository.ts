@@ -1,4 +1,4 @@
-import type { Db, Engine } from '../../db/database.js';
+import type { Db } from '../../db/database.js';
 import { precompiled } from '../../db/precompiled.js';
 import type { MessagesTable } from '../../db/schema.js';
 import type { Trx } from '../../db/transaction.js';
@@ -7,8 +7,8 @@ const insertRow = precompiled((trx, _engine, message: Omit<MessagesTable, 'id'>)
   trx.insertInto('messages').values(message).returning('id'),
 );
 
-export async function insertMessage(trx: Trx, engine: Engine, message: Omit<MessagesTable, 'id'>) {
-  const row = (await insertRow(trx, engine, message)).rows[0];
+export async function insertMessage(trx: Trx, message: Omit<MessagesTable, 'id'>) {
+  const row = (await insertRow(trx, message)).rows[0];
   if (!row) throw new Error('the message insert returned no id');
   return row.id;
 }

@@ -1,7 +1,6 @@
 import type { CreateMessageBody, Message } from '@caseflow/contract';
 import type { AppContext, Caller } from '../../context.js';
 import { isStaff } from '../../context.js';
-import type { Engine } from '../../db/database.js';
 import { runTransaction, type Trx } from '../../db/transaction.js';
 import { conflict, forbidden, notFound } from '../../http/app-error.js';
 import { decodeCursor, toPage } from '../../http/cursor.js';
@@ -24,10 +23,9 @@ function toMessage(row: repository.MessageRow): Message {
 /** The customer's description opens the conversation, in the case's own transaction. */
 export async function addFirstMessage(
   trx: Trx,
-  engine: Engine,
   message: { caseId: number; authorId: number; body: string; now: number },
 ) {
-  await repository.insertMessage(trx, engine, {
+  await repository.insertMessage(trx, {
     case_id: message.caseId,
     author_id: message.authorId,
     body: message.body,
@@ -62,7 +60,7 @@ export async function postMessage(
   // Runs through the assignment entry point: the first reply changes whether `away` may requeue the case.
   const messageId = await runAssignment(ctx, { actorId: caller.userId, trigger: 'message' }, async (scope) => {
     const current = await assertCaseVisible(ctx, caller, caseId, scope.trx);
-    const id = await repository.insertMessage(scope.trx, scope.engine, {
+    const id = await repository.insertMessage(scope.trx, {
       case_id: caseId,
       author_id: caller.userId,
       body: body.body,
