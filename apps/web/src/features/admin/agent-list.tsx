@@ -32,34 +32,28 @@ function AvailabilityToggle({ agent }: { agent: Agent }) {
 export type DialogKind = 'edit' | 'remove' | 'history';
 export type OpenDialog = (kind: DialogKind, agent: Agent) => void;
 
+/** Each row's actions: the dialog it opens, its text, and the name a screen reader hears. */
+const ROW_ACTIONS: { kind: DialogKind; text: string; label: (name: string) => string }[] = [
+  { kind: 'history', text: 'History', label: (name) => `History of ${name}` },
+  { kind: 'edit', text: 'Edit', label: (name) => `Edit ${name}` },
+  { kind: 'remove', text: 'Remove', label: (name) => `Remove ${name}` },
+];
+
 function RowButtons({ agent, onOpen }: { agent: Agent; onOpen: OpenDialog }) {
   return (
     <Group gap="xs" wrap="nowrap">
-      <Button
-        size="compact-sm"
-        variant="default"
-        aria-label={`History of ${agent.name}`}
-        onClick={() => onOpen('history', agent)}
-      >
-        History
-      </Button>
-      <Button
-        size="compact-sm"
-        variant="default"
-        aria-label={`Edit ${agent.name}`}
-        onClick={() => onOpen('edit', agent)}
-      >
-        Edit
-      </Button>
-      <Button
-        size="compact-sm"
-        variant="outline"
-        color={DANGER}
-        aria-label={`Remove ${agent.name}`}
-        onClick={() => onOpen('remove', agent)}
-      >
-        Remove
-      </Button>
+      {ROW_ACTIONS.map(({ kind, text, label }) => (
+        <Button
+          key={kind}
+          size="compact-sm"
+          variant={kind === 'remove' ? 'outline' : 'default'}
+          color={kind === 'remove' ? DANGER : undefined}
+          aria-label={label(agent.name)}
+          onClick={() => onOpen(kind, agent)}
+        >
+          {text}
+        </Button>
+      ))}
     </Group>
   );
 }
