@@ -13,7 +13,7 @@ import { openDatabase } from '../apps/server/src/db/database.js';
 import { checkInvariants } from '../apps/server/src/features/assignment/invariant-checker.js';
 import { addIntakeAgents, runIntake, signUpIntakeCustomers } from './lib/intake-load.js';
 import { createScratchDatabase, runStatement } from './lib/postgres.js';
-import { rssMb, samplePeakRss } from './lib/rss.js';
+import { cpuMs, rssMb, samplePeakRss } from './lib/process-stats.js';
 import { ADMIN, api, asServerProcess, freePort, type ServerProcess, startServer } from './lib/server-process.js';
 
 const { values } = parseArgs({
@@ -45,12 +45,32 @@ async function startScript(script: string, args: string[]): Promise<ServerProces
   return asServerProcess(child, `http://127.0.0.1:${port}`);
 }
 
+/**
+ * Runs the load against the servers and adds what it cost them: CPU µs per request, all threads of
+ * all server processes. On a shared machine that is steadier than requests per second.
+ */
+async function loadServers(servers: ServerProcess[], tokens: string[]) {
+  const serverCpuMs = () => servers.reduce((sum, server) => sum + cpuMs(server.child.pid), 0);
+  const before = serverCpuMs();
+  const result = await runIntake(
+    servers.map((server) => server.url),
+    tokens,
+    { connections, seconds },
+  );
+  const requests = result.casesPerSecond * seconds;
+  return { ...result, serverCpuUsPerRequest: Math.round(((serverCpuMs() - before) * 1000) / requests) };
+}
+
 /** Fastify + one SQLite insert, loaded the same way in the same run: the yardstick for the ratio. */
 async function measureBaseline() {
   const server = await startScript('bench/baseline-server.ts', [join(dataDir, 'baseline.sqlite')]);
   try {
-    const result = await runIntake([server.url], [], { connections, seconds });
-    return { requestsPerSecond: result.casesPerSecond, p99Ms: result.p99Ms };
+    const result = await loadServers([server], []);
+    return {
+      requestsPerSecond: result.casesPerSecond,
+      p99Ms: result.p99Ms,
+      serverCpuUsPerRequest: result.serverCpuUsPerRequest,
+    };
   } finally {
     await server.stop();
   }
@@ -83,11 +103,7 @@ try {
       }
     }
     const stopSampling = samplePeakRss(servers[0]?.child.pid);
-    const result = await runIntake(
-      servers.map((server) => server.url),
-      tokens,
-      { connections, seconds },
-    );
+    const result = await loadServers(servers, tokens);
     const peakRssMb = stopSampling();
     summary = {
       implementation: values.implementation,
@@ -99,7 +115,12 @@ try {
       idleRssMb,
       peakRssMb,
       ...(baseline
-        ? { baseline, ratioToBaseline: Number((result.casesPerSecond / baseline.requestsPerSecond).toFixed(3)) }
+        ? {
+            baseline,
+            ratioToBaseline: Number((result.casesPerSecond / baseline.requestsPerSecond).toFixed(3)),
+            // What the ratio would be if both servers had the CPU to themselves: less noisy than req/s.
+            cpuRatioToBaseline: Number((baseline.serverCpuUsPerRequest / result.serverCpuUsPerRequest).toFixed(3)),
+          }
         : {}),
     };
   } finally {

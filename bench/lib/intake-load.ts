@@ -58,6 +58,7 @@ export async function runIntake(urls: string[], tokens: string[], options: { con
   const total = results.reduce((sum, result) => sum + result.requests.total, 0);
   return {
     casesPerSecond: Math.round(total / options.seconds),
+    p50Ms: Math.max(...results.map((result) => result.latency.p50)),
     p99Ms: Math.max(...results.map((result) => result.latency.p99)),
     non2xx: results.reduce((sum, result) => sum + result.non2xx, 0),
   };

@@ -91,20 +91,24 @@ export async function createCase(
   const idempotency = idempotencyKey
     ? { key: idempotencyKey, requestHash: createHash('sha256').update(JSON.stringify(body)).digest('hex') }
     : undefined;
-  let caseId: number;
   try {
-    caseId = await insertCaseAndAssign(ctx, caller, body, idempotency);
+    const { id, row } = await insertCaseAndAssign(ctx, caller, body, idempotency);
+    return row ? toCase(row) : await getCase(ctx, caller, id);
   } catch (error) {
     if (!idempotency || !isUniqueViolation(error)) throw error;
     const claimed = await repository.findIdempotencyKey(ctx.database.db, caller.userId, idempotency.key);
     if (claimed?.request_hash !== idempotency.requestHash || claimed.case_id === null) {
       throw conflict('this Idempotency-Key was already used for a different request', 'Idempotency-Key');
     }
-    caseId = claimed.case_id;
+    return getCase(ctx, caller, claimed.case_id);
   }
-  return getCase(ctx, caller, caseId);
 }
 
+/**
+ * Writes the case and assigns it when it can. When intake assigned the case itself, nothing later in
+ * the transaction changes it, so the reply's row is read right there; a case that joined the queue
+ * is read after the commit instead, so that the reply shows what the queue's drain did with it.
+ */
 function insertCaseAndAssign(
   ctx: AppContext,
   caller: Caller,
@@ -141,7 +145,7 @@ function insertCaseAndAssign(
     scope.publish({ name: 'queue.updated' });
     if (assigneeId !== null) await scope.assignNewCase({ id, customer_id: caller.userId }, assigneeId);
     if (idempotency) await repository.attachIdempotencyKey(scope.trx, caller.userId, idempotency.key, id);
-    return id;
+    return { id, row: assigneeId === null ? undefined : await findVisibleCase(ctx, caller, id, scope.trx) };
   });
 }
 

@@ -1,3 +1,4 @@
+// Process figures of a benchmarked server, read from Linux /proc.
 import { readFileSync } from 'node:fs';
 
 /** Resident set size of a process in MB (Linux /proc), or undefined once it is gone. */
@@ -21,4 +22,16 @@ export function samplePeakRss(pid: number | undefined, everyMs = 200) {
     clearInterval(timer);
     return Math.max(peak, rssMb(pid) ?? 0);
   };
+}
+
+/** CPU time a process (all its threads) has used so far, in ms (Linux /proc; clock ticks of 10 ms). */
+export function cpuMs(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  try {
+    // The fields after the command's closing parenthesis; utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(')').pop()?.trim().split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
 }
