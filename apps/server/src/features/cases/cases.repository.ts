@@ -1,5 +1,5 @@
 import type { CaseStatus } from '@caseflow/contract';
-import { sql, type Updateable } from 'kysely';
+import { type NotNull, sql, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { precompiled } from '../../db/precompiled.js';
 import type { CasesTable } from '../../db/schema.js';
@@ -10,34 +10,8 @@ type NewCase = Pick<
   'customer_id' | 'subject' | 'description' | 'order_number' | 'product' | 'reason' | 'desired_outcome' | 'created_at'
 >;
 
-const insertQueued = precompiled((trx, _engine, row: NewCase) =>
-  trx
-    .insertInto('cases')
-    .values({ ...row, status: 'new', updated_at: row.created_at })
-    .returning('id'),
-);
-const insertAssigned = precompiled((trx, _engine, row: NewCase, assigneeId: number) =>
-  trx
-    .insertInto('cases')
-    .values({
-      ...row,
-      status: 'open',
-      updated_at: row.created_at,
-      assignee_id: assigneeId,
-      assigned_at: row.created_at,
-    })
-    .returning('id'),
-);
-
-/** Inserts a case: queued, or (intake's short cut) already assigned to `assigneeId`. */
-export async function insertCase(trx: Trx, row: NewCase, assigneeId: number | null) {
-  const result = assigneeId === null ? await insertQueued(trx, row) : await insertAssigned(trx, row, assigneeId);
-  const inserted = result.rows[0];
-  if (!inserted) throw new Error('the case insert returned no id');
-  return inserted.id;
-}
-
-const caseColumns = [
+/** A case's own columns; a read adds its people's names, and so does the insert's RETURNING. */
+const caseOwnColumns = [
   'cases.id',
   'cases.subject',
   'cases.description',
@@ -48,15 +22,55 @@ const caseColumns = [
   'cases.priority',
   'cases.status',
   'cases.customer_id',
-  'customer.name as customer_name',
   'cases.assignee_id',
-  'assignee.name as assignee_name',
   'cases.created_at',
   'cases.assigned_at',
   'cases.first_response_at',
   'cases.resolved_at',
   'cases.updated_at',
 ] as const;
+const caseColumns = [...caseOwnColumns, 'customer.name as customer_name', 'assignee.name as assignee_name'] as const;
+
+const insertQueued = precompiled((trx, _engine, row: NewCase) =>
+  trx
+    .insertInto('cases')
+    .values({ ...row, status: 'new', updated_at: row.created_at })
+    .returning('id'),
+);
+
+/** Intake's short cut returns the whole case as a read would (the names from scalar subqueries): the reply. */
+const insertAssigned = precompiled((trx, _engine, row: NewCase, assigneeId: number) =>
+  trx
+    .insertInto('cases')
+    .values({
+      ...row,
+      status: 'open',
+      updated_at: row.created_at,
+      assignee_id: assigneeId,
+      assigned_at: row.created_at,
+    })
+    .returning(caseOwnColumns)
+    .returning((eb) => [
+      eb.selectFrom('users').select('name').whereRef('users.id', '=', 'cases.customer_id').as('customer_name'),
+      eb.selectFrom('users').select('name').whereRef('users.id', '=', 'cases.assignee_id').as('assignee_name'),
+    ])
+    // The customer_id foreign key guarantees the customer's row.
+    .$narrowType<{ customer_name: NotNull }>(),
+);
+
+/** Inserts a case that joins the queue; the queue's drain decides who gets it. */
+export async function insertQueuedCase(trx: Trx, row: NewCase) {
+  const inserted = (await insertQueued(trx, row)).rows[0];
+  if (!inserted) throw new Error('the case insert returned no id');
+  return inserted.id;
+}
+
+/** Inserts a case already assigned to `assigneeId` (intake's short cut) and returns it as findCaseRow would. */
+export async function insertAssignedCase(trx: Trx, row: NewCase, assigneeId: number): Promise<CaseRow> {
+  const inserted = (await insertAssigned(trx, row, assigneeId)).rows[0];
+  if (!inserted) throw new Error('the case insert returned no row');
+  return inserted;
+}
 
 function selectCases(db: Db | Trx) {
   return db

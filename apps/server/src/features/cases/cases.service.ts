@@ -105,9 +105,9 @@ export async function createCase(
 }
 
 /**
- * Writes the case and assigns it when it can. When intake assigned the case itself, nothing later in
- * the transaction changes it, so the reply's row is read right there; a case that joined the queue
- * is read after the commit instead, so that the reply shows what the queue's drain did with it.
+ * Writes the case and assigns it when it can. A case intake assigned itself comes back whole from
+ * its insert: nothing later in the transaction changes it. A case that joined the queue is read
+ * after the commit instead, so that the reply shows what the queue's drain did with it.
  */
 function insertCaseAndAssign(
   ctx: AppContext,
@@ -119,21 +119,19 @@ function insertCaseAndAssign(
     if (idempotency) {
       await repository.claimIdempotencyKey(scope.trx, { userId: caller.userId, ...idempotency, now: scope.now });
     }
+    const newCase = {
+      customer_id: caller.userId,
+      subject: body.subject,
+      description: body.description,
+      order_number: body.orderNumber ?? null,
+      product: body.product ?? null,
+      reason: body.reason ?? null,
+      desired_outcome: body.desiredOutcome ?? null,
+      created_at: scope.now,
+    };
     const assigneeId = await scope.takeAgentForNewCase();
-    const id = await repository.insertCase(
-      scope.trx,
-      {
-        customer_id: caller.userId,
-        subject: body.subject,
-        description: body.description,
-        order_number: body.orderNumber ?? null,
-        product: body.product ?? null,
-        reason: body.reason ?? null,
-        desired_outcome: body.desiredOutcome ?? null,
-        created_at: scope.now,
-      },
-      assigneeId,
-    );
+    const row = assigneeId === null ? undefined : await repository.insertAssignedCase(scope.trx, newCase, assigneeId);
+    const id = row?.id ?? (await repository.insertQueuedCase(scope.trx, newCase));
     await addFirstMessage(scope.trx, {
       caseId: id,
       authorId: caller.userId,
@@ -145,7 +143,7 @@ function insertCaseAndAssign(
     scope.publish({ name: 'queue.updated' });
     if (assigneeId !== null) await scope.assignNewCase({ id, customer_id: caller.userId }, assigneeId);
     if (idempotency) await repository.attachIdempotencyKey(scope.trx, caller.userId, idempotency.key, id);
-    return { id, row: assigneeId === null ? undefined : await findVisibleCase(ctx, caller, id, scope.trx) };
+    return { id, row };
   });
 }
 
