@@ -31,6 +31,8 @@ const intakeShow: Scenario['show'] = [
   ['casesPerSecond', '≥ 6,000/s'],
   ['p99Ms', '≤ 25 ms'],
   ['ratioToBaseline', '≥ 0.40'],
+  ['serverCpuUsPerRequest', '—'],
+  ['cpuRatioToBaseline', '—'],
   ['idleRssMb', '≤ 150 MB'],
   ['peakRssMb', '≤ 300 MB'],
   ['invariantViolations', '0'],
@@ -75,6 +77,15 @@ if (postgres.length > 0) {
       show: [
         ['casesPerSecond', '—'],
         ['invariantViolations', '—'],
+      ],
+    },
+    {
+      name: "PostgreSQL's own ceiling for these writes (pgbench, no Node.js)",
+      script: 'bench/postgres-ceiling.ts',
+      args: postgres,
+      show: [
+        ['casesPerSecondAsStatements', '—'],
+        ['casesPerSecondAsOneStatement', '—'],
       ],
     },
     {
