@@ -6,6 +6,7 @@
 // faster than its database can take the writes.
 // Usage: npx tsx bench/postgres-ceiling.ts --postgres URL [--seconds 10] [--clients 32]
 import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../apps/server/src/db/database.js';
 import { migrateToLatest } from '../apps/server/src/db/migrate.js';
@@ -46,43 +47,52 @@ async function seed(url: string) {
   );
 }
 
-/** Runs one script with pgbench and returns its transactions (cases) per second. */
+/** Runs one script with pgbench: its transactions per second, and how many it completed. */
 function runPgbench(url: string, script: Script, customers: { first: number; last: number }) {
-  const target = new URL(url);
   const result = spawnSync(
     'pgbench',
     [
-      ...['-h', target.hostname, '-p', target.port || '5432', '-U', decodeURIComponent(target.username) || 'postgres'],
-      ...['-n', '-c', values.clients ?? '32', '-j', '2', '-T', values.seconds ?? '10'],
+      // Named prepared statements, as Caseflow's server sends them (db/database.ts).
+      ...['-n', '-M', 'prepared', '-c', values.clients, '-j', '2', '-T', values.seconds],
       ...['-D', `first_customer=${customers.first}`, '-D', `last_customer=${customers.last}`],
-      ...['-f', new URL(`postgres-ceiling/${script}.sql`, import.meta.url).pathname],
-      target.pathname.slice(1),
+      ...['-f', fileURLToPath(new URL(`postgres-ceiling/${script}.sql`, import.meta.url))],
+      url,
     ],
     { encoding: 'utf8' },
   );
   const tps = /tps = ([\d.]+)/.exec(result.stdout)?.[1];
-  if (result.status !== 0 || tps === undefined) throw new Error(`pgbench ${script} failed:\n${result.stderr}`);
-  return Math.round(Number(tps));
+  const processed = /number of transactions actually processed: (\d+)/.exec(result.stdout)?.[1];
+  if (result.status !== 0 || tps === undefined || processed === undefined) {
+    throw new Error(`pgbench ${script} failed:\n${result.stdout}\n${result.stderr}`);
+  }
+  return { casesPerSecond: Math.round(Number(tps)), transactions: Number(processed) };
 }
 
 const figures: Record<string, unknown> = { clients: Number(values.clients), seconds: Number(values.seconds) };
 for (const script of Object.keys(scripts) as Script[]) {
   // A fresh database per script: the second does not start with the first one's cases and load.
   const scratch = await createScratchDatabase(values.postgres, 'caseflow_ceiling');
+  const database = openDatabase({ url: scratch.url, dataDir: '' });
   try {
     await seed(scratch.url);
-    const database = openDatabase({ url: scratch.url, dataDir: '' });
     const range = await database.db
       .selectFrom('users')
       .select((eb) => [eb.fn.min('id').as('first'), eb.fn.max('id').as('last')])
       .where('role', '=', 'customer')
       .executeTakeFirstOrThrow();
-    await database.close();
-    figures[scripts[script]] = runPgbench(scratch.url, script, {
-      first: Number(range.first),
-      last: Number(range.last),
-    });
+    const run = runPgbench(scratch.url, script, { first: Number(range.first), last: Number(range.last) });
+    // Every transaction must have written an assigned case: none may count without its writes.
+    const assigned = await database.db
+      .selectFrom('cases')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('status', '=', 'open')
+      .executeTakeFirstOrThrow();
+    if (Number(assigned.count) !== run.transactions) {
+      throw new Error(`${script}: ${run.transactions} transactions but ${assigned.count} assigned cases`);
+    }
+    figures[scripts[script]] = run.casesPerSecond;
   } finally {
+    await database.close();
     await scratch.drop();
   }
 }

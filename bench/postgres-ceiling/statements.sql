@@ -1,5 +1,6 @@
--- Caseflow's intake as it runs on PostgreSQL today: the statements of one POST /cases whose case is
--- assigned at once, in the same order, one round trip each (pgbench sends them as Caseflow does).
+-- Caseflow's intake as it runs on PostgreSQL: the statements of one POST /cases whose case is assigned
+-- at once, in the same order, one round trip each; run with `pgbench -M prepared`, they go out as named
+-- prepared statements, as Caseflow's server sends them.
 \set customer random(:first_customer, :last_customer)
 \set now 1764000000000
 begin;
@@ -11,7 +12,8 @@ insert into cases (customer_id, subject, description, order_number, product, rea
                    created_at, status, updated_at, assignee_id, assigned_at)
   values (:customer, 'The kettle leaks', 'Water pools under the base after every use.', 'SO-1', 'Kettle',
           'defective', 'refund', :now, 'open', :now, :agent_user_id, :now)
-  returning id, subject, description, status, customer_id, assignee_id, created_at,
+  returning id, subject, description, order_number, product, reason, desired_outcome, priority, status,
+    customer_id, assignee_id, created_at, assigned_at, first_response_at, resolved_at, updated_at,
     (select name from users where users.id = cases.customer_id) as customer_name,
     (select name from users where users.id = cases.assignee_id) as assignee_name \gset case_
 insert into messages (case_id, author_id, body, visibility, created_at)

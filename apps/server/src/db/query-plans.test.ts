@@ -1,7 +1,7 @@
 import { type Compilable, CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentActivityQuery } from '../features/activity/activity.repository.js';
-import { nextQueuedCase } from '../features/assignment/assignment.repository.js';
+import { nextFreeAgent, nextQueuedCase } from '../features/assignment/assignment.repository.js';
 import { casesPerHourQuery } from '../features/cases/cases.repository.js';
 import { engines, startTestServer, type TestServer } from '../testing/harness.js';
 
@@ -47,11 +47,58 @@ describe.each(engines)('query plans on %s', (engine) => {
     if (engine === 'sqlite') expect(plan).not.toContain('TEMP B-TREE');
   });
 
+  it('picks the next agent from the first entry of agents_with_room, with no sort of the agents', async () => {
+    const plan = await planOf(nextFreeAgent(server.ctx.database.db));
+    expect(plan).toMatch(/\bagents_with_room\b/);
+    if (engine === 'sqlite') expect(plan).not.toContain('TEMP B-TREE');
+  });
+
   it("reads an agent's status timeline from activity_agent_status", async () => {
     expect(await planOf(agentActivityQuery(server.ctx.database.db, 1, 50))).toMatch(/\bactivity_agent_status\b/);
   });
 
   it('counts resolutions per hour from the partial index cases_resolved', async () => {
     expect(await planOf(casesPerHourQuery(server.ctx.database.db, 'resolved_at', 0))).toMatch(/\bcases_resolved\b/);
+  });
+
+  // Last: it adds agents behind the assignment engine's back, and statistics change later plans.
+  it('keeps both picks on their indexes once the tables have statistics (after an ANALYZE)', async () => {
+    const db = server.ctx.database.db;
+    const users = await db
+      .insertInto('users')
+      .values(
+        Array.from({ length: 300 }, (_, i) => ({
+          email: `plan-agent-${i}@example.test`,
+          name: `Plan agent ${i}`,
+          role: 'agent' as const,
+          status: 'active' as const,
+          created_at: i,
+          updated_at: i,
+        })),
+      )
+      .returning('id')
+      .execute();
+    await db
+      .insertInto('agents')
+      .values(
+        users.map(({ id }, i) => ({
+          user_id: id,
+          capacity: 5,
+          availability: 'available' as const,
+          last_assigned_at: i,
+          created_at: i,
+          updated_at: i,
+        })),
+      )
+      .execute();
+    await db.executeQuery(CompiledQuery.raw('analyze'));
+    for (const [query, index] of [
+      [nextFreeAgent(db), 'agents_with_room'],
+      [nextQueuedCase(db), 'cases_queue_head'],
+    ] as const) {
+      const plan = await planOf(query);
+      expect(plan).toContain(index);
+      if (engine === 'sqlite') expect(plan).not.toContain('TEMP B-TREE');
+    }
   });
 });

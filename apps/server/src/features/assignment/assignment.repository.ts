@@ -1,6 +1,6 @@
 import { type SelectQueryBuilder, sql } from 'kysely';
 import type { Db, Engine } from '../../db/database.js';
-import { lockForUpdate, lockSkippingLocked } from '../../db/engine.js';
+import { lockForUpdate, lockSkippingLocked, opaqueLimit } from '../../db/engine.js';
 import { precompiled, precompiledVariants } from '../../db/precompiled.js';
 import type { CasesTable, Tables } from '../../db/schema.js';
 import type { Trx } from '../../db/transaction.js';
@@ -8,19 +8,16 @@ import type { Trx } from '../../db/transaction.js';
 // Literals, not parameters: a partial index (WHERE status = 'new') only serves queries that say so.
 const NEW = sql.lit<'new'>('new');
 const AVAILABLE = sql.lit<'available'>('available');
-// SQLite's planner reads a bound LIMIT's value, so each new binding re-prepares the statement: 5 µs a pick.
-const ONE = sql.lit(1);
 
 /** Rule 2: available, spare capacity; fewest active cases, then longest wait since the last assignment, then id. */
-const nextFreeAgent = precompiled((trx, engine) =>
-  lockSkippingLocked(
-    trx.selectFrom('agents').select(['user_id', 'active_cases', 'capacity']).$call(firstWithRoom),
-    engine,
-  ),
-);
+export function nextFreeAgent(db: Db | Trx) {
+  return db.selectFrom('agents').select(['user_id', 'active_cases', 'capacity']).$call(firstWithRoom);
+}
+
+const lockFreeAgent = precompiled((trx, engine) => lockSkippingLocked(nextFreeAgent(trx), engine));
 
 export async function lockNextFreeAgent(trx: Trx) {
-  return (await nextFreeAgent(trx)).rows[0];
+  return (await lockFreeAgent(trx)).rows[0];
 }
 
 /**
@@ -35,7 +32,7 @@ function firstWithRoom<O>(query: SelectQueryBuilder<Tables, 'agents', O>) {
     .orderBy('active_cases')
     .orderBy('last_assigned_at')
     .orderBy('user_id')
-    .limit(ONE);
+    .limit(opaqueLimit(1));
 }
 
 /**
@@ -67,7 +64,7 @@ export function nextQueuedCase(db: Db | Trx) {
     .orderBy('priority')
     .orderBy('created_at')
     .orderBy('id')
-    .limit(ONE);
+    .limit(opaqueLimit(1));
 }
 
 const lockQueueHead = precompiled((trx, engine) => lockSkippingLocked(nextQueuedCase(trx), engine));

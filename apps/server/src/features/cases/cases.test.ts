@@ -94,6 +94,9 @@ describe.each(engines)('cases on %s', (engine) => {
         desiredOutcome: 'replacement',
         priority: 'normal',
         customer: { id: customer.id, name: 'Cleo' },
+        // Bob still has room: the reply of an intake-assigned case comes from its insert.
+        status: 'open',
+        assignee: { name: 'Bob' },
       });
       expect(await getCase(server, created.id, customer.token)).toEqual(created);
     });

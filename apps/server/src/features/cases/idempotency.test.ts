@@ -44,6 +44,19 @@ describe.each(engines)('Idempotency-Key on POST /cases on %s', (engine) => {
     expect(tooLong.status).toBe(422);
   });
 
+  it('answers a retry of an assigned case with the same body as the first reply', async () => {
+    // An agent with room: the first request takes intake's short cut, whose reply comes from the
+    // insert itself; the retry's reply is read from the database.
+    const agent = await server.addAgent({ name: 'Rita', capacity: 5 });
+    const customer = await server.signup('Olga');
+    const headers = { 'idempotency-key': 'assigned-once' };
+    const first = await server.call('POST', '/api/v1/cases', { token: customer.token, body, headers });
+    expect(first.body).toMatchObject({ status: 'open', assignee: { id: agent.id, name: 'Rita' } });
+    const retry = await server.call('POST', '/api/v1/cases', { token: customer.token, body, headers });
+    expect(retry.status).toBe(201);
+    expect(retry.body).toEqual(first.body);
+  });
+
   it('creates a new case for each request without a key', async () => {
     const customer = await server.signup();
     const [one, two] = await Promise.all([
