@@ -67,6 +67,7 @@ if (postgres.length > 0) {
       show: [
         ['casesPerSecond', '≥ 2,000/s'],
         ['p99Ms', '—'],
+        ['serverCpuUsPerRequest', '—'],
         ['invariantViolations', '0'],
       ],
     },

@@ -91,8 +91,8 @@ function openSqlite(dataDir: string): Database {
   file.pragma('foreign_keys = ON');
   file.pragma('busy_timeout = 5000');
   // Group commit runs each request's transaction in a savepoint, and SQLite copies every page a
-  // savepoint first changes into a sub-journal. Not in memory, that journal spills to a temp file past
-  // 64 KiB, so every request paid for file writes; in memory it is a copy (README, Assignment).
+  // savepoint first changes into a sub-journal. With the default temp_store (file) that journal spills
+  // to a temp file past 64 KiB, so every request paid for file writes (README, Assignment).
   file.pragma('temp_store = memory');
   // Checkpoints run on a worker thread (checkpointer.ts); this connection only does one as a backstop.
   file.pragma(`wal_autocheckpoint = ${WAL_BACKSTOP_PAGES}`);

@@ -130,8 +130,13 @@ function insertCaseAndAssign(
       created_at: scope.now,
     };
     const assigneeId = await scope.takeAgentForNewCase();
-    const row = assigneeId === null ? undefined : await repository.insertAssignedCase(scope.trx, newCase, assigneeId);
-    const id = row?.id ?? (await repository.insertQueuedCase(scope.trx, newCase));
+    let row: repository.CaseRow | undefined;
+    let id: number;
+    if (assigneeId === null) id = await repository.insertQueuedCase(scope.trx, newCase);
+    else {
+      row = await repository.insertAssignedCase(scope.trx, newCase, assigneeId);
+      id = row.id;
+    }
     await addFirstMessage(scope.trx, {
       caseId: id,
       authorId: caller.userId,
