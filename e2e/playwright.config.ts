@@ -4,12 +4,16 @@ import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 const port = 3900;
-const dataDir = mkdtempSync(join(tmpdir(), 'caseflow-e2e-'));
+// The runner and its worker process both load this file: the directory is made once and handed down
+// through the environment; global-teardown.ts removes it after the run.
+process.env.CASEFLOW_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'caseflow-e2e-'));
+const dataDir = process.env.CASEFLOW_E2E_DATA_DIR;
 export const ADMIN = { email: 'admin@e2e.test', password: 'E2e-admin-pass-1' };
 
 /** Browser tests against the real server on a fresh database, in Debian's Chromium (no browser download). */
 export default defineConfig({
   testDir: './tests',
+  globalTeardown: './global-teardown.ts',
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -1,7 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runStatement } from '../testing/postgres-admin.js';
@@ -19,9 +16,9 @@ describe.skipIf(!url)('prepared statements on PostgreSQL', () => {
     await onAdmin(`create schema ${schema}`);
     await onAdmin(`create table ${schema}.things (id integer primary key, label text not null)`);
     await onAdmin(`insert into ${schema}.things values (1, 'one'), (2, 'two')`);
-    // One connection, so every query below runs on the same one and sees what it prepared.
-    const dataDir = mkdtempSync(join(tmpdir(), 'caseflow-prepared-'));
-    database = openDatabase({ url, dataDir, schema, poolSize: 1 });
+    // One connection, so every query below runs on the same one and sees what it prepared. With a
+    // URL there is no SQLite file, so no data directory either.
+    database = openDatabase({ url, dataDir: '', schema, poolSize: 1 });
   });
   afterAll(async () => {
     await database?.close();
