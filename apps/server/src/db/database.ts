@@ -97,12 +97,13 @@ function openSqlite(dataDir: string): Database {
   // Checkpoints run on a worker thread (checkpointer.ts); this connection only does one as a backstop.
   file.pragma(`wal_autocheckpoint = ${WAL_BACKSTOP_PAGES}`);
   const checkpointer = startCheckpointer(path);
-  const db = new Kysely<Tables>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(file) }) });
+  const statements = withStatementCache(file);
+  const db = new Kysely<Tables>({ dialect: new ImmediateSqliteDialect({ database: statements }) });
   const close = async () => {
     await checkpointer.stop();
     await db.destroy();
   };
-  return { db, engine: 'sqlite', transaction: createGroupCommitter(db), close };
+  return { db, engine: 'sqlite', transaction: createGroupCommitter(db, statements), close };
 }
 
 const MAX_PREPARED = 500;

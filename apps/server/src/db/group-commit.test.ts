@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from './database.js';
+import { directRunnerOf } from './direct-execution.js';
+import { precompiled } from './precompiled.js';
 import type { Trx } from './transaction.js';
 
 describe('group commit on SQLite', () => {
@@ -70,5 +72,46 @@ describe('group commit on SQLite', () => {
     } finally {
       await reader.close();
     }
+  });
+
+  // `notes` is not in the typed schema; these build the statements the way the repositories do.
+  const insertNote = precompiled((db, _engine, body: string) =>
+    db.insertInto('notes' as never).values({ body } as never),
+  );
+  const countNotes = precompiled((db) =>
+    db.selectFrom('notes' as never).select((eb) => eb.fn.countAll<number>().as('n')),
+  );
+
+  it('runs precompiled statements of a batch directly, with the batch transaction’s semantics', async () => {
+    const before = await count();
+    const seen: number[] = [];
+    const direct: boolean[] = [];
+    const held: Trx[] = [];
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, (_, i) =>
+        database.transaction(async (trx) => {
+          held.push(trx);
+          direct.push(directRunnerOf(trx) !== undefined);
+          const inserted = await insertNote(trx, `direct ${i}`);
+          expect(inserted.numAffectedRows).toBe(1n);
+          seen.push(Number((await countNotes(trx)).rows[0]?.n));
+          if (i === 3) throw new Error('this one fails alone');
+        }),
+      ),
+    );
+    expect(direct).toEqual([true, true, true, true, true, true]);
+    expect(results.map((result) => result.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+    ]);
+    // Each saw the ones before it; the failed one's insert was rolled back to its savepoint.
+    expect(seen).toEqual([1, 2, 3, 4, 4, 5].map((n) => before + n));
+    expect(await count()).toBe(before + 5);
+    // After the commit the transaction has no direct runner: a late use cannot run outside it.
+    expect(held.every((trx) => directRunnerOf(trx) === undefined)).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type SqliteDatabase, sql } from 'kysely';
+import { runDirectlyWhileOpen } from './direct-execution.js';
 import type { Tables } from './schema.js';
 import type { Trx } from './transaction.js';
 
@@ -18,7 +19,7 @@ interface Entry {
  * hears "done" before the batch's COMMIT has returned. If the batch itself cannot commit, each of its
  * transactions runs again on its own. The cost: a transaction starts up to one event-loop turn later.
  */
-export function createGroupCommitter(db: Kysely<Tables>, maxBatch = 256) {
+export function createGroupCommitter(db: Kysely<Tables>, statements: SqliteDatabase, maxBatch = 256) {
   let queue: Entry[] = [];
   let flushing = false;
 
@@ -29,8 +30,10 @@ export function createGroupCommitter(db: Kysely<Tables>, maxBatch = 256) {
     if (batch.length === 1 && only) return runAlone(only);
     const done: { entry: Entry; value: unknown }[] = [];
     let trx: Awaited<ReturnType<ReturnType<typeof db.startTransaction>['execute']>> | undefined;
+    let release = () => {};
     try {
       trx = await db.startTransaction().execute();
+      release = runDirectlyWhileOpen(trx, statements);
       for (const entry of batch) {
         await sql`savepoint grouped`.execute(trx);
         try {
@@ -41,8 +44,10 @@ export function createGroupCommitter(db: Kysely<Tables>, maxBatch = 256) {
         }
         await sql`release grouped`.execute(trx);
       }
+      release();
       await trx.commit().execute();
     } catch {
+      release();
       if (trx && !trx.isCommitted && !trx.isRolledBack)
         await trx
           .rollback()

@@ -1,5 +1,6 @@
 import { type CompiledQuery, PostgresAdapter, type QueryResult } from 'kysely';
 import type { Db, Engine } from './database.js';
+import { directRunnerOf } from './direct-execution.js';
 import type { Trx } from './transaction.js';
 
 /**
@@ -68,6 +69,8 @@ export function precompiled<Args extends unknown[], R>(
       const slot = slots[i];
       return slot ? slot.valueIn(args) : parameter;
     });
+    const direct = directRunnerOf(db);
+    if (direct) return direct({ ...query, parameters }) as QueryResult<R>;
     return db.executeQuery<R>({ ...query, parameters });
   };
 }
