@@ -1,4 +1,4 @@
-import { type Kysely, type SqliteDatabase, sql } from 'kysely';
+import type { Kysely, SqliteDatabase } from 'kysely';
 import { runDirectlyWhileOpen } from './direct-execution.js';
 import type { Tables } from './schema.js';
 import type { Trx } from './transaction.js';
@@ -34,15 +34,17 @@ export function createGroupCommitter(db: Kysely<Tables>, statements: SqliteDatab
     try {
       trx = await db.startTransaction().execute();
       release = runDirectlyWhileOpen(trx, statements);
+      // The batch holds the connection, so its savepoints go to better-sqlite3 directly as well.
+      const execute = (statement: string) => statements.prepare(statement).run([]);
       for (const entry of batch) {
-        await sql`savepoint grouped`.execute(trx);
+        execute('savepoint grouped');
         try {
           done.push({ entry, value: await entry.work(trx) });
         } catch (error) {
-          await sql`rollback to grouped`.execute(trx);
+          execute('rollback to grouped');
           entry.reject(error);
         }
-        await sql`release grouped`.execute(trx);
+        execute('release grouped');
       }
       release();
       await trx.commit().execute();
