@@ -92,9 +92,10 @@ try {
     console.error(`creating ${values.agents} agents…`);
     await addIntakeAgents(first.url, admin.token, Number(values.agents), 'intake');
     const tokens = await signUpIntakeCustomers(first.url, 64, 'intake');
-    // Fresh tables have no planner statistics until autovacuum's first pass (up to a minute later);
-    // any database older than that has them, so the run starts from that state.
-    if (databaseUrl) await runStatement(databaseUrl, 'analyze');
+    // The tables just filled get planner statistics, as autovacuum gives any database within a minute.
+    // Not the still empty ones: statistics saying "empty" make PostgreSQL plan its foreign-key checks
+    // as scans of cases, which then grows by thousands of rows a second (RESULTS.md, session 6).
+    if (databaseUrl) await runStatement(databaseUrl, 'analyze users, agents');
     if (naive) {
       await Promise.all(servers.map((server) => server.stop()));
       servers = [];

@@ -1,10 +1,9 @@
 // What PostgreSQL itself can do on this machine with Caseflow's intake writes, with no Node.js in the
-// way: pgbench (C, the PostgreSQL project's own load tool) replays the intake's statements
-// (postgres-ceiling/statements.sql) and the same writes folded into one statement
-// (postgres-ceiling/one-statement.sql) against Caseflow's schema, 1,600 agents and 64 customers.
-// It puts the intake figure of `bench/intake.ts --postgres` in proportion: Caseflow cannot assign
-// faster than its database can take the writes.
-// Usage: npx tsx bench/postgres-ceiling.ts --postgres URL [--seconds 10] [--clients 32]
+// way: pgbench (C, the PostgreSQL project's own load tool) replays the statements of the intake's
+// batches (postgres-ceiling/intake-batch.sql) against Caseflow's schema, agents and customers. It puts
+// the intake figure of `bench/intake.ts --postgres` in proportion: Caseflow cannot assign faster than
+// its database can take the writes. Two clients by default: two server processes write one batch each.
+// Usage: npx tsx bench/postgres-ceiling.ts --postgres URL [--seconds 10] [--clients 2] [--batch 16]
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -16,7 +15,8 @@ const { values } = parseArgs({
   options: {
     postgres: { type: 'string' },
     seconds: { type: 'string', default: '10' },
-    clients: { type: 'string', default: '32' },
+    clients: { type: 'string', default: '2' },
+    batch: { type: 'string', default: '16' },
   },
 });
 if (!values.postgres) throw new Error('--postgres URL is required');
@@ -24,13 +24,10 @@ if (spawnSync('pgbench', ['--version']).status !== 0) {
   throw new Error('pgbench is not installed (Debian: apt-get install postgresql-client)');
 }
 
-/** Each script, and the key its cases per second are reported under. */
-const scripts = { statements: 'casesPerSecondAsStatements', 'one-statement': 'casesPerSecondAsOneStatement' } as const;
-type Script = keyof typeof scripts;
-const AGENTS = 1_600;
+const AGENTS = 4_000;
 const CUSTOMERS = 64;
 
-/** Caseflow's own migrations, then agents at capacity 50 and customers, as the intake benchmark has them. */
+/** Caseflow's own migrations, then agents at capacity 50 and customers, as the intake benchmark has them (more agents: pgbench is faster). */
 async function seed(url: string) {
   const database = openDatabase({ url, dataDir: '' });
   await migrateToLatest(database);
@@ -43,19 +40,20 @@ async function seed(url: string) {
        select id, 50, 'available', 0, 0, 0 from users where role = 'agent';
      insert into users (email, name, role, created_at, updated_at)
        select 'customer' || n || '@ceiling.test', 'Customer ' || n, 'customer', 0, 0 from generate_series(1, ${CUSTOMERS}) n;
-     analyze;`,
+     analyze users, agents;`,
   );
 }
 
-/** Runs one script with pgbench: its transactions per second, and how many it completed. */
-function runPgbench(url: string, script: Script, customers: { first: number; last: number }) {
+/** Runs the intake's batches with pgbench: transactions per second, and how many it completed. */
+function runPgbench(url: string, customers: { first: number; last: number }) {
   const result = spawnSync(
     'pgbench',
     [
       // Named prepared statements, as Caseflow's server sends them (db/database.ts).
       ...['-n', '-M', 'prepared', '-c', values.clients, '-j', '2', '-T', values.seconds],
-      ...['-D', `first_customer=${customers.first}`, '-D', `last_customer=${customers.last}`],
-      ...['-f', fileURLToPath(new URL(`postgres-ceiling/${script}.sql`, import.meta.url))],
+      ...['-D', `batch=${values.batch}`, '-D', `first_customer=${customers.first}`],
+      ...['-D', `last_customer=${customers.last}`],
+      ...['-f', fileURLToPath(new URL('postgres-ceiling/intake-batch.sql', import.meta.url))],
       url,
     ],
     { encoding: 'utf8' },
@@ -63,37 +61,34 @@ function runPgbench(url: string, script: Script, customers: { first: number; las
   const tps = /tps = ([\d.]+)/.exec(result.stdout)?.[1];
   const processed = /number of transactions actually processed: (\d+)/.exec(result.stdout)?.[1];
   if (result.status !== 0 || tps === undefined || processed === undefined) {
-    throw new Error(`pgbench ${script} failed:\n${result.stdout}\n${result.stderr}`);
+    throw new Error(`pgbench failed:\n${result.stdout}\n${result.stderr}`);
   }
-  return { casesPerSecond: Math.round(Number(tps)), transactions: Number(processed) };
+  return { transactionsPerSecond: Number(tps), transactions: Number(processed) };
 }
 
-const figures: Record<string, unknown> = { clients: Number(values.clients), seconds: Number(values.seconds) };
-for (const script of Object.keys(scripts) as Script[]) {
-  // A fresh database per script: the second does not start with the first one's cases and load.
-  const scratch = await createScratchDatabase(values.postgres, 'caseflow_ceiling');
-  const database = openDatabase({ url: scratch.url, dataDir: '' });
-  try {
-    await seed(scratch.url);
-    const range = await database.db
-      .selectFrom('users')
-      .select((eb) => [eb.fn.min('id').as('first'), eb.fn.max('id').as('last')])
-      .where('role', '=', 'customer')
-      .executeTakeFirstOrThrow();
-    const run = runPgbench(scratch.url, script, { first: Number(range.first), last: Number(range.last) });
-    // Every transaction must have written an assigned case: none may count without its writes.
-    const assigned = await database.db
-      .selectFrom('cases')
-      .select((eb) => eb.fn.countAll<number>().as('count'))
-      .where('status', '=', 'open')
-      .executeTakeFirstOrThrow();
-    if (Number(assigned.count) !== run.transactions) {
-      throw new Error(`${script}: ${run.transactions} transactions but ${assigned.count} assigned cases`);
-    }
-    figures[scripts[script]] = run.casesPerSecond;
-  } finally {
-    await database.close();
-    await scratch.drop();
+const scratch = await createScratchDatabase(values.postgres, 'caseflow_ceiling');
+const database = openDatabase({ url: scratch.url, dataDir: '' });
+try {
+  await seed(scratch.url);
+  const range = await database.db
+    .selectFrom('users')
+    .select((eb) => [eb.fn.min('id').as('first'), eb.fn.max('id').as('last')])
+    .where('role', '=', 'customer')
+    .executeTakeFirstOrThrow();
+  const run = runPgbench(scratch.url, { first: Number(range.first), last: Number(range.last) });
+  // Every transaction must have written its batch of assigned cases: none may count without its writes.
+  const assigned = await database.db
+    .selectFrom('cases')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('status', '=', 'open')
+    .executeTakeFirstOrThrow();
+  const batch = Number(values.batch);
+  if (Number(assigned.count) !== run.transactions * batch) {
+    throw new Error(`${run.transactions} transactions of ${batch} but ${assigned.count} assigned cases`);
   }
+  const figures = { clients: Number(values.clients), seconds: Number(values.seconds), batch };
+  console.log(JSON.stringify({ ...figures, casesPerSecond: Math.round(run.transactionsPerSecond * batch) }));
+} finally {
+  await database.close();
+  await scratch.drop();
 }
-console.log(JSON.stringify(figures));

@@ -81,13 +81,10 @@ if (postgres.length > 0) {
       ],
     },
     {
-      name: "PostgreSQL's own ceiling for these writes (pgbench, no Node.js)",
+      name: "PostgreSQL's own ceiling for the intake's batches (pgbench, no Node.js)",
       script: 'bench/postgres-ceiling.ts',
       args: postgres,
-      show: [
-        ['casesPerSecondAsStatements', '—'],
-        ['casesPerSecondAsOneStatement', '—'],
-      ],
+      show: [['casesPerSecond', '—']],
     },
     {
       name: 'resolve → push, PostgreSQL, 2 processes',

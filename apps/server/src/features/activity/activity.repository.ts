@@ -1,7 +1,8 @@
 import type { ActivityType } from '@caseflow/contract';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { precompiledVariants } from '../../db/precompiled.js';
+import { jsonRows, toJsonRows } from '../../db/engine.js';
+import { precompiled } from '../../db/precompiled.js';
 import type { Trx } from '../../db/transaction.js';
 
 export interface ActivityRecord {
@@ -29,31 +30,28 @@ const toRow = (record: ActivityRecord, now: number) => ({
   created_at: now,
 });
 
-type ActivityRow = ReturnType<typeof toRow>;
-
-/** Most writes record one to four rows: each such count is one statement compiled once. */
-const PRECOMPILED_UP_TO = 8;
-const insertRows = precompiledVariants(
-  (_count: number) =>
-    (trx, _engine, ...rows: ActivityRow[]) =>
-      trx.insertInto('activity').values(rows),
+const newActivityColumns = [
+  'type',
+  'case_id',
+  'agent_id',
+  'actor_id',
+  'from_value',
+  'to_value',
+  'reason',
+  'visibility',
+  'created_at',
+] as const;
+const insertRows = precompiled((trx, engine, rows: string) =>
+  trx
+    .insertInto('activity')
+    .columns(newActivityColumns)
+    .expression(jsonRows(engine, 'activity', newActivityColumns, rows)),
 );
 
 /** Append-only: there is no update or delete of activity anywhere. Rows keep the order given. */
 export async function insertActivities(trx: Trx, records: ActivityRecord[], now: number) {
-  const rows = records.map((record) => toRow(record, now));
-  if (rows.length === 0) return;
-  if (rows.length <= PRECOMPILED_UP_TO) {
-    await insertRows(rows.length, trx, ...rows);
-    return;
-  }
-  // Chunks stay far below SQLite's limit of 32,766 bound parameters per statement.
-  for (let start = 0; start < rows.length; start += 500) {
-    await trx
-      .insertInto('activity')
-      .values(rows.slice(start, start + 500))
-      .execute();
-  }
+  if (records.length === 0) return;
+  await insertRows(trx, toJsonRows(records.map((record) => toRow(record, now))));
 }
 
 const activityColumns = [

@@ -5,6 +5,7 @@ import { runTransaction, type Trx } from '../../db/transaction.js';
 import { conflict, notFound } from '../../http/app-error.js';
 import { type ActivityRecord, insertActivities } from '../activity/activity.repository.js';
 import type { DomainEvent } from '../realtime/event-bus.js';
+import { planNewCases } from './assignment.plan.js';
 import * as repository from './assignment.repository.js';
 
 export type ReleaseReason = 'resolved' | 'away' | 'removed' | 'reassigned' | 'deleted' | 'disconnected';
@@ -61,17 +62,23 @@ export class AssignmentScope {
   /** Automatic assignments are the system's doing (no actor); manual ones are the admin's. */
   async #assign(caseRow: { id: number; customer_id: number }, agentId: number, mode: 'auto' | 'manual') {
     await repository.claimQueuedCase(this.trx, caseRow.id, agentId, this.now);
-    await this.#recordAssignment(caseRow, agentId, mode);
+    await this.#recordAssignments([{ ...caseRow, agentId }], mode);
   }
 
-  async #recordAssignment(caseRow: { id: number; customer_id: number }, agentId: number, mode: 'auto' | 'manual') {
-    await repository.recordAssignment(this.trx, caseRow.id, agentId, this.now);
-    this.record(
-      { type: 'case.assigned', caseId: caseRow.id, agentId, from: 'new', to: 'open', reason: mode },
-      mode === 'auto' ? null : this.actorId,
+  async #recordAssignments(cases: { id: number; customer_id: number; agentId: number }[], mode: 'auto' | 'manual') {
+    await repository.recordAssignments(
+      this.trx,
+      cases.map(({ id, agentId }) => ({ caseId: id, agentId })),
+      this.now,
     );
-    this.assignedCount++;
-    this.publish({ name: 'case.assigned', caseId: caseRow.id, agentId, customerId: caseRow.customer_id });
+    for (const { id, customer_id, agentId } of cases) {
+      this.record(
+        { type: 'case.assigned', caseId: id, agentId, from: 'new', to: 'open', reason: mode },
+        mode === 'auto' ? null : this.actorId,
+      );
+      this.publish({ name: 'case.assigned', caseId: id, agentId, customerId: customer_id });
+    }
+    this.assignedCount += cases.length;
   }
 
   async #release(caseRow: LockedCase, reason: ReleaseReason, status: CasesTable['status']) {
@@ -97,20 +104,20 @@ export class AssignmentScope {
   }
 
   /**
-   * Intake's short cut: with nobody queued (rule 1 puts every queued case ahead of a new one) and an
-   * agent free, the new case goes straight to that agent, so it is written once, already assigned.
-   * Returns the agent's id, or null when the case has to join the queue (then the drain decides).
+   * Intake's short cut: with nobody queued (rule 1 puts every queued case ahead of a new one), new
+   * cases go straight to free agents, so each is written once, already assigned. Returns each case's
+   * agent in arrival order, or null for those that join the queue (then the drain decides).
    */
-  async takeAgentForNewCase(): Promise<number | null> {
-    const agent = await repository.lockFreeAgentIfQueueEmpty(this.trx);
-    if (!agent) return null;
-    this.#queueSettled = true;
-    return agent.user_id;
+  async takeAgentsForNewCases(count: number): Promise<(number | null)[]> {
+    const agents = await repository.lockFreeAgentsIfQueueEmpty(this.trx, count);
+    const plan = planNewCases(agents, count, this.now);
+    if (plan.every((agentId) => agentId !== null)) this.#queueSettled = true;
+    return plan;
   }
 
-  /** Completes takeAgentForNewCase's assignment once the case (inserted as assigned to agentId) exists. */
-  async assignNewCase(caseRow: { id: number; customer_id: number }, agentId: number) {
-    await this.#recordAssignment(caseRow, agentId, 'auto');
+  /** Completes takeAgentsForNewCases' assignments once the cases (inserted as assigned) exist. */
+  async assignNewCases(cases: { id: number; customer_id: number; agentId: number }[]) {
+    if (cases.length > 0) await this.#recordAssignments(cases, 'auto');
   }
 
   /** Resolves a case, active or still queued; its holder's slot frees up for the next queued case. */
@@ -184,6 +191,20 @@ export async function runAssignment<T>(
   options: { actorId: number | null; trigger: string },
   work: (scope: AssignmentScope) => Promise<T>,
 ): Promise<T> {
+  const value = await commitAssignment(ctx, options, work);
+  await settleQueue(ctx);
+  return value;
+}
+
+/**
+ * runAssignment without the settle: for a caller that must know whether a failure came before the
+ * commit (nothing written) or after it; it then calls settleQueue itself.
+ */
+export async function commitAssignment<T>(
+  ctx: AppContext,
+  options: { actorId: number | null; trigger: string },
+  work: (scope: AssignmentScope) => Promise<T>,
+): Promise<T> {
   const { value, events, assigned } = await runTransaction(ctx.database, async (trx) => {
     const scope = new AssignmentScope(trx, ctx.database.engine, options.actorId);
     const value = await work(scope);
@@ -192,7 +213,6 @@ export async function runAssignment<T>(
   });
   if (assigned > 0) ctx.metrics.assignments.inc({ trigger: options.trigger }, assigned);
   ctx.bus.publish(events);
-  await settleQueue(ctx);
   return value;
 }
 

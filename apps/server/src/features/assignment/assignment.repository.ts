@@ -1,6 +1,6 @@
 import { type SelectQueryBuilder, sql } from 'kysely';
 import type { Db, Engine } from '../../db/database.js';
-import { lockForUpdate, lockSkippingLocked, opaqueLimit } from '../../db/engine.js';
+import { jsonRows, lockForUpdate, lockSkippingLocked, opaqueLimit, toJsonRows } from '../../db/engine.js';
 import { precompiled, precompiledVariants } from '../../db/precompiled.js';
 import type { CasesTable, Tables } from '../../db/schema.js';
 import type { Trx } from '../../db/transaction.js';
@@ -11,7 +11,10 @@ const AVAILABLE = sql.lit<'available'>('available');
 
 /** Rule 2: available, spare capacity; fewest active cases, then longest wait since the last assignment, then id. */
 export function nextFreeAgent(db: Db | Trx) {
-  return db.selectFrom('agents').select(['user_id', 'active_cases', 'capacity']).$call(firstWithRoom);
+  return db
+    .selectFrom('agents')
+    .select(['user_id', 'active_cases', 'capacity'])
+    .$call(firstWithRoom(opaqueLimit(1)));
 }
 
 const lockFreeAgent = precompiled((trx, engine) => lockSkippingLocked(nextFreeAgent(trx), engine));
@@ -21,38 +24,39 @@ export async function lockNextFreeAgent(trx: Trx) {
 }
 
 /**
- * The first agent by rule 2 among those with room. These terms are literally those of the partial
- * index agents_with_room (migration 005), so both engines answer from its first entry.
+ * The first agents by rule 2 among those with room. These terms are literally those of the partial
+ * index agents_with_room (migration 005), so both engines answer from its first entries.
  */
-function firstWithRoom<O>(query: SelectQueryBuilder<Tables, 'agents', O>) {
-  return query
-    .where('availability', '=', AVAILABLE)
-    .where('removed_at', 'is', null)
-    .whereRef('active_cases', '<', 'capacity')
-    .orderBy('active_cases')
-    .orderBy('last_assigned_at')
-    .orderBy('user_id')
-    .limit(opaqueLimit(1));
-}
+const firstWithRoom =
+  (limit: ReturnType<typeof opaqueLimit>) =>
+  <O>(query: SelectQueryBuilder<Tables, 'agents', O>) =>
+    query
+      .where('availability', '=', AVAILABLE)
+      .where('removed_at', 'is', null)
+      .whereRef('active_cases', '<', 'capacity')
+      .orderBy('active_cases')
+      .orderBy('last_assigned_at')
+      .orderBy('user_id')
+      .limit(limit);
 
 /**
- * Intake's short cut in one statement: the agent rule 2 picks, but only while no case is queued (rule 1
- * puts every queued case ahead of a new one). A queued case that another transaction holds counts as
- * queued here; the caller then takes the ordinary path, which skips it.
+ * Intake's short cut in one statement: the first `count` agents rule 2 ranks, but only while no case
+ * is queued (rule 1 puts every queued case ahead of a new one). A queued case that another transaction
+ * holds counts as queued here; the new cases then join the queue and the drain skips it.
  */
-const freeAgentIfQueueEmpty = precompiled((trx, engine) =>
+const freeAgentsIfQueueEmpty = precompiled((trx, engine, count: number) =>
   lockSkippingLocked(
     trx
       .selectFrom('agents')
-      .select('user_id')
+      .select(['user_id', 'active_cases', 'capacity', 'last_assigned_at'])
       .where((eb) => eb.not(eb.exists(eb.selectFrom('cases').select('id').where('status', '=', NEW))))
-      .$call(firstWithRoom),
+      .$call(firstWithRoom(opaqueLimit(count))),
     engine,
   ),
 );
 
-export async function lockFreeAgentIfQueueEmpty(trx: Trx) {
-  return (await freeAgentIfQueueEmpty(trx)).rows[0];
+export async function lockFreeAgentsIfQueueEmpty(trx: Trx, count: number) {
+  return (await freeAgentsIfQueueEmpty(trx, count)).rows;
 }
 
 /** Rule 1: priority (urgent first), then oldest, then id; the first entry of the index cases_queue_head. */
@@ -119,20 +123,34 @@ export async function claimQueuedCase(trx: Trx, caseId: number, agentId: number,
   if (result.numAffectedRows !== 1n) throw new Error(`case ${caseId} was not in the queue`);
 }
 
-/** The agent's side of an assignment: one more active case, and the assignment's history row. */
-const addActiveCase = precompiled((trx, _engine, agentId: number, now: number) =>
+/** The agents' side of assignments: `added` more active cases for each agent in the JSON list. */
+const addActiveCases = precompiled((trx, engine, added: number, now: number, agentIds: string) =>
   trx
     .updateTable('agents')
-    .set((eb) => ({ active_cases: eb('active_cases', '+', 1), last_assigned_at: now }))
-    .where('user_id', '=', agentId),
+    .set((eb) => ({ active_cases: eb('active_cases', '+', added), last_assigned_at: now }))
+    .where(sql<boolean>`${sql.ref('user_id')} in (${jsonRows(engine, 'agents', ['user_id'], agentIds)})`),
 );
-const insertAssignment = precompiled((trx, _engine, caseId: number, agentId: number, now: number) =>
-  trx.insertInto('assignments').values({ case_id: caseId, agent_id: agentId, assigned_at: now }),
+const assignmentColumns = ['case_id', 'agent_id', 'assigned_at'] as const;
+const insertAssignments = precompiled((trx, engine, rows: string) =>
+  trx
+    .insertInto('assignments')
+    .columns(assignmentColumns)
+    .expression(jsonRows(engine, 'assignments', assignmentColumns, rows)),
 );
 
-export async function recordAssignment(trx: Trx, caseId: number, agentId: number, now: number) {
-  await addActiveCase(trx, agentId, now);
-  await insertAssignment(trx, caseId, agentId, now);
+/**
+ * Records assignments made in one transaction: each agent's load rises by its number of new cases,
+ * and each assignment gets its history row. A batch of new cases comes here at once.
+ */
+export async function recordAssignments(trx: Trx, assignments: { caseId: number; agentId: number }[], now: number) {
+  const added = new Map<number, number>();
+  for (const { agentId } of assignments) added.set(agentId, (added.get(agentId) ?? 0) + 1);
+  const agentsByCount = new Map<number, { user_id: number }[]>();
+  for (const [agentId, count] of added)
+    agentsByCount.set(count, [...(agentsByCount.get(count) ?? []), { user_id: agentId }]);
+  for (const [count, agents] of agentsByCount) await addActiveCases(trx, count, now, toJsonRows(agents));
+  const rows = assignments.map(({ caseId, agentId }) => ({ case_id: caseId, agent_id: agentId, assigned_at: now }));
+  await insertAssignments(trx, toJsonRows(rows));
 }
 
 /** The columns a status change sets: `new` clears the holder, `resolved` stamps the time. */
@@ -193,7 +211,11 @@ export async function hasAssignableWork(trx: Trx | Db) {
       eb.exists(eb.selectFrom('cases').select('id').where('status', '=', NEW)).as('queued'),
       // A scalar subquery in the index's order, not EXISTS: PostgreSQL plans EXISTS as a scan of
       // every agent, this as one step into agents_with_room.
-      eb.selectFrom('agents').select('user_id').$call(firstWithRoom).as('freeAgentId'),
+      eb
+        .selectFrom('agents')
+        .select('user_id')
+        .$call(firstWithRoom(opaqueLimit(1)))
+        .as('freeAgentId'),
     ])
     .executeTakeFirstOrThrow();
   return Boolean(row.queued) && row.freeAgentId !== null;

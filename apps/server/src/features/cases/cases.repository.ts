@@ -1,13 +1,26 @@
 import type { CaseStatus } from '@caseflow/contract';
 import { type NotNull, sql, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { jsonRows, toJsonRows } from '../../db/engine.js';
 import { precompiled } from '../../db/precompiled.js';
 import type { CasesTable } from '../../db/schema.js';
 import type { Trx } from '../../db/transaction.js';
 
-type NewCase = Pick<
+/** A new case as intake writes it: queued (`new`, nobody assigned) or already assigned (`open`). */
+export type NewCase = Pick<
   CasesTable,
-  'customer_id' | 'subject' | 'description' | 'order_number' | 'product' | 'reason' | 'desired_outcome' | 'created_at'
+  | 'customer_id'
+  | 'subject'
+  | 'description'
+  | 'order_number'
+  | 'product'
+  | 'reason'
+  | 'desired_outcome'
+  | 'status'
+  | 'assignee_id'
+  | 'created_at'
+  | 'assigned_at'
+  | 'updated_at'
 >;
 
 /** A case's own columns; a read adds its people's names, and so does the insert's RETURNING. */
@@ -31,24 +44,27 @@ const caseOwnColumns = [
 ] as const;
 const caseColumns = [...caseOwnColumns, 'customer.name as customer_name', 'assignee.name as assignee_name'] as const;
 
-const insertQueued = precompiled((trx, _engine, row: NewCase) =>
-  trx
-    .insertInto('cases')
-    .values({ ...row, status: 'new', updated_at: row.created_at })
-    .returning('id'),
-);
+const newCaseColumns = [
+  'customer_id',
+  'subject',
+  'description',
+  'order_number',
+  'product',
+  'reason',
+  'desired_outcome',
+  'status',
+  'assignee_id',
+  'created_at',
+  'assigned_at',
+  'updated_at',
+] as const satisfies readonly (keyof NewCase)[];
 
-/** Intake's short cut returns the whole case as a read would (the names from scalar subqueries): the reply. */
-const insertAssigned = precompiled((trx, _engine, row: NewCase, assigneeId: number) =>
+/** Returns each case whole, as a read would (the names from scalar subqueries): intake's replies. */
+const insertRows = precompiled((trx, engine, rows: string) =>
   trx
     .insertInto('cases')
-    .values({
-      ...row,
-      status: 'open',
-      updated_at: row.created_at,
-      assignee_id: assigneeId,
-      assigned_at: row.created_at,
-    })
+    .columns(newCaseColumns)
+    .expression(jsonRows(engine, 'cases', newCaseColumns, rows))
     .returning(caseOwnColumns)
     .returning((eb) => [
       eb.selectFrom('users').select('name').whereRef('users.id', '=', 'cases.customer_id').as('customer_name'),
@@ -58,18 +74,14 @@ const insertAssigned = precompiled((trx, _engine, row: NewCase, assigneeId: numb
     .$narrowType<{ customer_name: NotNull }>(),
 );
 
-/** Inserts a case that joins the queue; the queue's drain decides who gets it. */
-export async function insertQueuedCase(trx: Trx, row: NewCase) {
-  const inserted = (await insertQueued(trx, row)).rows[0];
-  if (!inserted) throw new Error('the case insert returned no id');
-  return inserted.id;
-}
-
-/** Inserts a case already assigned to `assigneeId` (intake's short cut) and returns it as findCaseRow would. */
-export async function insertAssignedCase(trx: Trx, row: NewCase, assigneeId: number): Promise<CaseRow> {
-  const inserted = (await insertAssigned(trx, row, assigneeId)).rows[0];
-  if (!inserted) throw new Error('the case insert returned no row');
-  return inserted;
+/**
+ * Inserts intake's new cases in one statement and returns them in the order given. Neither engine
+ * promises RETURNING's order, but both number the rows of one insert in the order they are inserted.
+ */
+export async function insertCases(trx: Trx, rows: NewCase[]): Promise<CaseRow[]> {
+  const inserted = (await insertRows(trx, toJsonRows(rows))).rows;
+  if (inserted.length !== rows.length) throw new Error(`${rows.length} cases inserted, ${inserted.length} returned`);
+  return inserted.sort((a, b) => a.id - b.id);
 }
 
 function selectCases(db: Db | Trx) {

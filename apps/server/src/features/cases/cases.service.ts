@@ -14,8 +14,8 @@ import { conflict, notFound } from '../../http/app-error.js';
 import { decodeCursor, toPage } from '../../http/cursor.js';
 import { toIso, toIsoOrNull } from '../../http/time.js';
 import { type AssignmentScope, runAssignment } from '../assignment/assignment.engine.js';
-import { addFirstMessage } from '../conversation/conversation.service.js';
 import * as repository from './cases.repository.js';
+import { submitIntake } from './intake.js';
 
 const REOPEN_WINDOW_MS = 14 * 24 * 3_600_000;
 const priorityRank = (priority: Priority) => prioritySchema.options.indexOf(priority);
@@ -92,7 +92,7 @@ export async function createCase(
     ? { key: idempotencyKey, requestHash: createHash('sha256').update(JSON.stringify(body)).digest('hex') }
     : undefined;
   try {
-    const { id, row } = await insertCaseAndAssign(ctx, caller, body, idempotency);
+    const { id, row } = await submitIntake(ctx, { caller, body, idempotency });
     return row ? toCase(row) : await getCase(ctx, caller, id);
   } catch (error) {
     if (!idempotency || !isUniqueViolation(error)) throw error;
@@ -102,54 +102,6 @@ export async function createCase(
     }
     return getCase(ctx, caller, claimed.case_id);
   }
-}
-
-/**
- * Writes the case and assigns it when it can. A case intake assigned itself comes back whole from
- * its insert: nothing later in the transaction changes it. A case that joined the queue is read
- * after the commit instead, so that the reply shows what the queue's drain did with it.
- */
-function insertCaseAndAssign(
-  ctx: AppContext,
-  caller: Caller,
-  body: CreateCaseBody,
-  idempotency: { key: string; requestHash: string } | undefined,
-) {
-  return runAssignment(ctx, { actorId: caller.userId, trigger: 'case_created' }, async (scope) => {
-    if (idempotency) {
-      await repository.claimIdempotencyKey(scope.trx, { userId: caller.userId, ...idempotency, now: scope.now });
-    }
-    const newCase = {
-      customer_id: caller.userId,
-      subject: body.subject,
-      description: body.description,
-      order_number: body.orderNumber ?? null,
-      product: body.product ?? null,
-      reason: body.reason ?? null,
-      desired_outcome: body.desiredOutcome ?? null,
-      created_at: scope.now,
-    };
-    const assigneeId = await scope.takeAgentForNewCase();
-    let row: repository.CaseRow | undefined;
-    let id: number;
-    if (assigneeId === null) id = await repository.insertQueuedCase(scope.trx, newCase);
-    else {
-      row = await repository.insertAssignedCase(scope.trx, newCase, assigneeId);
-      id = row.id;
-    }
-    await addFirstMessage(scope.trx, {
-      caseId: id,
-      authorId: caller.userId,
-      body: body.description,
-      now: scope.now,
-    });
-    scope.record({ type: 'case.created', caseId: id, to: 'new' });
-    scope.publish({ name: 'case.created', caseId: id, customerId: caller.userId });
-    scope.publish({ name: 'queue.updated' });
-    if (assigneeId !== null) await scope.assignNewCase({ id, customer_id: caller.userId }, assigneeId);
-    if (idempotency) await repository.attachIdempotencyKey(scope.trx, caller.userId, idempotency.key, id);
-    return { id, row };
-  });
 }
 
 /** Runs a staff or owner action on a case the caller can see, inside the assignment transaction. */

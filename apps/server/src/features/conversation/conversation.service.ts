@@ -20,18 +20,21 @@ function toMessage(row: repository.MessageRow): Message {
   };
 }
 
-/** The customer's description opens the conversation, in the case's own transaction. */
-export async function addFirstMessage(
+/** Each new case's description opens its conversation, in the cases' own transaction. */
+export async function addFirstMessages(
   trx: Trx,
-  message: { caseId: number; authorId: number; body: string; now: number },
+  messages: { caseId: number; authorId: number; body: string; now: number }[],
 ) {
-  await repository.insertMessage(trx, {
-    case_id: message.caseId,
-    author_id: message.authorId,
-    body: message.body,
-    visibility: 'public',
-    created_at: message.now,
-  });
+  await repository.insertMessages(
+    trx,
+    messages.map(({ caseId, authorId, body, now }) => ({
+      case_id: caseId,
+      author_id: authorId,
+      body,
+      visibility: 'public' as const,
+      created_at: now,
+    })),
+  );
 }
 
 export async function listMessages(
