@@ -43,6 +43,24 @@ export function jsonRows<T extends keyof Tables>(
     from json_each(${json}) order by key`;
 }
 
+/**
+ * True when `column` holds one of the values that column has in jsonRows' rows: one primary-key lookup
+ * per value on both engines. PostgreSQL plans `IN (subquery)` over a function as a hash join over a scan
+ * of the whole table (it guesses 100 rows for the function); `= ANY (array)` is an index lookup.
+ */
+export function isAmongJsonRows<T extends keyof Tables>(
+  engine: Engine,
+  table: T,
+  column: keyof Tables[T] & string,
+  json: string,
+) {
+  if (engine === 'postgres') {
+    return sql<boolean>`${sql.ref(column)} = any(array(select ${sql.ref(`r.${column}`)}
+      from json_populate_recordset(null::${sql.table(table)}, ${json}::json) as r))`;
+  }
+  return sql<boolean>`${sql.ref(column)} in (select value ->> ${sql.lit(`$.${column}`)} from json_each(${json}))`;
+}
+
 // A surrogate half with no partner: UTF-8 cannot encode it, and PostgreSQL's JSON refuses its escape.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 

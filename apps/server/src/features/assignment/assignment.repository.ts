@@ -1,6 +1,13 @@
 import { type SelectQueryBuilder, sql } from 'kysely';
 import type { Db, Engine } from '../../db/database.js';
-import { jsonRows, lockForUpdate, lockSkippingLocked, opaqueLimit, toJsonRows } from '../../db/engine.js';
+import {
+  isAmongJsonRows,
+  jsonRows,
+  lockForUpdate,
+  lockSkippingLocked,
+  opaqueLimit,
+  toJsonRows,
+} from '../../db/engine.js';
 import { precompiled, precompiledVariants } from '../../db/precompiled.js';
 import type { CasesTable, Tables } from '../../db/schema.js';
 import type { Trx } from '../../db/transaction.js';
@@ -123,13 +130,14 @@ export async function claimQueuedCase(trx: Trx, caseId: number, agentId: number,
   if (result.numAffectedRows !== 1n) throw new Error(`case ${caseId} was not in the queue`);
 }
 
-/** The agents' side of assignments: `added` more active cases for each agent in the JSON list. */
-const addActiveCases = precompiled((trx, engine, added: number, now: number, agentIds: string) =>
-  trx
+/** The agents' side of assignments: `added` more active cases for each agent in the JSON rows. */
+export function addActiveCasesQuery(db: Db | Trx, engine: Engine, added: number, now: number, agentIds: string) {
+  return db
     .updateTable('agents')
     .set((eb) => ({ active_cases: eb('active_cases', '+', added), last_assigned_at: now }))
-    .where(sql<boolean>`${sql.ref('user_id')} in (${jsonRows(engine, 'agents', ['user_id'], agentIds)})`),
-);
+    .where(isAmongJsonRows(engine, 'agents', 'user_id', agentIds));
+}
+const addActiveCases = precompiled(addActiveCasesQuery);
 const assignmentColumns = ['case_id', 'agent_id', 'assigned_at'] as const;
 const insertAssignments = precompiled((trx, engine, rows: string) =>
   trx
