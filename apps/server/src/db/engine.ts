@@ -68,10 +68,14 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * The parameter jsonRows reads. Text gets what any text parameter gets on its way to UTF-8: a lone
  * surrogate half becomes U+FFFD (the replacement character) instead of failing the statement.
  */
-export const toJsonRows = (rows: readonly object[]) =>
-  JSON.stringify(rows, (_key, value: unknown) =>
+export function toJsonRows(rows: readonly object[]) {
+  const json = JSON.stringify(rows);
+  // JSON.stringify writes a lone surrogate as a \udXXX escape, so only then is the slower pass needed.
+  if (!json.includes('\\ud')) return json;
+  return JSON.stringify(rows, (_key, value: unknown) =>
     typeof value === 'string' ? value.replace(LONE_SURROGATE, '\uFFFD') : value,
   );
+}
 
 /** Locks the row until commit on PostgreSQL (waiting for it); SQLite's write lock already covers it. */
 export function lockForUpdate<DB, TB extends keyof DB, O>(
