@@ -64,6 +64,20 @@ export function isAmongJsonRows<T extends keyof Tables>(
 // A surrogate half with no partner: UTF-8 cannot encode it, and PostgreSQL's JSON refuses its escape.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+const HAS_LONE_SURROGATE = new RegExp(LONE_SURROGATE.source);
+
+/** The row with every lone surrogate half in its text replaced by U+FFFD; the row itself when it has none. */
+export function wellFormedRow<Row extends object>(row: Row): Row {
+  let copy: Record<string, unknown> | undefined;
+  for (const [key, value] of Object.entries(row)) {
+    if (typeof value === 'string' && HAS_LONE_SURROGATE.test(value)) {
+      copy ??= { ...(row as Record<string, unknown>) };
+      copy[key] = value.replace(LONE_SURROGATE, '\uFFFD');
+    }
+  }
+  return (copy ?? row) as Row;
+}
+
 /**
  * The parameter jsonRows reads. Text gets what any text parameter gets on its way to UTF-8: a lone
  * surrogate half becomes U+FFFD (the replacement character) instead of failing the statement.
@@ -71,10 +85,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 export function toJsonRows(rows: readonly object[]) {
   const json = JSON.stringify(rows);
   // JSON.stringify writes a lone surrogate as a \udXXX escape, so only then is the slower pass needed.
-  if (!json.includes('\\ud')) return json;
-  return JSON.stringify(rows, (_key, value: unknown) =>
-    typeof value === 'string' ? value.replace(LONE_SURROGATE, '\uFFFD') : value,
-  );
+  return json.includes('\\ud') ? JSON.stringify(rows.map(wellFormedRow)) : json;
 }
 
 /** Locks the row until commit on PostgreSQL (waiting for it); SQLite's write lock already covers it. */

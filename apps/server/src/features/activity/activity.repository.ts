@@ -1,8 +1,7 @@
 import type { ActivityType } from '@caseflow/contract';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { jsonRows, toJsonRows } from '../../db/engine.js';
-import { precompiled } from '../../db/precompiled.js';
+import { precompiledInsert } from '../../db/precompiled.js';
 import type { Trx } from '../../db/transaction.js';
 
 export interface ActivityRecord {
@@ -41,17 +40,15 @@ const newActivityColumns = [
   'visibility',
   'created_at',
 ] as const;
-const insertRows = precompiled((trx, engine, rows: string) =>
-  trx
-    .insertInto('activity')
-    .columns(newActivityColumns)
-    .expression(jsonRows(engine, 'activity', newActivityColumns, rows)),
-);
+const insertRows = precompiledInsert('activity', newActivityColumns, (insert) => insert);
 
 /** Append-only: there is no update or delete of activity anywhere. Rows keep the order given. */
 export async function insertActivities(trx: Trx, records: ActivityRecord[], now: number) {
   if (records.length === 0) return;
-  await insertRows(trx, toJsonRows(records.map((record) => toRow(record, now))));
+  await insertRows(
+    trx,
+    records.map((record) => toRow(record, now)),
+  );
 }
 
 const activityColumns = [

@@ -1,14 +1,7 @@
 import { type SelectQueryBuilder, sql } from 'kysely';
 import type { Db, Engine } from '../../db/database.js';
-import {
-  isAmongJsonRows,
-  jsonRows,
-  lockForUpdate,
-  lockSkippingLocked,
-  opaqueLimit,
-  toJsonRows,
-} from '../../db/engine.js';
-import { precompiled, precompiledVariants } from '../../db/precompiled.js';
+import { isAmongJsonRows, lockForUpdate, lockSkippingLocked, opaqueLimit, toJsonRows } from '../../db/engine.js';
+import { precompiled, precompiledInsert, precompiledVariants } from '../../db/precompiled.js';
 import type { CasesTable, Tables } from '../../db/schema.js';
 import type { Trx } from '../../db/transaction.js';
 
@@ -139,12 +132,7 @@ export function addActiveCasesQuery(db: Db | Trx, engine: Engine, added: number,
 }
 const addActiveCases = precompiled(addActiveCasesQuery);
 const assignmentColumns = ['case_id', 'agent_id', 'assigned_at'] as const;
-const insertAssignments = precompiled((trx, engine, rows: string) =>
-  trx
-    .insertInto('assignments')
-    .columns(assignmentColumns)
-    .expression(jsonRows(engine, 'assignments', assignmentColumns, rows)),
-);
+const insertAssignments = precompiledInsert('assignments', assignmentColumns, (insert) => insert);
 
 /**
  * Records assignments made in one transaction: each agent's load rises by its number of new cases,
@@ -158,7 +146,7 @@ export async function recordAssignments(trx: Trx, assignments: { caseId: number;
     agentsByCount.set(count, [...(agentsByCount.get(count) ?? []), { user_id: agentId }]);
   for (const [count, agents] of agentsByCount) await addActiveCases(trx, count, now, toJsonRows(agents));
   const rows = assignments.map(({ caseId, agentId }) => ({ case_id: caseId, agent_id: agentId, assigned_at: now }));
-  await insertAssignments(trx, toJsonRows(rows));
+  await insertAssignments(trx, rows);
 }
 
 /** The columns a status change sets: `new` clears the holder, `resolved` stamps the time. */

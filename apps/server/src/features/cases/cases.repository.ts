@@ -1,8 +1,7 @@
 import type { CaseStatus } from '@caseflow/contract';
 import { type NotNull, sql, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { jsonRows, toJsonRows } from '../../db/engine.js';
-import { precompiled } from '../../db/precompiled.js';
+import { precompiled, precompiledInsert } from '../../db/precompiled.js';
 import type { CasesTable } from '../../db/schema.js';
 import type { Trx } from '../../db/transaction.js';
 
@@ -60,11 +59,8 @@ const newCaseColumns = [
 ] as const satisfies readonly (keyof NewCase)[];
 
 /** Returns each case whole, as a read would (the names from scalar subqueries): intake's replies. */
-const insertRows = precompiled((trx, engine, rows: string) =>
-  trx
-    .insertInto('cases')
-    .columns(newCaseColumns)
-    .expression(jsonRows(engine, 'cases', newCaseColumns, rows))
+const insertRows = precompiledInsert('cases', newCaseColumns, (insert) =>
+  insert
     .returning(caseOwnColumns)
     .returning((eb) => [
       eb.selectFrom('users').select('name').whereRef('users.id', '=', 'cases.customer_id').as('customer_name'),
@@ -79,7 +75,7 @@ const insertRows = precompiled((trx, engine, rows: string) =>
  * promises RETURNING's order, but both number the rows of one insert in the order they are inserted.
  */
 export async function insertCases(trx: Trx, rows: NewCase[]): Promise<CaseRow[]> {
-  const inserted = (await insertRows(trx, toJsonRows(rows))).rows;
+  const inserted = await insertRows(trx, rows);
   if (inserted.length !== rows.length) throw new Error(`${rows.length} cases inserted, ${inserted.length} returned`);
   return inserted.sort((a, b) => a.id - b.id);
 }

@@ -1,6 +1,5 @@
 import type { Db } from '../../db/database.js';
-import { jsonRows, toJsonRows } from '../../db/engine.js';
-import { precompiled } from '../../db/precompiled.js';
+import { precompiled, precompiledInsert } from '../../db/precompiled.js';
 import type { MessagesTable } from '../../db/schema.js';
 import type { Trx } from '../../db/transaction.js';
 
@@ -9,16 +8,11 @@ const insertRow = precompiled((trx, _engine, message: Omit<MessagesTable, 'id'>)
 );
 
 const firstMessageColumns = ['case_id', 'author_id', 'body', 'visibility', 'created_at'] as const;
-const insertRows = precompiled((trx, engine, messages: string) =>
-  trx
-    .insertInto('messages')
-    .columns(firstMessageColumns)
-    .expression(jsonRows(engine, 'messages', firstMessageColumns, messages)),
-);
+const insertRows = precompiledInsert('messages', firstMessageColumns, (insert) => insert);
 
 /** Inserts many messages in one statement (intake's first messages). */
 export async function insertMessages(trx: Trx, messages: Omit<MessagesTable, 'id'>[]) {
-  await insertRows(trx, toJsonRows(messages));
+  await insertRows(trx, messages);
 }
 
 export async function insertMessage(trx: Trx, message: Omit<MessagesTable, 'id'>) {
