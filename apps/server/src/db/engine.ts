@@ -22,29 +22,24 @@ export function lockSkippingLocked<DB, TB extends keyof DB, O>(
 export const opaqueLimit = (count: number) => sql<number>`${count} + 0`;
 
 /**
- * Many rows as one parameter: `json` is a JSON array of objects, read back as a table of the given
- * columns, in the array's order. A statement over many rows (an insert, an IN list) then has one SQL
- * text whatever their number, so each engine prepares and plans it once; a VALUES list has a text and,
- * on PostgreSQL, a cached plan of ~170 KB per connection for each row count.
+ * PostgreSQL: many rows as one parameter. `json` is a JSON array of objects, read back as a table of
+ * the given columns in the array's order, so an insert of any number of rows is one SQL text with one
+ * cached plan per connection (a VALUES list has one per row count, ~170 KB each). SQLite takes VALUES
+ * lists instead (precompiledInsert).
  */
-export function jsonRows<T extends keyof Tables>(
-  engine: Engine,
+export function postgresJsonRows<T extends keyof Tables>(
   table: T,
   columns: readonly (keyof Tables[T] & string)[],
   json: string,
 ) {
-  if (engine === 'postgres') {
-    // The table's own row type gives every field its column's type.
-    return sql`select ${sql.join(columns.map((column) => sql.ref(`r.${column}`)))}
-      from json_populate_recordset(null::${sql.table(table)}, ${json}::json) with ordinality as r
-      order by r.ordinality`;
-  }
-  return sql`select ${sql.join(columns.map((column) => sql`value ->> ${sql.lit(`$.${column}`)}`))}
-    from json_each(${json}) order by key`;
+  // The table's own row type gives every field its column's type.
+  return sql`select ${sql.join(columns.map((column) => sql.ref(`r.${column}`)))}
+    from json_populate_recordset(null::${sql.table(table)}, ${json}::json) with ordinality as r
+    order by r.ordinality`;
 }
 
 /**
- * True when `column` holds one of the values that column has in jsonRows' rows: one primary-key lookup
+ * True when `column` holds one of the values that column has in the JSON rows (see toJsonRows): one primary-key lookup
  * per value on both engines. PostgreSQL plans `IN (subquery)` over a function as a hash join over a scan
  * of the whole table (it guesses 100 rows for the function); `= ANY (array)` is an index lookup.
  */
@@ -79,7 +74,7 @@ export function wellFormedRow<Row extends object>(row: Row): Row {
 }
 
 /**
- * The parameter jsonRows reads. Text gets what any text parameter gets on its way to UTF-8: a lone
+ * The JSON for postgresJsonRows and isAmongJsonRows. Text gets what any text parameter gets on its way to UTF-8: a lone
  * surrogate half becomes U+FFFD (the replacement character) instead of failing the statement.
  */
 export function toJsonRows(rows: readonly object[]) {

@@ -8,7 +8,7 @@ import {
 } from 'kysely';
 import type { Db, Engine } from './database.js';
 import { directRunnerOf } from './direct-execution.js';
-import { jsonRows, toJsonRows, wellFormedRow } from './engine.js';
+import { postgresJsonRows, toJsonRows, wellFormedRow } from './engine.js';
 import type { Tables } from './schema.js';
 import type { Trx } from './transaction.js';
 
@@ -107,7 +107,7 @@ const SQLITE_ROWS_PER_INSERT = 128;
 
 /**
  * An insert of many rows, compiled once per engine (and, on SQLite, per row count). PostgreSQL gets the
- * rows as one JSON parameter (`jsonRows`): one SQL text, so one cached plan per connection (a VALUES
+ * rows as one JSON parameter (`postgresJsonRows`): one SQL text, so one cached plan per connection (a VALUES
  * list has one per row count, ~170 KB each). SQLite gets a VALUES list, in chunks of 128 rows: it has no
  * round trips to save, reading fields out of JSON cost it ~5 µs a row more, and it keeps prepared
  * statements cheaply. `finish` adds what follows the rows (a RETURNING, say). Rows come back in order.
@@ -117,12 +117,12 @@ export function precompiledInsert<T extends keyof Tables & string, Row extends I
   columns: readonly (keyof Row & string)[],
   finish: (insert: InsertQueryBuilder<Tables, T, InsertResult>) => Compilable<R>,
 ) {
-  const asJson = precompiled((db, engine, json: string) =>
+  const asJson = precompiled((db, _engine, json: string) =>
     finish(
       db
         .insertInto(table)
         .columns(columns as never)
-        .expression(jsonRows(engine, table, columns as never, json)),
+        .expression(postgresJsonRows(table, columns as never, json)),
     ),
   );
   const asValues = precompiledVariants(

@@ -44,7 +44,6 @@ const insertRows = precompiledInsert('activity', newActivityColumns, (insert) =>
 
 /** Append-only: there is no update or delete of activity anywhere. Rows keep the order given. */
 export async function insertActivities(trx: Trx, records: ActivityRecord[], now: number) {
-  if (records.length === 0) return;
   await insertRows(
     trx,
     records.map((record) => toRow(record, now)),

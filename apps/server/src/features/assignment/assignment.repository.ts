@@ -142,8 +142,11 @@ export async function recordAssignments(trx: Trx, assignments: { caseId: number;
   const added = new Map<number, number>();
   for (const { agentId } of assignments) added.set(agentId, (added.get(agentId) ?? 0) + 1);
   const agentsByCount = new Map<number, { user_id: number }[]>();
-  for (const [agentId, count] of added)
-    agentsByCount.set(count, [...(agentsByCount.get(count) ?? []), { user_id: agentId }]);
+  for (const [agentId, count] of added) {
+    const agents = agentsByCount.get(count) ?? [];
+    agents.push({ user_id: agentId });
+    agentsByCount.set(count, agents);
+  }
   for (const [count, agents] of agentsByCount) await addActiveCases(trx, count, now, toJsonRows(agents));
   const rows = assignments.map(({ caseId, agentId }) => ({ case_id: caseId, agent_id: agentId, assigned_at: now }));
   await insertAssignments(trx, rows);
