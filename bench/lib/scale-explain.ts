@@ -3,20 +3,25 @@
 // EXPLAIN (ANALYZE, BUFFERS)) and timed on its own, without HTTP.
 
 import { join } from 'node:path';
+import { DASHBOARD_AGENTS } from '@caseflow/contract';
 import BetterSqlite3 from 'better-sqlite3';
 import { type CompiledQuery, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Engine } from '../../apps/server/src/db/database.js';
 import type { Tables } from '../../apps/server/src/db/schema.js';
-import { listAgentRows } from '../../apps/server/src/features/agents/agents.repository.js';
+import {
+  agentTotals,
+  busiestAgentsQuery,
+  listAgentRows,
+} from '../../apps/server/src/features/agents/agents.repository.js';
 import {
   hasAssignableWork,
   lockNextFreeAgent,
   lockNextQueuedCase,
 } from '../../apps/server/src/features/assignment/assignment.repository.js';
 import {
-  countByStatus,
   countCasesPerHour,
+  countQueuedAndPending,
   findCaseRow,
   listCaseRows,
   oldestQueued,
@@ -89,7 +94,9 @@ export async function explainQueries(options: {
       () => listCaseRows(db, toFilter(scenario, subjects)),
     ]),
     ['GET /cases/:id', () => findCaseRow(db, subjects.deepCaseId, { customerId: null })],
-    ['dashboard: counts by status', () => countByStatus(db)],
+    ['dashboard: queued and pending cases', () => countQueuedAndPending(db)],
+    ['dashboard: agent totals', () => agentTotals(db)],
+    ['dashboard: busiest agents', () => busiestAgentsQuery(db, DASHBOARD_AGENTS).execute()],
     ['dashboard: oldest queued case', () => oldestQueued(db)],
     ['dashboard: cases per hour (created, resolved)', () => countCasesPerHour(db, Date.now() - 24 * 3_600_000)],
     ['GET /agents, first page', () => listAgentRows(db, { limit: 26 })],

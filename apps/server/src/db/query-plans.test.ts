@@ -1,6 +1,7 @@
 import { type Compilable, CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentActivityQuery } from '../features/activity/activity.repository.js';
+import { busiestAgentsQuery } from '../features/agents/agents.repository.js';
 import { addActiveCasesQuery, nextFreeAgent, nextQueuedCase } from '../features/assignment/assignment.repository.js';
 import { casesPerHourQuery } from '../features/cases/cases.repository.js';
 import { engines, startTestServer, type TestServer } from '../testing/harness.js';
@@ -65,7 +66,7 @@ describe.each(engines)('query plans on %s', (engine) => {
   });
 
   // Last: it adds agents behind the assignment engine's back, and statistics change later plans.
-  it('keeps both picks and the agents’ load update on their indexes once the tables have statistics (after an ANALYZE)', async () => {
+  it('keeps both picks, the agents’ load update and the busiest agents on their plans once the tables have statistics (after an ANALYZE)', async () => {
     const db = server.ctx.database.db;
     const users = await db
       .insertInto('users')
@@ -109,5 +110,8 @@ describe.each(engines)('query plans on %s', (engine) => {
     expect(update).toMatch(
       engine === 'sqlite' ? /SEARCH agents USING INTEGER PRIMARY KEY/ : /Index Scan using agents_pkey/,
     );
+    // The dashboard's busiest agents: the few are picked from `agents` first, then joined to their users.
+    const busiest = await planOf(busiestAgentsQuery(db, 50), { allowSeqScan: true });
+    expect(busiest).toMatch(engine === 'sqlite' ? /^CO-ROUTINE agents/ : /(Join|Nested Loop)[\s\S]*Limit/);
   });
 });

@@ -55,14 +55,32 @@ export function listAgentRows(db: Db, filter: AgentFilter) {
   return query.limit(filter.limit).execute();
 }
 
-/** The busiest current agents: most active cases first, then by name. */
-export function listBusiestAgentRows(db: Db, limit: number) {
-  return selectAgents(db)
+/**
+ * The busiest current agents: most active cases first, by name among equally busy ones. Which of the
+ * equally busy make the cut is by id: picking them from `agents` alone before any user is joined
+ * keeps this a few milliseconds at 10,000 agents (ordered by name over the join, PostgreSQL read
+ * every user to return 50: 27–48 ms).
+ */
+export function busiestAgentsQuery(db: Db, limit: number) {
+  const busiest = db
+    .selectFrom('agents')
+    .select(['user_id', 'capacity', 'availability', 'active_cases', 'last_assigned_at'])
+    .where('removed_at', 'is', null)
+    .orderBy('active_cases', 'desc')
+    .orderBy('user_id')
+    .limit(limit)
+    .as('agents');
+  return db
+    .selectFrom(busiest)
+    .innerJoin('users', 'users.id', 'agents.user_id')
+    .select(agentColumns)
     .orderBy('agents.active_cases', 'desc')
     .orderBy('users.name')
-    .orderBy('agents.user_id')
-    .limit(limit)
-    .execute();
+    .orderBy('agents.user_id');
+}
+
+export function listBusiestAgentRows(db: Db, limit: number) {
+  return busiestAgentsQuery(db, limit).execute();
 }
 
 /** Current agents counted by state, with their summed load and capacity (one pass over `agents`). */

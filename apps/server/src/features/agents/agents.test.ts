@@ -379,8 +379,8 @@ describe.each(engines)('agents on %s', (engine) => {
 
       await server.addAgent({ name: 'Alice', capacity: 1 });
       await report(server, customer);
-      await server.addAgent({ name: 'Bob', capacity: 2 });
-      await report(server, customer);
+      const bob = await server.addAgent({ name: 'Bob', capacity: 2 });
+      const bobsCase = await report(server, customer);
       const cara = await server.addAgent({ name: 'Cara', capacity: 4 });
       await setAvailability(server, cara, 'away');
       const settled = await dashboard();
@@ -407,6 +407,16 @@ describe.each(engines)('agents on %s', (engine) => {
       expect(busy.cases).toEqual({ new: 2, open: 3, pending: 0 });
       // Busiest first: Bob (2), Alice (1), Cara (0).
       expect(busy.agents.map((agent) => agent.name)).toEqual(['Bob', 'Alice', 'Cara']);
+
+      // Waiting on its customer, the case is pending and still Bob's: counted once, as pending.
+      const pending = await server.call('PATCH', `/api/v1/cases/${bobsCase.id}`, {
+        token: bob.token,
+        body: { status: 'pending' },
+      });
+      expect(pending.status).toBe(200);
+      const later = await dashboard();
+      expect(later.cases).toEqual({ new: 2, open: 2, pending: 1 });
+      expect(later.agentTotals.activeCases).toBe(3);
     });
 
     it('lists only the busiest agents in full but counts them all', async () => {
@@ -423,6 +433,9 @@ describe.each(engines)('agents on %s', (engine) => {
         );
         const reply = await fresh.call('GET', '/api/v1/dashboard', { token: admin.token });
         expect(reply.body.agents).toHaveLength(DASHBOARD_AGENTS);
+        // All equally busy (none has a case): shown by name.
+        const names = reply.body.agents.map((agent: { name: string }) => agent.name);
+        expect(names).toEqual([...names].sort());
         expect(reply.body.agentTotals).toMatchObject({ total: DASHBOARD_AGENTS + 3, available: DASHBOARD_AGENTS + 3 });
       } finally {
         await fresh.close();

@@ -140,14 +140,16 @@ export async function updateCaseFields(
     .execute();
 }
 
-export async function countByStatus(db: Db) {
+/** Queued and pending cases (the open ones are the agents' load less the pending: see the dashboard). */
+export async function countQueuedAndPending(db: Db) {
   const rows = await db
     .selectFrom('cases')
     .select(['status', (eb) => eb.fn.countAll<number>().as('count')])
-    .where('status', 'in', ['new', 'open', 'pending'])
+    .where('status', 'in', ['new', 'pending'])
     .groupBy('status')
     .execute();
-  return Object.fromEntries(rows.map((row) => [row.status, Number(row.count)])) as Record<string, number>;
+  const count = (status: string) => Number(rows.find((row) => row.status === status)?.count ?? 0);
+  return { queued: count('new'), pending: count('pending') };
 }
 
 /**

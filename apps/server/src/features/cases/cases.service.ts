@@ -172,7 +172,7 @@ export async function markFirstResponse(trx: Trx, caseId: number, now: number) {
 
 export async function dashboardCounts(ctx: AppContext) {
   const [counts, oldest] = await Promise.all([
-    repository.countByStatus(ctx.database.db),
+    repository.countQueuedAndPending(ctx.database.db),
     repository.oldestQueued(ctx.database.db),
   ]);
   return { counts, oldestQueuedAt: oldest?.created_at ?? null };

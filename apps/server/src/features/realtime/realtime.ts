@@ -8,11 +8,11 @@ import {
 } from '@caseflow/contract';
 import { createAdapter } from '@socket.io/postgres-adapter';
 import type { FastifyInstance } from 'fastify';
-import type pg from 'pg';
 import { Server, type Socket } from 'socket.io';
 import { type Caller, isStaff } from '../../context.js';
 import { isOwnOrigin, SESSION_COOKIE } from '../../http/auth.js';
 import { authenticateToken } from '../accounts/accounts.service.js';
+import { createAdapterPool } from './adapter-pool.js';
 import type { DomainEvent } from './event-bus.js';
 import { createFanOut, type Emission } from './fan-out.js';
 import { trackPresence } from './presence.js';
@@ -21,28 +21,6 @@ import { createThrottle, prepareTypingNotice, TYPING_LIMIT } from './typing.js';
 type SocketData = { caller: Caller };
 type RealtimeServer = Server<RealtimeClientEvents, RealtimeServerEvents, Record<string, never>, SocketData>;
 type RealtimeSocket = Socket<RealtimeClientEvents, RealtimeServerEvents, Record<string, never>, SocketData>;
-
-/**
- * The adapter re-opens its LISTEN connection when it dies but never hands the dead one back, so each
- * database restart would leak a pool slot and make closing the pool wait forever. Released once only.
- */
-function releasingDeadListener(pool: pg.Pool): pg.Pool {
-  return {
-    connect: async () => {
-      const client = await pool.connect();
-      const release = client.release.bind(client);
-      let released = false;
-      client.release = (error?: Error | boolean) => {
-        if (released) return;
-        released = true;
-        release(error);
-      };
-      client.once('end', () => client.release(true));
-      return client;
-    },
-    query: (...args: Parameters<pg.Pool['query']>) => pool.query(...args),
-  } as unknown as pg.Pool;
-}
 
 const STAFF_ROOM = 'staff';
 const userRoom = (userId: number) => `user:${userId}`;
@@ -90,9 +68,8 @@ export function registerRealtime(app: FastifyInstance) {
   // fan-out's batched LISTEN/NOTIFY; the adapter answers presence's "any socket left?" across processes.
   // Both channels are per schema, so separate deployments (or test schemas) on one database stay apart.
   const { pool, schema } = ctx.database;
-  if (pool && schema) {
-    io.adapter(createAdapter(releasingDeadListener(pool), { channelPrefix: `caseflow_${schema}` }));
-  }
+  const adapterPool = pool && schema ? createAdapterPool(pool) : undefined;
+  if (adapterPool) io.adapter(createAdapter(adapterPool.pool, { channelPrefix: `caseflow_${schema}` }));
   const fanOut = createFanOut(io, ctx.database.notifications, (error) =>
     app.log.error({ err: error }, 'realtime fan-out failed'),
   );
@@ -153,6 +130,7 @@ export function registerRealtime(app: FastifyInstance) {
     io.engine.close();
     // Releases the PostgreSQL adapter's LISTEN connection, or closing the pool would wait for it forever.
     await io.of('/').adapter.close();
+    adapterPool?.close();
   });
 }
 
