@@ -2,12 +2,7 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import helmet from 'helmet';
 import type { AppContext } from './context.js';
 import { accountsRoutes } from './features/accounts/accounts.routes.js';
@@ -19,6 +14,7 @@ import { mailRoutes } from './features/mail/mail.routes.js';
 import { observabilityRoutes } from './features/observability/observability.routes.js';
 import { registerRealtime } from './features/realtime/realtime.js';
 import { registerProblemHandlers, renderFrameworkError } from './http/problem.js';
+import { serializerCompiler } from './http/serializer.js';
 import { registerWebApp } from './http/web-app.js';
 
 const API_PREFIX = '/api/v1';

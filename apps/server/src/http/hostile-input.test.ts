@@ -32,8 +32,12 @@ import { listRoutes, type Route } from '../testing/route-table.js';
 
 // The router keeps route schemas private: record them as Fastify compiles them (the compilers run unchanged).
 vi.mock('fastify-type-provider-zod', async (importOriginal) => {
-  const { recordingCompilers } = await import('../testing/route-table.js');
-  return recordingCompilers(await importOriginal());
+  const { recordingValidator } = await import('../testing/route-table.js');
+  return recordingValidator(await importOriginal());
+});
+vi.mock('./serializer.js', async (importOriginal) => {
+  const { recordingSerializer } = await import('../testing/route-table.js');
+  return recordingSerializer(await importOriginal());
 });
 
 /** Spread over the routes; a few thousand keep the file near a minute per engine on a slow machine. */

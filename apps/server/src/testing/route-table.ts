@@ -1,6 +1,6 @@
-import type { FastifySchemaCompiler } from 'fastify';
 import type * as zodProvider from 'fastify-type-provider-zod';
 import type { z } from 'zod';
+import type * as serializer from '../http/serializer.js';
 
 /** The zod schemas Fastify compiled for one route: request parts and one response schema per status. */
 export interface RouteSchemas {
@@ -26,29 +26,30 @@ const schemasOf = (method: string, url: string): RouteSchemas => {
 };
 
 /**
- * Wraps the zod type provider's compilers so that each route's schemas are recorded as Fastify compiles
- * them at boot (the router keeps them private). Use from `vi.mock('fastify-type-provider-zod', …)`; the
- * compilers themselves run unchanged.
+ * Wrap the compilers so that each route's schemas are recorded as Fastify compiles them at boot (the
+ * router keeps them private): the zod type provider's validator and our response serializer. Use both
+ * from `vi.mock(…)` of their modules; the compilers themselves run unchanged.
  */
-export function recordingCompilers(provider: typeof zodProvider): typeof zodProvider {
+export function recordingValidator(provider: typeof zodProvider): typeof zodProvider {
   const validatorCompiler: typeof provider.validatorCompiler = (route) => {
     const part = route.httpPart as 'body' | 'querystring' | 'params' | 'headers';
     schemasOf(route.method, route.url)[part] = route.schema as z.ZodType;
     return provider.validatorCompiler(route);
   };
-  const serializerCompiler: typeof provider.serializerCompiler = (route) => {
-    const { method, url, httpStatus, schema } = route as Parameters<FastifySchemaCompiler<unknown>>[0] & {
-      httpStatus: string;
-    };
-    schemasOf(method, url).response[httpStatus] = schema as z.ZodType;
-    return provider.serializerCompiler(route);
+  return { ...provider, validatorCompiler };
+}
+
+export function recordingSerializer(original: typeof serializer): typeof serializer {
+  const serializerCompiler: typeof original.serializerCompiler = (route) => {
+    schemasOf(route.method, route.url).response[route.httpStatus ?? ''] = route.schema;
+    return original.serializerCompiler(route);
   };
-  return { ...provider, validatorCompiler, serializerCompiler };
+  return { ...original, serializerCompiler };
 }
 
 /**
  * Every route of a ready app, from `printRoutes()` (so a route added later is covered without a list to
- * update), with the schemas recorded by `recordingCompilers`. HEAD beside a GET is Fastify's own.
+ * update), with the schemas recorded by `recordingValidator` and `recordingSerializer`. HEAD beside a GET is Fastify's own.
  */
 export function listRoutes(app: { printRoutes(): string }): Route[] {
   return parseRouteTree(app.printRoutes()).map((entry) => {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import {
   type Case,
   type CreateCaseBody,
@@ -89,7 +89,7 @@ export async function createCase(
 ): Promise<Case> {
   // Only a request that may be retried needs its fingerprint; the common intake skips the hashing.
   const idempotency = idempotencyKey
-    ? { key: idempotencyKey, requestHash: createHash('sha256').update(JSON.stringify(body)).digest('hex') }
+    ? { key: idempotencyKey, requestHash: hash('sha256', JSON.stringify(body)) }
     : undefined;
   try {
     const { id, row } = await submitIntake(ctx, { caller, body, idempotency });

@@ -8,6 +8,8 @@ export type Emission =
 
 /** The part of a Socket.IO server this needs: this process's own sockets, by room. */
 export interface LocalRooms {
+  /** The rooms that have a socket of this process; Socket.IO drops a room when its last socket leaves. */
+  sockets: { adapter: { rooms: ReadonlyMap<string, unknown> } };
   local: {
     to(rooms: string[]): {
       except(rooms: string[]): { emit(event: string, payload: unknown): boolean };
@@ -36,6 +38,10 @@ export function createFanOut(
   let pending: Emission[] = [];
 
   function apply(emission: Emission) {
+    // Most rooms are empty here (a customer who is not online, staff rooms with nobody signed in to
+    // this process), and Socket.IO would encode the packet before finding no socket to send it to.
+    const rooms = io.sockets.adapter.rooms;
+    if (!emission.rooms.some((room) => rooms.has(room))) return;
     if ('disconnect' in emission) io.local.in(emission.rooms).disconnectSockets(true);
     else
       io.local

@@ -11,6 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { Server, type Socket } from 'socket.io';
 import { type Caller, isStaff } from '../../context.js';
 import { isOwnOrigin, SESSION_COOKIE } from '../../http/auth.js';
+import { toIso } from '../../http/time.js';
 import { authenticateToken } from '../accounts/accounts.service.js';
 import { createAdapterPool } from './adapter-pool.js';
 import type { DomainEvent } from './event-bus.js';
@@ -175,7 +176,7 @@ function toEmission(event: DomainEvent): Emission | undefined {
   const payload = realtimeEventSchemas[name].parse({
     caseId: event.caseId,
     agentId: event.agentId,
-    at: new Date().toISOString(),
+    at: toIso(Date.now()),
   });
   return { rooms: audienceOf({ ...event, name }), event: name, payload };
 }

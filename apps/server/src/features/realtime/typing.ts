@@ -1,6 +1,7 @@
 import { type RealtimeAck, type TypingEvent, typingBody } from '@caseflow/contract';
 import { type AppContext, type Caller, isStaff } from '../../context.js';
 import { AppError } from '../../http/app-error.js';
+import { toIso } from '../../http/time.js';
 import { getUserRef } from '../accounts/accounts.service.js';
 import { assertCaseVisible } from '../cases/cases.service.js';
 
@@ -48,7 +49,7 @@ export async function prepareTypingNotice(
     ]);
     if (!author) return { ok: false, error: 'not_found' };
     const event = { caseId, userId: caller.userId, name: author.name, role: caller.role, internal };
-    return { event: { ...event, at: new Date().toISOString() }, customerId: visible.customerId };
+    return { event: { ...event, at: toIso(Date.now()) }, customerId: visible.customerId };
   } catch (error) {
     if (error instanceof AppError && error.code === 'not_found') return { ok: false, error: 'not_found' };
     throw error;
