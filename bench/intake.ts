@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../apps/server/src/db/database.js';
 import { checkInvariants } from '../apps/server/src/features/assignment/invariant-checker.js';
-import { addIntakeAgents, runIntake, signUpIntakeCustomers } from './lib/intake-load.js';
+import { addIntakeAgents, INTAKE_AGENTS, runIntake, signUpIntakeCustomers } from './lib/intake-load.js';
 import { createScratchDatabase, runStatement } from './lib/postgres.js';
 import { cpuMs, rssMb, samplePeakRss } from './lib/process-stats.js';
 import { ADMIN, api, asServerProcess, freePort, type ServerProcess, startServer } from './lib/server-process.js';
@@ -22,8 +22,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '64' },
     postgres: { type: 'string' },
     processes: { type: 'string', default: '1' },
-    // 3,000 × 50 = 150,000 places: room for every case of a 10-second run at up to 15,000 cases/s.
-    agents: { type: 'string', default: '3000' },
+    agents: { type: 'string', default: String(INTAKE_AGENTS) },
     implementation: { type: 'string', default: 'caseflow' },
     'skip-baseline': { type: 'boolean', default: false },
   },

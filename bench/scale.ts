@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../apps/server/src/db/database.js';
 import { bulkLoad, type LoadSummary, progressBar, SCALE_PASSWORD } from './lib/bulk-load.js';
-import { addIntakeAgents, runIntake, signUpIntakeCustomers } from './lib/intake-load.js';
+import { addIntakeAgents, INTAKE_AGENTS, runIntake, signUpIntakeCustomers } from './lib/intake-load.js';
 import { verifyLoad } from './lib/load-checks.js';
 import { createScratchDatabase } from './lib/postgres.js';
 import { explainQueries, formatExplained } from './lib/scale-explain.js';
@@ -30,7 +30,7 @@ const { values } = parseArgs({
     samples: { type: 'string', default: '200' },
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '64' },
-    'intake-agents': { type: 'string', default: '1600' },
+    'intake-agents': { type: 'string', default: String(INTAKE_AGENTS) },
     json: { type: 'boolean', default: false },
   },
 });

@@ -11,6 +11,12 @@ export const INTAKE_BODY = JSON.stringify({
   desiredOutcome: 'refund',
 });
 
+/**
+ * The intake's agents by default: 3,000 × capacity 50 = 150,000 places, room for every case of a
+ * 10-second run at up to 15,000 cases/s, so every case is assigned, as the issue asks.
+ */
+export const INTAKE_AGENTS = 3000;
+
 /** Invited agents (no password, so no hashing) at capacity 50; `tag` keeps emails unique across runs on one database. */
 export async function addIntakeAgents(url: string, adminToken: string, count: number, tag: string) {
   await inParallel(count, 16, (i) =>
