@@ -37,11 +37,12 @@ export function createFanOut(
   const origin = randomUUID();
   let pending: Emission[] = [];
 
+  // Most rooms are empty here (a customer who is not online, staff rooms with nobody signed in to
+  // this process), and Socket.IO would encode the packet before finding no socket to send it to.
+  const hasLocalSocket = (rooms: string[]) => rooms.some((room) => io.sockets.adapter.rooms.has(room));
+
   function apply(emission: Emission) {
-    // Most rooms are empty here (a customer who is not online, staff rooms with nobody signed in to
-    // this process), and Socket.IO would encode the packet before finding no socket to send it to.
-    const rooms = io.sockets.adapter.rooms;
-    if (!emission.rooms.some((room) => rooms.has(room))) return;
+    if (!hasLocalSocket(emission.rooms)) return;
     if ('disconnect' in emission) io.local.in(emission.rooms).disconnectSockets(true);
     else
       io.local
@@ -70,6 +71,10 @@ export function createFanOut(
   });
 
   return {
+    /** Whether an emission to these rooms would reach anyone: a socket here, or other processes. */
+    reaches(rooms: string[]) {
+      return notifications !== undefined || hasLocalSocket(rooms);
+    },
     emit(emission: Emission) {
       apply(emission);
       if (!notifications) return;

@@ -116,7 +116,7 @@ export function registerRealtime(app: FastifyInstance) {
   const unsubscribe = ctx.bus.subscribe((event) => {
     // The bus is called after a commit, inside the request; a delivery fault must not fail the request.
     try {
-      const emission = toEmission(event);
+      const emission = toEmission(event, fanOut.reaches);
       if (emission) fanOut.emit(emission);
     } catch (error) {
       app.log.error({ err: error, event: event.name }, 'realtime delivery failed');
@@ -163,20 +163,25 @@ async function relayTyping(app: FastifyInstance, emit: (emission: Emission) => v
   return { ok: true } as const;
 }
 
-/** What a domain event means for sockets: a contract payload for its audience, or closing a session's sockets. */
-function toEmission(event: DomainEvent): Emission | undefined {
+/**
+ * What a domain event means for sockets: a contract payload for its audience, or closing a session's
+ * sockets. None when it would reach nobody (`reaches`), before the payload is built and checked.
+ */
+function toEmission(event: DomainEvent, reaches: (rooms: string[]) => boolean): Emission | undefined {
   if (event.name === 'session.revoked') {
     const rooms = [
       ...(event.sessionId === undefined ? [] : [sessionRoom(event.sessionId)]),
       ...(event.userId === undefined ? [] : [userRoom(event.userId)]),
     ];
-    return rooms.length > 0 ? { rooms, disconnect: true } : undefined;
+    return rooms.length > 0 && reaches(rooms) ? { rooms, disconnect: true } : undefined;
   }
   const name = event.name;
+  const rooms = audienceOf({ ...event, name });
+  if (!reaches(rooms)) return undefined;
   const payload = realtimeEventSchemas[name].parse({
     caseId: event.caseId,
     agentId: event.agentId,
     at: toIso(Date.now()),
   });
-  return { rooms: audienceOf({ ...event, name }), event: name, payload };
+  return { rooms, event: name, payload };
 }
