@@ -62,6 +62,14 @@ describe('response serializer', () => {
     await app.close();
   });
 
+  it('stops the app at boot when a response schema is not a zod schema', async () => {
+    const app = Fastify();
+    app.setSerializerCompiler(serializerCompiler);
+    app.get('/thing', { schema: { response: { 200: { type: 'object' } } } }, async () => ({}));
+    await expect(app.ready()).rejects.toThrow(/Invalid schema passed: GET \/thing/);
+    await app.close();
+  });
+
   it('finds transforms and codecs, the parts a forward parse would apply the wrong way round', () => {
     expect(directionalParts(thing)).toEqual([]);
     expect(directionalParts(z.object({ at: z.string().transform((text) => new Date(text)) }))).toEqual(['transform']);

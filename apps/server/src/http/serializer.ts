@@ -1,6 +1,6 @@
 import type { FastifySerializerCompiler } from 'fastify';
-import { ResponseSerializationError } from 'fastify-type-provider-zod';
-import type { ZodType } from 'zod';
+import { InvalidSchemaError, ResponseSerializationError } from 'fastify-type-provider-zod';
+import { ZodType } from 'zod';
 
 /**
  * Every response is checked against its route's schema on the way out, as fastify-type-provider-zod's
@@ -8,12 +8,14 @@ import type { ZodType } from 'zod';
  * This one parses forward where the library's encodes (zod 4's codec direction), which runs each
  * schema twice and without zod's compiled fast path: 14 µs against 6 to check and write one case
  * (RESULTS.md, session 8). The two give the same JSON as long as no response schema holds a codec
- * or a transform; `serializer.test.ts` holds every route's response schemas to that.
+ * or a transform; `serializer.test.ts` holds every route's response schemas to that. A response schema
+ * that is not zod stops the app at boot, as the library's compiler does, not at its first reply.
  */
-export const serializerCompiler: FastifySerializerCompiler<ZodType> =
-  ({ schema, method, url }) =>
-  (data) => {
+export const serializerCompiler: FastifySerializerCompiler<ZodType> = ({ schema, method, url }) => {
+  if (!(schema instanceof ZodType)) throw new InvalidSchemaError(`${method} ${url}: ${JSON.stringify(schema)}`);
+  return (data) => {
     const result = schema.safeParse(data);
     if (!result.success) throw new ResponseSerializationError(method, url, { cause: result.error });
     return JSON.stringify(result.data);
   };
+};
