@@ -1,6 +1,9 @@
 // Intake benchmark: authenticated POST /api/v1/cases with assignment, 64 connections (autocannon).
 // Usage: npx tsx bench/intake.ts [--seconds 10] [--connections 64] [--postgres URL --processes 2]
-//        [--implementation naive] [--skip-baseline]
+//        [--implementation naive] [--skip-baseline] [--scenario single|teams]
+// --scenario teams (SPEC §8) first creates three specialist teams beside the default one, puts each
+// agent in one or two of them and gives the cases categories (bench/lib/intake-teams.ts); single, the
+// default, leaves every agent and case in the default team.
 // Prints one JSON line: throughput, p99, the same-run baseline and ratio (SQLite), the server's RSS
 // idle and at its peak under load, and the invariant checker's verdict over everything written.
 
@@ -12,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../apps/server/src/db/database.js';
 import { checkInvariants } from '../apps/server/src/features/assignment/invariant-checker.js';
 import { addIntakeAgents, INTAKE_AGENTS, runIntake, signUpIntakeCustomers } from './lib/intake-load.js';
+import { intakeTeamBodies, setUpIntakeTeams } from './lib/intake-teams.js';
 import { createScratchDatabase, runStatement } from './lib/postgres.js';
 import { cpuMs, rssMb, samplePeakRss } from './lib/process-stats.js';
 import { ADMIN, api, asServerProcess, freePort, type ServerProcess, startServer } from './lib/server-process.js';
@@ -25,8 +29,15 @@ const { values } = parseArgs({
     agents: { type: 'string', default: String(INTAKE_AGENTS) },
     implementation: { type: 'string', default: 'caseflow' },
     'skip-baseline': { type: 'boolean', default: false },
+    scenario: { type: 'string', default: 'single' },
   },
 });
+if (values.scenario !== 'single' && values.scenario !== 'teams') {
+  throw new Error(`--scenario must be single or teams, not ${values.scenario}`);
+}
+const withTeams = values.scenario === 'teams';
+// The naive server (bench/naive-server.ts) knows nothing of teams: it would put every case anywhere.
+if (withTeams && values.implementation === 'naive') throw new Error('--scenario teams runs Caseflow only');
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 const processes = Number(values.processes);
@@ -49,13 +60,13 @@ async function startScript(script: string, args: string[]): Promise<ServerProces
  * Runs the load against the servers and adds what it cost them: CPU µs per request, all threads of
  * all server processes. On a shared machine that is steadier than requests per second.
  */
-async function loadServers(servers: ServerProcess[], tokens: string[]) {
+async function loadServers(servers: ServerProcess[], tokens: string[], bodies?: readonly string[]) {
   const serverCpuMs = () => servers.reduce((sum, server) => sum + cpuMs(server.child.pid), 0);
   const before = serverCpuMs();
   const result = await runIntake(
     servers.map((server) => server.url),
     tokens,
-    { connections, seconds },
+    { connections, seconds, bodies },
   );
   const requests = result.casesPerSecond * seconds;
   return { ...result, serverCpuUsPerRequest: Math.round(((serverCpuMs() - before) * 1000) / requests) };
@@ -90,12 +101,14 @@ try {
     const admin = await api<{ token: string }>(first.url, 'POST', '/auth/login', { body: ADMIN });
     // Enough capacity that every case is assigned: agents at capacity 50, invited (no password hashing).
     console.error(`creating ${values.agents} agents…`);
-    await addIntakeAgents(first.url, admin.token, Number(values.agents), 'intake');
+    const agentIds = await addIntakeAgents(first.url, admin.token, Number(values.agents), 'intake');
+    const teamMembers = withTeams ? await setUpIntakeTeams(first.url, admin.token, agentIds) : undefined;
+    const bodies = withTeams ? intakeTeamBodies(connections) : undefined;
     const tokens = await signUpIntakeCustomers(first.url, 64, 'intake');
     // The tables just filled get planner statistics, as autovacuum gives any database within a minute.
     // Not the still empty ones: statistics saying "empty" make PostgreSQL plan its foreign-key checks
     // as scans of cases, which then grows by thousands of rows a second (RESULTS.md, session 6).
-    if (databaseUrl) await runStatement(databaseUrl, 'analyze users, agents');
+    if (databaseUrl) await runStatement(databaseUrl, 'analyze users, agents, teams, team_members, team_categories');
     if (naive) {
       await Promise.all(servers.map((server) => server.stop()));
       servers = [];
@@ -104,10 +117,11 @@ try {
       }
     }
     const stopSampling = samplePeakRss(servers[0]?.child.pid);
-    const result = await loadServers(servers, tokens);
+    const result = await loadServers(servers, tokens, bodies);
     const peakRssMb = stopSampling();
     summary = {
       implementation: values.implementation,
+      scenario: values.scenario,
       engine: values.postgres ? 'postgres' : 'sqlite',
       processes,
       connections,
@@ -115,6 +129,7 @@ try {
       ...result,
       idleRssMb,
       peakRssMb,
+      ...(teamMembers ? { teamMembers } : {}),
       ...(baseline
         ? {
             baseline,
@@ -135,9 +150,18 @@ try {
     .select((eb) => eb.fn.countAll<number>().as('count'))
     .where('status', '=', 'new')
     .executeTakeFirstOrThrow();
+  // Where the cases went, by team: the teams scenario must fill every team's queue and members.
+  const byTeam = await database.db
+    .selectFrom('cases')
+    .innerJoin('teams', 'teams.id', 'cases.team_id')
+    .select(['teams.name', (eb) => eb.fn.countAll<number>().as('count')])
+    .groupBy('teams.name')
+    .orderBy('teams.name')
+    .execute();
   await database.close();
   summary = {
     ...summary,
+    casesByTeam: Object.fromEntries(byTeam.map((row) => [row.name, Number(row.count)])),
     queuedAfter: Number(queued.count),
     assignments: report.stats.assignments,
     invariantViolations: report.violations.length,

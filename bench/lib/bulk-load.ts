@@ -55,6 +55,8 @@ export interface LoadSummary {
 const DAY_MS = 86_400_000;
 const SPAN_MS = 365 * DAY_MS;
 const CASES_PER_CHUNK = 20_000;
+/** The default team, created first by migration 009; the scale database is a single-team shop. */
+const DEFAULT_TEAM_ID = 1;
 const [NEW, OPEN, PENDING, RESOLVED, DELETED] = [0, 1, 2, 3, 4] as const;
 const STATUS_NAMES = ['new', 'open', 'pending', 'resolved', 'deleted'] as const;
 
@@ -248,6 +250,10 @@ export async function bulkLoad(options: LoadOptions): Promise<LoadSummary> {
       agentsSince,
     ]);
     activity(people, { type: 'agent.added', agentId: id, to: String(plan.capacity[index]), at: agentsSince });
+    if (!removed) {
+      people.team_members.add([DEFAULT_TEAM_ID, id, agentsSince]);
+      activity(people, { type: 'agent.teams_changed', agentId: id, to: String(DEFAULT_TEAM_ID), at: agentsSince });
+    }
   }
   for (let index = 0; index < options.customers; index++) {
     const since = now - SPAN_MS - random.int(30 * DAY_MS);
@@ -321,6 +327,7 @@ export async function bulkLoad(options: LoadOptions): Promise<LoadSummary> {
         firstResponseAt,
         state === RESOLVED ? closedAt : null,
         closedAt ?? firstResponseAt ?? assignedAt ?? createdAt,
+        DEFAULT_TEAM_ID,
       ]);
       chunk.messages.add([++ids.message, id, customer, description, 'public', createdAt]);
       activity(chunk, { type: 'case.created', caseId: id, actorId: customer, to: 'new', at: createdAt });

@@ -28,6 +28,8 @@ export const COLUMNS = {
     created_at: 'int8',
     updated_at: 'int8',
   },
+  /** Every agent is in the default team (id 1, created by migration 009): the single-team shop. */
+  team_members: { team_id: 'int4', agent_id: 'int4', created_at: 'int8' },
   cases: {
     id: 'int4',
     customer_id: 'int4',
@@ -45,6 +47,7 @@ export const COLUMNS = {
     first_response_at: 'int8',
     resolved_at: 'int8',
     updated_at: 'int8',
+    team_id: 'int4',
   },
   assignments: {
     id: 'int4',

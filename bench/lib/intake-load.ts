@@ -17,14 +17,18 @@ export const INTAKE_BODY = JSON.stringify({
  */
 export const INTAKE_AGENTS = 3000;
 
-/** Invited agents (no password, so no hashing) at capacity 50; `tag` keeps emails unique across runs on one database. */
+/**
+ * Invited agents (no password, so no hashing) at capacity 50; `tag` keeps emails unique across runs on
+ * one database. Returns their ids in creation order.
+ */
 export async function addIntakeAgents(url: string, adminToken: string, count: number, tag: string) {
-  await inParallel(count, 16, (i) =>
-    api(url, 'POST', '/agents', {
+  const agents = await inParallel(count, 16, (i) =>
+    api<{ id: number }>(url, 'POST', '/agents', {
       token: adminToken,
       body: { email: `agent${i}.${tag}@bench.test`, name: `Agent ${i}`, capacity: 50 },
     }),
   );
+  return agents.map((agent) => agent.id);
 }
 
 export async function signUpIntakeCustomers(url: string, count: number, tag: string): Promise<string[]> {
@@ -38,9 +42,14 @@ export async function signUpIntakeCustomers(url: string, count: number, tag: str
 
 /**
  * Loads every server at once for `seconds`; the customers' tokens are spread over the connections
- * (none for the baseline server, which has no authentication).
+ * (none for the baseline server, which has no authentication). `bodies`, when given, holds each
+ * connection's own body (the teams scenario's categories); otherwise every connection sends INTAKE_BODY.
  */
-export async function runIntake(urls: string[], tokens: string[], options: { connections: number; seconds: number }) {
+export async function runIntake(
+  urls: string[],
+  tokens: string[],
+  options: { connections: number; seconds: number; bodies?: readonly string[] | undefined },
+) {
   let counter = 0;
   const results = await Promise.all(
     urls.map((url) =>
@@ -52,11 +61,15 @@ export async function runIntake(urls: string[], tokens: string[], options: { con
         headers: { 'content-type': 'application/json' },
         body: INTAKE_BODY,
         setupClient: (client) => {
-          const token = tokens[counter++ % tokens.length];
-          client.setHeaders({
+          const index = counter++;
+          const token = tokens[index % tokens.length];
+          const headers = {
             'content-type': 'application/json',
             ...(token ? { authorization: `Bearer ${token}` } : {}),
-          });
+          };
+          const body = options.bodies?.[index % options.bodies.length];
+          if (body === undefined) client.setHeaders(headers);
+          else client.setHeadersAndBody(headers, body);
         },
       }),
     ),

@@ -16,7 +16,8 @@ import {
 } from '../../apps/server/src/features/agents/agents.repository.js';
 import {
   hasAssignableWork,
-  lockNextFreeAgent,
+  lockFreeMembersWithoutQueue,
+  lockNextFreeMember,
   lockNextQueuedCase,
 } from '../../apps/server/src/features/assignment/assignment.repository.js';
 import {
@@ -100,7 +101,14 @@ export async function explainQueries(options: {
     ['dashboard: oldest queued case', () => oldestQueued(db)],
     ['dashboard: cases per hour (created, resolved)', () => countCasesPerHour(db, Date.now() - 24 * 3_600_000)],
     ['GET /agents, first page', () => listAgentRows(db, { limit: 26 })],
-    ['assignment: next free agent', () => db.transaction().execute((trx) => lockNextFreeAgent(trx))],
+    [
+      'assignment: next free member of the default team',
+      () => db.transaction().execute((trx) => lockNextFreeMember(trx, 1)),
+    ],
+    [
+      'intake: first 64 free members of the default team',
+      () => db.transaction().execute((trx) => lockFreeMembersWithoutQueue(trx, 1, 64)),
+    ],
     ['assignment: next queued case', () => db.transaction().execute((trx) => lockNextQueuedCase(trx))],
     ['assignment: settle check', () => hasAssignableWork(db)],
   ];

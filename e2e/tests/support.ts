@@ -34,7 +34,7 @@ export class Api {
     return Object.assign(new Api(http, body.token, body.user.id), { email });
   }
 
-  async call(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, data?: unknown) {
+  async call(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, data?: unknown) {
     const reply = await this.http.fetch(`/api/v1${path}`, {
       method,
       headers: { authorization: `Bearer ${this.token}` },

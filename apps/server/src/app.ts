@@ -1,7 +1,7 @@
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type onRouteHookHandler } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import helmet from 'helmet';
 import type { AppContext } from './context.js';
@@ -13,6 +13,7 @@ import { dashboardRoutes } from './features/dashboard/dashboard.routes.js';
 import { mailRoutes } from './features/mail/mail.routes.js';
 import { observabilityRoutes } from './features/observability/observability.routes.js';
 import { registerRealtime } from './features/realtime/realtime.js';
+import { teamsRoutes } from './features/teams/teams.routes.js';
 import { registerProblemHandlers, renderFrameworkError } from './http/problem.js';
 import { serializerCompiler } from './http/serializer.js';
 import { registerWebApp } from './http/web-app.js';
@@ -20,7 +21,10 @@ import { registerWebApp } from './http/web-app.js';
 const API_PREFIX = '/api/v1';
 
 /** Assembles the HTTP app from plugins and feature routes; no logic lives here. */
-export async function buildApp(ctx: AppContext, options: { loggerInstance?: FastifyBaseLogger } = {}) {
+export async function buildApp(
+  ctx: AppContext,
+  options: { loggerInstance?: FastifyBaseLogger; onRoute?: onRouteHookHandler } = {},
+) {
   const app = Fastify({
     ...(options.loggerInstance ? { loggerInstance: options.loggerInstance } : { logger: false }),
     bodyLimit: 256 * 1024,
@@ -30,6 +34,8 @@ export async function buildApp(ctx: AppContext, options: { loggerInstance?: Fast
     // URLs the router cannot decode or route get a problem+json 400 like every other bad request.
     frameworkErrors: renderFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
+  // Before any route, so the hook sees them all (the tests' route table).
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('ctx', ctx);
@@ -84,6 +90,7 @@ export async function buildApp(ctx: AppContext, options: { loggerInstance?: Fast
       await api.register(conversationRoutes);
       await api.register(dashboardRoutes);
       await api.register(mailRoutes);
+      await api.register(teamsRoutes);
     },
     { prefix: API_PREFIX },
   );

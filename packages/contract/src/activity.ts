@@ -8,10 +8,14 @@ export const activityTypeSchema = z.enum([
   'case.status_changed',
   'case.priority_changed',
   'case.deleted',
+  'case.routed',
+  'case.transferred',
+  'case.category_changed',
   'agent.added',
   'agent.availability_changed',
   'agent.capacity_changed',
   'agent.removed',
+  'agent.teams_changed',
 ]);
 export type ActivityType = z.infer<typeof activityTypeSchema>;
 

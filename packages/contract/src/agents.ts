@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emailSchema, nameSchema, nullableTimestamp, pageOf, pageQuery, passwordSchema } from './common.js';
+import { teamRefSchema } from './teams.js';
 
 export const availabilitySchema = z.enum(['available', 'away']);
 export type Availability = z.infer<typeof availabilitySchema>;
@@ -16,6 +17,7 @@ export const agentSchema = z.object({
   state: agentStateSchema,
   activeCases: z.number().int(),
   lastAssignedAt: nullableTimestamp,
+  teams: z.array(teamRefSchema),
 });
 export type Agent = z.infer<typeof agentSchema>;
 

@@ -8,6 +8,7 @@ import {
   textSchema,
   timestampSchema,
 } from './common.js';
+import { categorySchema, teamRefSchema } from './teams.js';
 
 export const returnReasonSchema = z.enum([
   'damaged',
@@ -18,8 +19,13 @@ export const returnReasonSchema = z.enum([
   'other',
 ]);
 export const desiredOutcomeSchema = z.enum(['refund', 'replacement', 'repair', 'store_credit']);
-/** Listed from most to least urgent: the index is the queue rank. */
+export type ReturnReason = z.infer<typeof returnReasonSchema>;
+export type DesiredOutcome = z.infer<typeof desiredOutcomeSchema>;
 export const prioritySchema = z.enum(['urgent', 'high', 'normal', 'low']);
+/** The queue rank stored for each priority (SPEC §2 rule 1: lower is served first). */
+export const PRIORITY_RANK = { urgent: 0, high: 1, normal: 2, low: 3 } as const satisfies Record<Priority, number>;
+/** A customer may reopen a resolved case for this long after its resolution (SPEC §2). */
+export const REOPEN_WINDOW_DAYS = 14;
 export const caseStatusSchema = z.enum(['new', 'open', 'pending', 'resolved']);
 export type Priority = z.infer<typeof prioritySchema>;
 export type CaseStatus = z.infer<typeof caseStatusSchema>;
@@ -31,6 +37,8 @@ export const createCaseBody = z.object({
   product: textSchema(200).optional(),
   reason: returnReasonSchema.optional(),
   desiredOutcome: desiredOutcomeSchema.optional(),
+  /** What the case is about, if the customer knows; leaving it out means "not sure" (triage decides). */
+  category: categorySchema.optional(),
 });
 export type CreateCaseBody = z.infer<typeof createCaseBody>;
 /** A client-chosen key: retries with the same key return the case the first request created. */
@@ -48,6 +56,8 @@ export const caseSchema = z.object({
   reason: returnReasonSchema.nullable(),
   desiredOutcome: desiredOutcomeSchema.nullable(),
   priority: prioritySchema,
+  category: categorySchema.nullable(),
+  team: teamRefSchema,
   status: caseStatusSchema,
   customer: personRefSchema,
   assignee: personRefSchema.nullable(),
@@ -63,6 +73,8 @@ export const listCasesQuery = pageQuery.extend({
   status: caseStatusSchema.optional(),
   priority: prioritySchema.optional(),
   assignee: z.union([z.enum(['me', 'none']), idSchema]).optional(),
+  team: idSchema.optional(),
+  category: categorySchema.optional(),
 });
 export type ListCasesQuery = z.infer<typeof listCasesQuery>;
 export const casePage = pageOf(caseSchema);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { agentSchema } from './agents.js';
 import { nullableTimestamp, timestampSchema } from './common.js';
+import { teamQueueSchema } from './teams.js';
 
 export const DASHBOARD_AGENTS = 50;
 
@@ -24,6 +25,8 @@ export const dashboardSchema = z.object({
   agents: z.array(agentSchema),
   /** The last 24 hours, oldest first; `hour` is the start of each hour and the last one is the current hour. */
   hourly: z.array(z.object({ hour: timestampSchema, created: z.number().int(), resolved: z.number().int() })),
+  /** Each team's queue and free capacity, by name. */
+  teams: z.array(teamQueueSchema),
   generatedAt: timestampSchema,
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;

@@ -7,3 +7,4 @@ export * from './conversation.js';
 export * from './dashboard.js';
 export * from './mail.js';
 export * from './realtime.js';
+export * from './teams.js';

@@ -8,6 +8,7 @@ import * as scaleIndexes from './migrations/005-scale-indexes.js';
 import * as agentNameIndex from './migrations/006-agent-name-index.js';
 import * as queueIndexStatus from './migrations/007-queue-index-status.js';
 import * as narrowWriteIndexes from './migrations/008-narrow-write-indexes.js';
+import * as teams from './migrations/009-teams.js';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Database['engine']): Promise<void> };
 
@@ -20,6 +21,7 @@ const migrations: Record<string, EngineMigration> = {
   '006-agent-name-index': agentNameIndex,
   '007-queue-index-status': queueIndexStatus,
   '008-narrow-write-indexes': narrowWriteIndexes,
+  '009-teams': teams,
 };
 
 /** Brings the schema up to date; the same migrations run on SQLite and PostgreSQL. */

@@ -43,8 +43,10 @@ export interface CasesTable {
   product: string | null;
   reason: string | null;
   desired_outcome: string | null;
-  /** Queue rank: 0 urgent … 3 low. */
+  /** Queue rank, PRIORITY_RANK of the contract: 0 urgent … 3 low. */
   priority: Generated<number>;
+  team_id: number;
+  category: string | null;
   status: 'new' | 'open' | 'pending' | 'resolved' | 'deleted';
   assignee_id: number | null;
   created_at: Millis;
@@ -111,7 +113,30 @@ export interface IdempotencyKeysTable {
   created_at: Millis;
 }
 
+export interface TeamsTable {
+  id: Generated<number>;
+  name: string;
+  description: string;
+  is_default: number;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+export interface TeamMembersTable {
+  team_id: number;
+  agent_id: number;
+  created_at: Millis;
+}
+
+export interface TeamCategoriesTable {
+  category: string;
+  team_id: number;
+}
+
 export interface Tables {
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  team_categories: TeamCategoriesTable;
   idempotency_keys: IdempotencyKeysTable;
   users: UsersTable;
   sessions: SessionsTable;

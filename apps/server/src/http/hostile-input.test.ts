@@ -1,7 +1,7 @@
 import { problemSchema } from '@caseflow/contract';
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkInvariants } from '../features/assignment/invariant-checker.js';
 import {
   describeRequest,
@@ -20,7 +20,7 @@ import {
   type TestServer,
   uniqueEmail,
 } from '../testing/harness.js';
-import { listRoutes, type Route } from '../testing/route-table.js';
+import type { Route } from '../testing/route-table.js';
 
 /**
  * Issue 6: every route registered in the app gets thousands of generated requests derived from its zod
@@ -29,16 +29,6 @@ import { listRoutes, type Route } from '../testing/route-table.js';
  * leak a stack trace, SQL or a file path; errors are problem+json naming the failing fields; successes
  * match the documented response schema. Afterwards the assignment invariants and the prototypes are intact.
  */
-
-// The router keeps route schemas private: record them as Fastify compiles them (the compilers run unchanged).
-vi.mock('fastify-type-provider-zod', async (importOriginal) => {
-  const { recordingValidator } = await import('../testing/route-table.js');
-  return recordingValidator(await importOriginal());
-});
-vi.mock('./serializer.js', async (importOriginal) => {
-  const { recordingSerializer } = await import('../testing/route-table.js');
-  return recordingSerializer(await importOriginal());
-});
 
 /** Spread over the routes; a few thousand keep the file near a minute per engine on a slow machine. */
 const REQUESTS_PER_ENGINE = 3_500;
@@ -90,7 +80,7 @@ describe.each(engines)('hostile input on %s', (engine) => {
     people.agent = await server.addAgent({ capacity: 50, name: 'Fuzz agent' });
     people.customer = await server.signup('Fuzz customer');
     await ensureFixtures();
-    routes = listRoutes(server.app);
+    routes = server.routes;
   });
   afterAll(async () => {
     const byStatus = [...statuses].sort(([a], [b]) => a - b).map(([status, count]) => `${status}×${count}`);

@@ -8,6 +8,7 @@ import { postMessage } from '../features/conversation/conversation.service.js';
 import { DEMO_ADMIN, DEMO_AGENTS, DEMO_CUSTOMERS, DEMO_PASSWORDS } from './demo-accounts.js';
 import { demoReplies } from './demo-replies.js';
 import { draftStory, type Story } from './demo-stories.js';
+import { createDemoTeams, demoCategory } from './demo-teams.js';
 import { createSeededRandom, type SeededRandom } from './seeded-random.js';
 
 export type SeedProgress = { step: 'accounts' | 'cases' | 'resolving' | 'conversations'; done: number; total: number };
@@ -62,6 +63,7 @@ export async function seedDemo(ctx: AppContext, options: SeedDemoOptions = {}): 
   const progress = options.onProgress ?? (() => {});
   const admin = await findOrCreateAdmin(ctx);
   const agents = await createAccounts(ctx, admin.caller, progress);
+  await createDemoTeams(ctx, admin.caller, agents.agentIds);
   const seeding: Seeding = {
     ctx,
     random: createSeededRandom(options.seed ?? DEFAULT_SEED),
@@ -162,7 +164,8 @@ async function reportCase(seeding: Seeding, index: number, total: number) {
   const customerIndex = index % SHOWCASE_EVERY === 0 ? 0 : random.integer(0, customers.length - 1);
   const customer = customers[customerIndex] ?? callerOf(0, 'customer');
   const story = draftStory(random, DEMO_CUSTOMERS[customerIndex]?.name ?? 'there');
-  const created = await createCase(ctx, customer, story.body);
+  const category = demoCategory(random, story.body);
+  const created = await createCase(ctx, customer, { ...story.body, ...(category ? { category } : {}) });
   // Customers cannot set a priority; triage by the admin is how urgent and low cases arise.
   if (story.priority !== 'normal') await updateCase(ctx, seeding.admin, created.id, { priority: story.priority });
   seeding.stories.set(created.id, { ...story, customer });

@@ -7,6 +7,7 @@ import { loadConfig } from '../config.js';
 import type { AppContext } from '../context.js';
 import { listAgents } from '../features/agents/agents.service.js';
 import { checkInvariants } from '../features/assignment/invariant-checker.js';
+import { listTeams } from '../features/teams/teams.service.js';
 import { DEMO_CUSTOMERS } from './demo-accounts.js';
 import { seedDemo } from './demo-shop.js';
 
@@ -38,10 +39,13 @@ describe('seedDemo', () => {
     const { items: agents } = await listAgents(ctx);
     expect(agents).toHaveLength(6);
     expect(agents.filter((agent) => agent.state === 'away')).toHaveLength(2);
-    // Agents left available are full: otherwise the `new` cases would have been assigned.
-    for (const agent of agents.filter((item) => item.availability === 'available')) {
-      expect(agent.activeCases).toBe(agent.capacity);
-    }
+    // Teams (SPEC §8): the demo's four, every one staffed, cases spread over them, agents in one or two.
+    const teams = await listTeams(ctx);
+    expect(teams.map((team) => team.name).sort()).toEqual(['Billing', 'Delivery & orders', 'Returns desk', 'Support']);
+    for (const team of teams) expect(team.memberCount).toBeGreaterThan(0);
+    expect(new Set(agents.map((agent) => agent.teams.length))).toEqual(new Set([1, 2]));
+    const caseTeams = await ctx.database.db.selectFrom('cases').select('team_id').distinct().execute();
+    expect(caseTeams.length).toBeGreaterThanOrEqual(3);
     const customers = await ctx.database.db.selectFrom('users').select('id').where('role', '=', 'customer').execute();
     expect(customers).toHaveLength(DEMO_CUSTOMERS.length);
     expect((await checkInvariants(ctx.database.db)).violations).toEqual([]);

@@ -8,6 +8,7 @@ import { type Config, loadConfig } from '../config.js';
 import type { AppContext } from '../context.js';
 import { type Database, type Engine, openDatabase } from '../db/database.js';
 import { runStatement } from './postgres-admin.js';
+import { createRouteTable, type Route } from './route-table.js';
 
 /** SQLite always; PostgreSQL too when TEST_DATABASE_URL is set (CI sets it). */
 export const engines: Engine[] = process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
@@ -21,6 +22,8 @@ export interface TestServer {
   app: App;
   ctx: AppContext;
   engine: Engine;
+  /** Every route of the app with the schemas it was registered with, recorded by Fastify's onRoute hook. */
+  routes: Route[];
   call(method: string, url: string, options?: CallOptions): Promise<Reply>;
   signup(name?: string): Promise<Person>;
   login(email: string, password?: string): Promise<Person>;
@@ -106,7 +109,8 @@ async function wrapApp(
   cleanUp: () => Promise<void>,
 ): Promise<TestServer> {
   const ctx = await createContext(config, { log: silent, database });
-  const app = await buildApp(ctx);
+  const routeTable = createRouteTable();
+  const app = await buildApp(ctx, { onRoute: routeTable.record });
   await app.ready();
 
   const call: TestServer['call'] = async (method, url, options = {}) => {
@@ -136,6 +140,7 @@ async function wrapApp(
     app,
     ctx,
     engine,
+    routes: routeTable.list(app),
     call,
     login,
     async signup(name = 'Customer') {

@@ -5,7 +5,7 @@ import type { Database } from '../db/database.js';
  * SPEC §7 measured double-booking agents. It writes the same tables and activity log as the real
  * engine, so the invariant checker can be shown to catch it.
  */
-export async function naiveCreateCase(database: Database, customerId: number): Promise<number> {
+export async function naiveCreateCase(database: Database, customerId: number, teamId = 1): Promise<number> {
   const { db } = database;
   const now = Date.now();
   const caseId = await db.transaction().execute(async (trx) => {
@@ -16,6 +16,7 @@ export async function naiveCreateCase(database: Database, customerId: number): P
         subject: 'naive',
         description: 'naive',
         status: 'new',
+        team_id: teamId,
         created_at: now,
         updated_at: now,
       })

@@ -23,6 +23,7 @@ const navigation: Record<Role, { to: string; label: string }[]> = {
     { to: '/workspace', label: 'Workspace' },
     { to: '/admin/cases', label: 'Cases' },
     { to: '/admin/agents', label: 'Agents' },
+    { to: '/admin/teams', label: 'Teams' },
     { to: '/admin/mail', label: 'Mailbox' },
   ],
 };

@@ -50,6 +50,7 @@ export const router = createBrowserRouter([
       { path: 'queue', ...page(() => import('../features/agent/all-cases-page'), staff) },
       { path: 'admin/dashboard', ...page(() => import('../features/admin/dashboard-page'), admin) },
       { path: 'admin/agents', ...page(() => import('../features/admin/agents-page'), admin) },
+      { path: 'admin/teams', ...page(() => import('../features/admin/teams-page'), admin) },
       { path: 'admin/cases', ...page(() => import('../features/admin/cases-page'), admin) },
       { path: 'admin/mail', ...page(() => import('../features/admin/mail-page'), admin) },
       { path: '*', ...page(() => import('./not-found-page')) },

@@ -15,7 +15,7 @@ export class ApiError extends Error {
   }
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** Calls the JSON API with the session cookie; throws ApiError with problem details on failure. */
 export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {

@@ -13,6 +13,7 @@ import { createThrottledInvalidation } from './throttled-invalidation';
 const CASES: QueryKey = ['cases'];
 const AGENTS: QueryKey = ['agents'];
 const DASHBOARD: QueryKey = ['dashboard'];
+const TEAMS: QueryKey = ['teams'];
 
 /**
  * Events carry ids only; each marks the cached queries it can change as stale, and mounted ones refetch
@@ -25,7 +26,8 @@ const staleAfter: Record<RealtimeEventName, QueryKey[]> = {
   'case.updated': [CASES, DASHBOARD],
   'case.resolved': [CASES, AGENTS, DASHBOARD],
   'message.created': [CASES],
-  'agent.updated': [AGENTS, DASHBOARD],
+  // Joining or leaving a team, or being removed, changes the teams' member lists.
+  'agent.updated': [AGENTS, DASHBOARD, TEAMS],
   'queue.updated': [AGENTS, DASHBOARD],
 };
 

@@ -1,3 +1,4 @@
+import type { TeamRef } from '@caseflow/contract';
 import {
   type Agent,
   type AgentState,
@@ -20,6 +21,7 @@ import {
 } from '../accounts/accounts.service.js';
 import { getAgentActivity } from '../activity/activity.service.js';
 import { type AssignmentScope, runAssignment } from '../assignment/assignment.engine.js';
+import { joinDefaultTeam, leaveAllTeams, teamsOfAgents } from '../teams/index.js';
 import * as repository from './agents.repository.js';
 
 export function agentState(agent: { availability: string; active_cases: number; capacity: number }): AgentState {
@@ -27,7 +29,7 @@ export function agentState(agent: { availability: string; active_cases: number; 
   return agent.active_cases < agent.capacity ? 'available' : 'busy';
 }
 
-export function toAgent(row: repository.AgentRow): Agent {
+function toAgent(row: repository.AgentRow, teams: TeamRef[]): Agent {
   return {
     id: row.id,
     email: row.email,
@@ -37,7 +39,17 @@ export function toAgent(row: repository.AgentRow): Agent {
     state: agentState(row),
     activeCases: row.active_cases,
     lastAssignedAt: row.last_assigned_at > 0 ? toIsoOrNull(row.last_assigned_at) : null,
+    teams,
   };
+}
+
+/** Agents with their teams: one query for the teams of the whole list. */
+async function toAgents(ctx: AppContext, rows: repository.AgentRow[]): Promise<Agent[]> {
+  const teams = await teamsOfAgents(
+    ctx,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => toAgent(row, teams.get(row.id) ?? []));
 }
 
 /** Current agents by name, a page at a time; the first page unless a query says otherwise. */
@@ -47,7 +59,8 @@ export async function listAgents(ctx: AppContext, query: ListAgentsQuery = listA
     after: decodeNameCursor(query.cursor),
     limit: query.limit + 1,
   });
-  return toPage(rows, query.limit, toAgent, encodeNameCursor);
+  const page = toPage(rows, query.limit, (row) => row, encodeNameCursor);
+  return { ...page, items: await toAgents(ctx, page.items) };
 }
 
 /** For the dashboard: totals over every agent and the busiest few in full. */
@@ -56,13 +69,15 @@ export async function summarizeAgents(ctx: AppContext, limit: number) {
     repository.agentTotals(ctx.database.db),
     repository.listBusiestAgentRows(ctx.database.db, limit),
   ]);
-  return { totals, busiest: busiest.map(toAgent) };
+  return { totals, busiest: await toAgents(ctx, busiest) };
 }
 
 export async function getAgent(ctx: AppContext, agentId: number): Promise<Agent> {
   const row = await repository.findAgentRow(ctx.database.db, agentId);
   if (!row) throw notFound('agent');
-  return toAgent(row);
+  const [agent] = await toAgents(ctx, [row]);
+  if (!agent) throw notFound('agent');
+  return agent;
 }
 
 /** The agent's status timeline for admins; 404 for an unknown or removed agent, like the agent itself. */
@@ -77,7 +92,9 @@ export async function createAgent(ctx: AppContext, caller: Caller, body: CreateA
   const user = await runAssignment(ctx, { actorId: caller.userId, trigger: 'agent_added' }, async (scope) => {
     const account = await createAccount(scope.trx, { email: body.email, name: body.name, role: 'agent', passwordHash });
     await repository.insertAgent(scope.trx, { userId: account.id, capacity: body.capacity, now: scope.now });
+    const teamId = await joinDefaultTeam(scope.trx, account.id, scope.now);
     scope.record({ type: 'agent.added', agentId: account.id, to: String(body.capacity) });
+    scope.record({ type: 'agent.teams_changed', agentId: account.id, to: String(teamId), reason: 'joined' });
     scope.publish({ name: 'agent.updated', agentId: account.id });
     return account;
   });
@@ -165,6 +182,7 @@ export async function removeAgent(ctx: AppContext, caller: Caller, agentId: numb
       scope.now,
     );
     await scope.requeueAgentCases(agentId, 'removed');
+    await leaveAllTeams(scope.trx, agentId);
     await deactivateAccount(scope.trx, agentId);
     scope.record({ type: 'agent.removed', agentId });
     scope.publish({ name: 'agent.updated', agentId });

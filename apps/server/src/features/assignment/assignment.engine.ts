@@ -5,10 +5,18 @@ import { runTransaction, type Trx } from '../../db/transaction.js';
 import { conflict, notFound } from '../../http/app-error.js';
 import { type ActivityRecord, insertActivities } from '../activity/activity.repository.js';
 import type { DomainEvent } from '../realtime/event-bus.js';
-import { planNewCases } from './assignment.plan.js';
+import { type FreeAgent, planNewCases } from './assignment.plan.js';
 import * as repository from './assignment.repository.js';
 
-export type ReleaseReason = 'resolved' | 'away' | 'removed' | 'reassigned' | 'deleted' | 'disconnected';
+export type ReleaseReason =
+  | 'resolved'
+  | 'away'
+  | 'removed'
+  | 'reassigned'
+  | 'deleted'
+  | 'disconnected'
+  | 'transferred'
+  | 'left_team';
 type LockedCase = NonNullable<Awaited<ReturnType<typeof repository.lockCase>>>;
 
 const isActive = (status: CasesTable['status']) => status === 'open' || status === 'pending';
@@ -22,8 +30,6 @@ export class AssignmentScope {
   readonly #activity: ActivityRecord[] = [];
   readonly now = Date.now();
   assignedCount = 0;
-  /** Set when this transaction has seen an empty queue and since then changed nothing a drain could act on. */
-  #queueSettled = false;
 
   constructor(
     readonly trx: Trx,
@@ -42,7 +48,7 @@ export class AssignmentScope {
 
   /** Drains the queue, then writes the activity: called once, just before the transaction commits. */
   async finish() {
-    if (!this.#queueSettled) await this.drain();
+    await this.drain();
     await insertActivities(this.trx, this.#activity.splice(0), this.now);
   }
 
@@ -82,7 +88,6 @@ export class AssignmentScope {
   }
 
   async #release(caseRow: LockedCase, reason: ReleaseReason, status: CasesTable['status']) {
-    this.#queueSettled = false;
     const agentId = caseRow.assignee_id;
     if (agentId === null || !isActive(caseRow.status)) throw new Error(`case ${caseRow.id} has no live assignment`);
     await repository.markReleased(this.trx, {
@@ -98,21 +103,21 @@ export class AssignmentScope {
   }
 
   async #setStatus(caseRow: LockedCase, status: CasesTable['status'], reason: string) {
-    this.#queueSettled = false;
     await repository.setUnassignedStatus(this.trx, caseRow.id, status, this.now);
     this.record({ type: 'case.status_changed', caseId: caseRow.id, from: caseRow.status, to: status, reason });
   }
 
   /**
-   * Intake's short cut: with nobody queued (rule 1 puts every queued case ahead of a new one), new
-   * cases go straight to free agents, so each is written once, already assigned. Returns each case's
-   * agent in arrival order, or null for those that join the queue (then the drain decides).
+   * Intake's short cut: new cases go straight to free members of their teams, so each is written once,
+   * already assigned; `teamIds` holds each new case's team in arrival order. Returns each case's agent,
+   * or null for those that join the queue (then the drain decides).
    */
-  async takeAgentsForNewCases(count: number): Promise<(number | null)[]> {
-    const agents = await repository.lockFreeAgentsIfQueueEmpty(this.trx, count);
-    const plan = planNewCases(agents, count, this.now);
-    if (plan.every((agentId) => agentId !== null)) this.#queueSettled = true;
-    return plan;
+  async takeAgentsForNewCases(teamIds: readonly number[]): Promise<(number | null)[]> {
+    const members = new Map<number, FreeAgent[]>();
+    for (const teamId of new Set(teamIds)) {
+      members.set(teamId, await repository.lockFreeMembersWithoutQueue(this.trx, teamId, teamIds.length));
+    }
+    return planNewCases(members, teamIds, this.now);
   }
 
   /** Completes takeAgentsForNewCases' assignments once the cases (inserted as assigned) exist. */
@@ -145,7 +150,7 @@ export class AssignmentScope {
     this.publish({ name: 'case.updated', caseId, customerId: caseRow.customer_id });
   }
 
-  /** An admin's choice: 409 when the agent is away or full; the previous holder's slot is freed. */
+  /** An admin's choice: 409 when the agent is away, full or not in the case's team; the previous holder's slot is freed. */
   async assignTo(caseId: number, agentId: number) {
     const caseRow = await this.lockCase(caseId);
     if (caseRow.status === 'resolved') throw conflict('a resolved case cannot be assigned; reopen it first', 'status');
@@ -153,14 +158,20 @@ export class AssignmentScope {
     const agent = await this.lockAgent(agentId);
     if (agent.availability === 'away') throw conflict('the agent is away', 'agentId');
     if (agent.active_cases >= agent.capacity) throw conflict('the agent has no spare capacity', 'agentId');
+    if (!(await repository.isTeamMember(this.trx, agentId, caseRow.team_id))) {
+      throw conflict("the agent is not a member of the case's team; transfer the case first", 'agentId');
+    }
     if (isActive(caseRow.status)) await this.#release(caseRow, 'reassigned', 'new');
     await this.#assign(caseRow, agentId, 'manual');
   }
 
-  /** Rule 5: away requeues the cases no agent has answered yet; removal requeues them all. */
-  async requeueAgentCases(agentId: number, reason: ReleaseReason) {
+  /**
+   * Rule 5: away requeues the cases no agent has answered yet; removal requeues them all. Leaving a
+   * team (SPEC §8) requeues that team's unanswered cases, as away does.
+   */
+  async requeueAgentCases(agentId: number, reason: ReleaseReason, teamId?: number) {
     const onlyUnanswered = reason !== 'removed';
-    const cases = await repository.listActiveCaseIds(this.trx, agentId, onlyUnanswered);
+    const cases = await repository.listActiveCaseIds(this.trx, agentId, { onlyUnanswered, teamId });
     for (const { id } of cases) {
       const caseRow = await this.lockCase(id);
       if (caseRow.assignee_id === agentId && isActive(caseRow.status)) await this.#release(caseRow, reason, 'new');
@@ -168,19 +179,59 @@ export class AssignmentScope {
   }
 
   /**
-   * Rule 3: hands queued cases to free agents until one of the two runs out. The queue is read
-   * first: after an intake's case is assigned it is usually empty, which ends the loop in one query.
+   * SPEC §8: the case leaves its holder and joins the new team's queue; the drain then assigns it to a
+   * free member at once. Returns the team it left. Closed cases cannot move (reopen first).
+   */
+  async transfer(caseId: number, teamId: number) {
+    const caseRow = await this.lockCase(caseId);
+    if (caseRow.team_id === teamId) throw conflict('the case is already in this team', 'teamId');
+    if (caseRow.status === 'resolved')
+      throw conflict('a resolved case cannot be transferred; reopen it first', 'status');
+    if (isActive(caseRow.status)) await this.#release(caseRow, 'transferred', 'new');
+    await repository.setCaseTeam(this.trx, caseId, teamId, this.now);
+    this.publish({ name: 'case.updated', caseId, customerId: caseRow.customer_id });
+    this.publish({ name: 'queue.updated' });
+    return { fromTeamId: caseRow.team_id };
+  }
+
+  /**
+   * Rule 3 with teams: queued cases are served in rule 1's order, each by a free member of its own
+   * team, until none is left that a free member could take. A team found with nobody free stays so
+   * for the rest of the drain (a drain only uses capacity), and its cases no longer hold back other
+   * teams' cases behind them. The queue is read first: after an intake's case is assigned it is usually
+   * empty, which ends the drain in one query.
    */
   async drain() {
-    for (;;) {
-      const next = await repository.lockNextQueuedCase(this.trx);
-      if (!next) return;
-      const agent = await repository.lockNextFreeAgent(this.trx);
-      if (!agent) return;
-      await this.#assign(next, agent.user_id, 'auto');
+    const blocked = new Set<number>();
+    let next = await repository.lockNextQueuedCase(this.trx);
+    while (next) {
+      const agent = await repository.lockNextFreeMember(this.trx, next.team_id);
+      if (agent) await this.#assign(next, agent.user_id, 'auto');
+      else blocked.add(next.team_id);
+      next = blocked.size === 0 ? await repository.lockNextQueuedCase(this.trx) : await this.#firstHeadOutside(blocked);
     }
   }
+
+  /** The first queued case in rule 1's order among the teams not in `blocked`: each team's head, compared. */
+  async #firstHeadOutside(blocked: ReadonlySet<number>) {
+    if (!(await repository.hasAnyFreeAgent(this.trx))) return undefined;
+    let first: repository.QueuedCase | undefined;
+    for (const teamId of await repository.listTeamIds(this.trx)) {
+      if (blocked.has(teamId)) continue;
+      const head = await repository.lockTeamQueueHead(this.trx, teamId);
+      if (head && (!first || queuedBefore(head, first))) first = head;
+    }
+    return first;
+  }
 }
+
+/** Rule 1: priority rank, then age, then id. */
+const queuedBefore = (a: repository.QueuedCase, b: repository.QueuedCase) =>
+  a.priority !== b.priority
+    ? a.priority < b.priority
+    : a.created_at !== b.created_at
+      ? a.created_at < b.created_at
+      : a.id < b.id;
 
 /**
  * The single entry point for every write that can create or consume capacity: runs the work and

@@ -14,28 +14,45 @@ const ranksBefore = (a: FreeAgent, b: FreeAgent) =>
       : a.user_id < b.user_id;
 
 /**
- * Rule 2 applied to `count` new cases in arrival order, exactly as if each were assigned in a
- * transaction of its own: a case goes to the agent with the fewest active cases, ties to the longest
+ * Rule 2 applied to new cases in arrival order, exactly as if each were assigned in a transaction of
+ * its own: a case of team T goes to the member of T with the fewest active cases, ties to the longest
  * wait since the last assignment, then the lowest id; that agent then holds one more case and was last
- * assigned `now`. Returns each case's agent, or null once nobody has room (that case and the rest queue).
+ * assigned `now`. Returns each case's agent, or null when no member of its team has room (that case
+ * queues; later cases of other teams still get theirs).
  *
- * `agents` must be the first `count` agents rule 2 ranks among all with room (fewer when fewer have
- * room). No agent outside them can come first: before the i-th case at most i − 1 of them have been
- * given one, so at least one is untouched and still ranks above every outsider.
+ * `members.get(T)` must be the first `teamIds.length` members rule 2 ranks among T's members with room
+ * (fewer when fewer have room); an agent in several teams is the same object in each list. No member
+ * outside that list can come first for a case of T: before the i-th case at most i − 1 agents have been
+ * given one, so at least one listed member is untouched and still ranks above every member not listed.
  */
-export function planNewCases(agents: readonly FreeAgent[], count: number, now: number): (number | null)[] {
-  const pool = agents.map((agent) => ({ ...agent }));
-  const plan: (number | null)[] = [];
-  for (let i = 0; i < count; i++) {
+export function planNewCases(
+  members: ReadonlyMap<number, readonly FreeAgent[]>,
+  teamIds: readonly number[],
+  now: number,
+): (number | null)[] {
+  const copies = new Map<number, FreeAgent>();
+  const pools = new Map<number, FreeAgent[]>();
+  for (const [teamId, agents] of members) {
+    pools.set(
+      teamId,
+      agents.map((agent) => {
+        let copy = copies.get(agent.user_id);
+        if (!copy) {
+          copy = { ...agent };
+          copies.set(agent.user_id, copy);
+        }
+        return copy;
+      }),
+    );
+  }
+  return teamIds.map((teamId) => {
     let best: FreeAgent | undefined;
-    for (const agent of pool) {
+    for (const agent of pools.get(teamId) ?? []) {
       if (agent.active_cases < agent.capacity && (!best || ranksBefore(agent, best))) best = agent;
     }
-    if (!best) break;
+    if (!best) return null;
     best.active_cases++;
     best.last_assigned_at = now;
-    plan.push(best.user_id);
-  }
-  while (plan.length < count) plan.push(null);
-  return plan;
+    return best.user_id;
+  });
 }

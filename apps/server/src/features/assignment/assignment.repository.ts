@@ -1,4 +1,4 @@
-import { type SelectQueryBuilder, sql } from 'kysely';
+import { type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import type { Db, Engine } from '../../db/database.js';
 import { isAmongJsonRows, lockForUpdate, lockSkippingLocked, opaqueLimit, toJsonRows } from '../../db/engine.js';
 import { precompiled, precompiledInsert, precompiledVariants } from '../../db/precompiled.js';
@@ -9,6 +9,24 @@ import type { Trx } from '../../db/transaction.js';
 const NEW = sql.lit<'new'>('new');
 const AVAILABLE = sql.lit<'available'>('available');
 
+/**
+ * Eligibility, the one place that decides who may take a case of a team: a current member of the
+ * team (SPEC §8) who is available with spare capacity (the terms of firstWithRoom). Every path that
+ * picks an agent for a case (intake's planner, the drain, the settle check) goes through it.
+ */
+const isMemberOf =
+  (teamId: number | RawBuilder<number>) =>
+  <O>(query: SelectQueryBuilder<Tables, 'agents', O>) =>
+    query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('team_members')
+          .select('team_members.agent_id')
+          .whereRef('team_members.agent_id', '=', 'agents.user_id')
+          .where('team_members.team_id', '=', teamId),
+      ),
+    );
+
 /** Rule 2: available, spare capacity; fewest active cases, then longest wait since the last assignment, then id. */
 export function nextFreeAgent(db: Db | Trx) {
   return db
@@ -17,10 +35,18 @@ export function nextFreeAgent(db: Db | Trx) {
     .$call(firstWithRoom(opaqueLimit(1)));
 }
 
-const lockFreeAgent = precompiled((trx, engine) => lockSkippingLocked(nextFreeAgent(trx), engine));
+/** Rule 2 among the team's members. */
+const lockFreeMember = precompiled((trx, engine, teamId: number) =>
+  lockSkippingLocked(nextFreeAgent(trx).$call(isMemberOf(teamId)), engine),
+);
 
-export async function lockNextFreeAgent(trx: Trx) {
-  return (await lockFreeAgent(trx)).rows[0];
+export async function lockNextFreeMember(trx: Trx, teamId: number) {
+  return (await lockFreeMember(trx, teamId)).rows[0];
+}
+
+/** Any agent with room at all: when there is none, no queued case of any team can be served. */
+export async function hasAnyFreeAgent(trx: Trx) {
+  return (await nextFreeAgent(trx).executeTakeFirst()) !== undefined;
 }
 
 /**
@@ -40,30 +66,50 @@ const firstWithRoom =
       .limit(limit);
 
 /**
- * Intake's short cut in one statement: the first `count` agents rule 2 ranks, but only while no case
- * is queued (rule 1 puts every queued case ahead of a new one). A queued case that another transaction
- * holds counts as queued here; the new cases then join the queue and the drain skips it.
+ * Intake's short cut for one team in one statement: the first `count` members rule 2 ranks, leaving
+ * out any member with a queued case in one of their teams (rule 1 puts that case ahead of a new one;
+ * the drain serves it). After a committed transaction the queue is settled and nobody is left out; a
+ * queued case that another transaction holds (PostgreSQL) counts as queued here.
  */
-const freeAgentsIfQueueEmpty = precompiled((trx, engine, count: number) =>
+const freeMembersWithoutQueue = precompiled((trx, engine, teamId: number, count: number) =>
   lockSkippingLocked(
     trx
       .selectFrom('agents')
       .select(['user_id', 'active_cases', 'capacity', 'last_assigned_at'])
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('cases').select('id').where('status', '=', NEW))))
+      .$call(isMemberOf(teamId))
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('team_members as own')
+              .select('own.team_id')
+              .whereRef('own.agent_id', '=', 'agents.user_id')
+              .where((inner) =>
+                inner.exists(
+                  inner
+                    .selectFrom('cases')
+                    .select('cases.id')
+                    .whereRef('cases.team_id', '=', 'own.team_id')
+                    .where('cases.status', '=', NEW),
+                ),
+              ),
+          ),
+        ),
+      )
       .$call(firstWithRoom(opaqueLimit(count))),
     engine,
   ),
 );
 
-export async function lockFreeAgentsIfQueueEmpty(trx: Trx, count: number) {
-  return (await freeAgentsIfQueueEmpty(trx, count)).rows;
+export async function lockFreeMembersWithoutQueue(trx: Trx, teamId: number, count: number) {
+  return (await freeMembersWithoutQueue(trx, teamId, count)).rows;
 }
 
 /** Rule 1: priority (urgent first), then oldest, then id; the first entry of the index cases_queue_head. */
 export function nextQueuedCase(db: Db | Trx) {
   return db
     .selectFrom('cases')
-    .select(['id', 'customer_id'])
+    .select(['id', 'customer_id', 'team_id', 'priority', 'created_at'])
     .where('status', '=', NEW)
     .orderBy('priority')
     .orderBy('created_at')
@@ -77,11 +123,42 @@ export async function lockNextQueuedCase(trx: Trx) {
   return (await lockQueueHead(trx)).rows[0];
 }
 
+export type QueuedCase = NonNullable<Awaited<ReturnType<typeof lockNextQueuedCase>>>;
+
+/** Rule 1 within one team: the first entry of the index cases_team_queue. */
+const lockTeamHead = precompiled((trx, engine, teamId: number) =>
+  lockSkippingLocked(nextQueuedCase(trx).where('team_id', '=', teamId), engine),
+);
+
+export async function lockTeamQueueHead(trx: Trx, teamId: number): Promise<QueuedCase | undefined> {
+  return (await lockTeamHead(trx, teamId)).rows[0];
+}
+
+export async function isTeamMember(trx: Trx, agentId: number, teamId: number) {
+  const row = await trx
+    .selectFrom('team_members')
+    .select('agent_id')
+    .where('agent_id', '=', agentId)
+    .where('team_id', '=', teamId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function listTeamIds(trx: Trx) {
+  const rows = await trx.selectFrom('teams').select('id').orderBy('id').execute();
+  return rows.map((row) => row.id);
+}
+
+/** Moves a case to another team (its queue, or its history when closed). */
+export async function setCaseTeam(trx: Trx, caseId: number, teamId: number, now: number) {
+  await trx.updateTable('cases').set({ team_id: teamId, updated_at: now }).where('id', '=', caseId).execute();
+}
+
 const caseForUpdate = precompiled((trx, engine, caseId: number) =>
   lockForUpdate(
     trx
       .selectFrom('cases')
-      .select(['id', 'status', 'priority', 'assignee_id', 'customer_id', 'first_response_at'])
+      .select(['id', 'status', 'priority', 'team_id', 'assignee_id', 'customer_id', 'first_response_at'])
       .where('id', '=', caseId),
     engine,
   ),
@@ -99,13 +176,18 @@ export function lockAgent(trx: Trx, engine: Engine, agentId: number) {
   return lockForUpdate(query, engine).executeTakeFirst();
 }
 
-export function listActiveCaseIds(trx: Trx, agentId: number, onlyUnanswered: boolean) {
+export function listActiveCaseIds(
+  trx: Trx,
+  agentId: number,
+  options: { onlyUnanswered: boolean; teamId: number | undefined },
+) {
   let query = trx
     .selectFrom('cases')
     .select('id')
     .where('assignee_id', '=', agentId)
     .where('status', 'in', ['open', 'pending']);
-  if (onlyUnanswered) query = query.where('first_response_at', 'is', null);
+  if (options.onlyUnanswered) query = query.where('first_response_at', 'is', null);
+  if (options.teamId !== undefined) query = query.where('team_id', '=', options.teamId);
   return query.orderBy('id').execute();
 }
 
@@ -203,19 +285,37 @@ export async function setUnassignedStatus(trx: Trx, caseId: number, status: Case
   await setStatusWithoutHolder(status, trx, caseId, now);
 }
 
-/** Cheap check after commit: is there a queued case while some agent has room? */
-export async function hasAssignableWork(trx: Trx | Db) {
-  const row = await trx
+/**
+ * Cheap check after commit: is there a queued case whose team has a member with room? First any
+ * agent with room (one step into agents_with_room), then, team by team, a queued case and a free member.
+ */
+export async function hasAssignableWork(db: Trx | Db) {
+  const row = await db
     .selectNoFrom((eb) => [
-      eb.exists(eb.selectFrom('cases').select('id').where('status', '=', NEW)).as('queued'),
-      // A scalar subquery in the index's order, not EXISTS: PostgreSQL plans EXISTS as a scan of
-      // every agent, this as one step into agents_with_room.
       eb
-        .selectFrom('agents')
-        .select('user_id')
-        .$call(firstWithRoom(opaqueLimit(1)))
-        .as('freeAgentId'),
+        .selectFrom('teams')
+        .select('teams.id')
+        .where((teams) =>
+          teams.exists(
+            teams
+              .selectFrom('cases')
+              .select('cases.id')
+              .whereRef('cases.team_id', '=', 'teams.id')
+              .where('cases.status', '=', NEW),
+          ),
+        )
+        .where((teams) =>
+          teams.exists(
+            teams
+              .selectFrom('agents')
+              .select('agents.user_id')
+              .$call(isMemberOf(sql.ref<number>('teams.id')))
+              .$call(firstWithRoom(opaqueLimit(1))),
+          ),
+        )
+        .limit(1)
+        .as('teamId'),
     ])
     .executeTakeFirstOrThrow();
-  return Boolean(row.queued) && row.freeAgentId !== null;
+  return row.teamId !== null;
 }

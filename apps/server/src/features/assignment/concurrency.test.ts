@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { engines, type Person, type Reply, startTestServer, type TestServer } from '../../testing/harness.js';
+import { createSeededRandom } from '../../scripts/seeded-random.js';
+import { engines, type Person, startTestServer, type TestServer } from '../../testing/harness.js';
 import { naiveCreateCase } from '../../testing/naive-assignment.js';
+import { createOperationLog } from '../../testing/operation-log.js';
 import { checkInvariants } from './invariant-checker.js';
-
-/** Small deterministic generator so a failing run can be replayed. */
-function random(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
 
 const ROUNDS = 6;
 const CREATES_PER_ROUND = 60;
@@ -22,21 +15,18 @@ describe.each(engines)('assignment under concurrency on %s', (engine) => {
     const peer = engine === 'postgres' ? await server.startPeer() : server;
     const nodes: TestServer[] = [server, peer];
     try {
-      const rand = random(42);
-      const pick = <T>(items: T[]): T => items[Math.floor(rand() * items.length)] as T;
+      // Seeded, so that a failing run can be replayed.
+      const random = createSeededRandom(42);
+      const rand = random.next;
+      const pick = random.pick;
       const admin = await server.admin();
       const agents: Person[] = [];
       for (let i = 0; i < 8; i++) agents.push(await server.addAgent({ capacity: 1 + (i % 3), name: `Agent ${i}` }));
       const customers: Person[] = [];
       for (let i = 0; i < 20; i++) customers.push(await server.signup(`Customer ${i}`));
 
-      const acknowledged: number[] = [];
-      const replies: { op: string; reply: Reply }[] = [];
-      const run = (op: string, promise: Promise<Reply>) =>
-        promise.then((reply) => {
-          replies.push({ op, reply });
-          if (op === 'create' && reply.status === 201) acknowledged.push(reply.body.id);
-        });
+      const log = createOperationLog();
+      const { acknowledged, replies, run } = log;
 
       for (let round = 0; round < ROUNDS; round++) {
         const node = () => pick(nodes);
@@ -75,8 +65,7 @@ describe.each(engines)('assignment under concurrency on %s', (engine) => {
         await Promise.all(batch);
       }
 
-      const unexpected = replies.filter(({ reply }) => reply.status >= 500 || ![200, 201, 409].includes(reply.status));
-      expect(unexpected.map(({ op, reply }) => `${op}: ${reply.status} ${JSON.stringify(reply.body)}`)).toEqual([]);
+      expect(log.unexpected()).toEqual([]);
       expect(replies.length).toBeGreaterThan(ROUNDS * CREATES_PER_ROUND);
 
       const report = await checkInvariants(server.ctx.database.db, { acknowledgedCaseIds: acknowledged });

@@ -17,12 +17,17 @@ export async function checkInvariants(
   options: { acknowledgedCaseIds?: number[] } = {},
 ): Promise<InvariantReport> {
   const violations: string[] = [];
-  const [events, agents, cases, assignments] = await Promise.all([
+  const [events, agents, cases, assignments, members] = await Promise.all([
     db.selectFrom('activity').selectAll().orderBy('id').execute(),
     db.selectFrom('agents').selectAll().execute(),
-    db.selectFrom('cases').select(['id', 'status', 'assignee_id']).execute(),
+    db.selectFrom('cases').select(['id', 'status', 'assignee_id', 'team_id']).execute(),
     db.selectFrom('assignments').selectAll().execute(),
+    db.selectFrom('team_members').select(['team_id', 'agent_id']).execute(),
   ]);
+  // SPEC §8: teams replayed from the log too: each agent's memberships and each case's team over time.
+  const teamsOf = new Map<number, Set<number>>();
+  const teamOfCase = new Map<number, number>();
+  const currentTeamOf = new Map(cases.map((row) => [row.id, row.team_id]));
 
   const replay = new Map<number, AgentReplay>();
   const holderOf = new Map<number, number>();
@@ -33,6 +38,20 @@ export async function checkInvariants(
     const caseId = event.case_id ?? -1;
     const agent = replay.get(agentId);
     switch (event.type) {
+      case 'agent.teams_changed': {
+        const teams = teamsOf.get(agentId) ?? new Set<number>();
+        if (event.to_value !== null) teams.add(Number(event.to_value));
+        if (event.from_value !== null) teams.delete(Number(event.from_value));
+        teamsOf.set(agentId, teams);
+        break;
+      }
+      case 'agent.removed':
+        teamsOf.delete(agentId);
+        break;
+      case 'case.routed':
+      case 'case.transferred':
+        teamOfCase.set(caseId, Number(event.to_value));
+        break;
       case 'agent.added':
         replay.set(agentId, { load: 0, capacity: Number(event.to_value) });
         break;
@@ -51,6 +70,11 @@ export async function checkInvariants(
             `event ${event.id}: case ${caseId} assigned to ${agentId} while held by ${holderOf.get(caseId)}`,
           );
         holderOf.set(caseId, agentId);
+        {
+          const teamId = teamOfCase.get(caseId) ?? currentTeamOf.get(caseId);
+          if (teamId !== undefined && !teamsOf.get(agentId)?.has(teamId))
+            violations.push(`event ${event.id}: case ${caseId} of team ${teamId} assigned to ${agentId}, not a member`);
+        }
         if (!agent) violations.push(`event ${event.id}: case ${caseId} assigned to unknown agent ${agentId}`);
         else if (++agent.load > agent.capacity) {
           violations.push(
@@ -99,12 +123,30 @@ export async function checkInvariants(
       violations.push(`agent ${agent.user_id}: ${agent.active_cases} active over capacity ${agent.capacity}`);
   }
 
-  const queued = cases.filter((row) => row.status === 'new').length;
-  const free = agents.filter(
-    (agent) => agent.availability === 'available' && agent.removed_at === null && agent.active_cases < agent.capacity,
+  for (const row of cases) {
+    if (teamOfCase.has(row.id) && teamOfCase.get(row.id) !== row.team_id)
+      violations.push(`case ${row.id}: team ${row.team_id}, but the log says ${teamOfCase.get(row.id)}`);
+  }
+  // No case waits in team T while a member of T is available with room (SPEC §2 rule 4 with §8).
+  const free = new Set(
+    agents
+      .filter(
+        (agent) =>
+          agent.availability === 'available' && agent.removed_at === null && agent.active_cases < agent.capacity,
+      )
+      .map((agent) => agent.user_id),
   );
-  if (queued > 0 && free.length > 0)
-    violations.push(`${queued} cases wait while agents ${free.map((agent) => agent.user_id).join(', ')} have room`);
+  const freeMembers = new Map<number, number[]>();
+  for (const { team_id, agent_id } of members) {
+    if (free.has(agent_id)) freeMembers.set(team_id, [...(freeMembers.get(team_id) ?? []), agent_id]);
+  }
+  const queuedByTeam = new Map<number, number>();
+  for (const row of cases)
+    if (row.status === 'new') queuedByTeam.set(row.team_id, (queuedByTeam.get(row.team_id) ?? 0) + 1);
+  for (const [teamId, queued] of queuedByTeam) {
+    const room = freeMembers.get(teamId);
+    if (room) violations.push(`${queued} cases wait in team ${teamId} while its members ${room.join(', ')} have room`);
+  }
 
   const existing = new Set(cases.map((row) => row.id));
   for (const id of options.acknowledgedCaseIds ?? []) {

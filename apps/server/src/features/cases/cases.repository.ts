@@ -6,7 +6,7 @@ import type { CasesTable } from '../../db/schema.js';
 import type { Trx } from '../../db/transaction.js';
 
 /** A new case as intake writes it: queued (`new`, nobody assigned) or already assigned (`open`). */
-export type NewCase = Pick<
+export type NewCase = { priority: number } & Pick<
   CasesTable,
   | 'customer_id'
   | 'subject'
@@ -15,6 +15,8 @@ export type NewCase = Pick<
   | 'product'
   | 'reason'
   | 'desired_outcome'
+  | 'team_id'
+  | 'category'
   | 'status'
   | 'assignee_id'
   | 'created_at'
@@ -32,6 +34,8 @@ const caseOwnColumns = [
   'cases.reason',
   'cases.desired_outcome',
   'cases.priority',
+  'cases.team_id',
+  'cases.category',
   'cases.status',
   'cases.customer_id',
   'cases.assignee_id',
@@ -41,7 +45,12 @@ const caseOwnColumns = [
   'cases.resolved_at',
   'cases.updated_at',
 ] as const;
-const caseColumns = [...caseOwnColumns, 'customer.name as customer_name', 'assignee.name as assignee_name'] as const;
+const caseColumns = [
+  ...caseOwnColumns,
+  'customer.name as customer_name',
+  'assignee.name as assignee_name',
+  'team.name as team_name',
+] as const;
 
 const newCaseColumns = [
   'customer_id',
@@ -51,6 +60,9 @@ const newCaseColumns = [
   'product',
   'reason',
   'desired_outcome',
+  'priority',
+  'team_id',
+  'category',
   'status',
   'assignee_id',
   'created_at',
@@ -65,9 +77,10 @@ const insertRows = precompiledInsert('cases', newCaseColumns, (insert) =>
     .returning((eb) => [
       eb.selectFrom('users').select('name').whereRef('users.id', '=', 'cases.customer_id').as('customer_name'),
       eb.selectFrom('users').select('name').whereRef('users.id', '=', 'cases.assignee_id').as('assignee_name'),
+      eb.selectFrom('teams').select('name').whereRef('teams.id', '=', 'cases.team_id').as('team_name'),
     ])
-    // The customer_id foreign key guarantees the customer's row.
-    .$narrowType<{ customer_name: NotNull }>(),
+    // The customer_id foreign key guarantees the customer's row; intake routes every case to an existing team.
+    .$narrowType<{ customer_name: NotNull; team_name: NotNull }>(),
 );
 
 /**
@@ -84,6 +97,7 @@ function selectCases(db: Db | Trx) {
   return db
     .selectFrom('cases')
     .innerJoin('users as customer', 'customer.id', 'cases.customer_id')
+    .innerJoin('teams as team', 'team.id', 'cases.team_id')
     .leftJoin('users as assignee', 'assignee.id', 'cases.assignee_id')
     .select(caseColumns)
     .where('cases.status', '!=', 'deleted');
@@ -108,6 +122,8 @@ export interface CaseFilter {
   status?: CaseStatus | undefined;
   priority?: number | undefined;
   assigneeId?: number | null | undefined;
+  teamId?: number | undefined;
+  category?: string | undefined;
   beforeId?: number | undefined;
   limit: number;
 }
@@ -120,6 +136,8 @@ export function listCaseRows(db: Db, filter: CaseFilter) {
   if (filter.priority !== undefined) query = query.where('cases.priority', '=', filter.priority);
   if (filter.assigneeId === null) query = query.where('cases.assignee_id', 'is', null);
   else if (filter.assigneeId !== undefined) query = query.where('cases.assignee_id', '=', filter.assigneeId);
+  if (filter.teamId !== undefined) query = query.where('cases.team_id', '=', filter.teamId);
+  if (filter.category !== undefined) query = query.where('cases.category', '=', filter.category);
   if (filter.beforeId !== undefined) query = query.where('cases.id', '<', filter.beforeId);
   return query
     .orderBy('cases.id', 'desc')
@@ -130,7 +148,7 @@ export function listCaseRows(db: Db, filter: CaseFilter) {
 export async function updateCaseFields(
   trx: Trx,
   caseId: number,
-  changes: Pick<Updateable<CasesTable>, 'priority' | 'status'>,
+  changes: Pick<Updateable<CasesTable>, 'priority' | 'status' | 'category'>,
   now: number,
 ) {
   await trx

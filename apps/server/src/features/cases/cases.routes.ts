@@ -1,12 +1,14 @@
 import {
   activityList,
   assignCaseBody,
+  bulkTransferBody,
   casePage,
   caseSchema,
   createCaseBody,
   createCaseHeaders,
   idParams,
   listCasesQuery,
+  transferCaseBody,
   updateCaseBody,
 } from '@caseflow/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -120,6 +122,35 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => cases.assignCase(app.ctx, callerOf(request), request.params.id, request.body.agentId),
+  );
+
+  app.post(
+    '/cases/:id/transfer',
+    {
+      preHandler: authorize(...STAFF),
+      schema: {
+        tags,
+        summary: "Transfer to another team's queue (assigned there at once if a member is free); the note is internal",
+        params: idParams,
+        body: transferCaseBody,
+        response: { 200: caseSchema },
+      },
+    },
+    async (request) => cases.transferCase(app.ctx, callerOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/cases/transfer',
+    {
+      preHandler: authorize('admin'),
+      schema: {
+        tags,
+        summary: 'Move several cases to one team, all or nothing',
+        body: bulkTransferBody,
+        response: { 200: z.object({ items: z.array(caseSchema) }) },
+      },
+    },
+    async (request) => ({ items: await cases.transferCases(app.ctx, callerOf(request), request.body) }),
   );
 
   app.delete(

@@ -1,25 +1,34 @@
 import { hash } from 'node:crypto';
 import {
+  type BulkTransferBody,
   type Case,
   type CreateCaseBody,
   type ListCasesQuery,
+  PRIORITY_RANK,
   type Priority,
   prioritySchema,
+  REOPEN_WINDOW_DAYS,
+  type TransferCaseBody,
   type UpdateCaseBody,
 } from '@caseflow/contract';
 import type { AppContext, Caller } from '../../context.js';
 import { isUniqueViolation } from '../../db/engine.js';
 import type { Trx } from '../../db/transaction.js';
-import { conflict, notFound } from '../../http/app-error.js';
+import { AppError, conflict, notFound } from '../../http/app-error.js';
 import { decodeCursor, toPage } from '../../http/cursor.js';
 import { toIso, toIsoOrNull } from '../../http/time.js';
 import { type AssignmentScope, runAssignment } from '../assignment/assignment.engine.js';
+import { addInternalNote } from '../conversation/message-writer.js';
+import { requireTeam } from '../teams/index.js';
 import * as repository from './cases.repository.js';
-import { submitIntake } from './intake.js';
+import { submitIntake } from './intake/index.js';
 
-const REOPEN_WINDOW_MS = 14 * 24 * 3_600_000;
-const priorityRank = (priority: Priority) => prioritySchema.options.indexOf(priority);
-const priorityName = (rank: number): Priority => prioritySchema.options[rank] ?? 'normal';
+const REOPEN_WINDOW_MS = REOPEN_WINDOW_DAYS * 24 * 3_600_000;
+const priorityRank = (priority: Priority) => PRIORITY_RANK[priority];
+const priorityByRank = new Map<number, Priority>(
+  prioritySchema.options.map((priority) => [PRIORITY_RANK[priority], priority]),
+);
+const priorityName = (rank: number): Priority => priorityByRank.get(rank) ?? 'normal';
 
 export const caseNumber = (id: number) => `C-${1000 + id}`;
 
@@ -34,6 +43,8 @@ function toCase(row: repository.CaseRow): Case {
     reason: row.reason as Case['reason'],
     desiredOutcome: row.desired_outcome as Case['desiredOutcome'],
     priority: priorityName(row.priority),
+    category: row.category as Case['category'],
+    team: { id: row.team_id, name: row.team_name },
     status: row.status as Case['status'],
     customer: { id: row.customer_id, name: row.customer_name },
     assignee: row.assignee_id === null ? null : { id: row.assignee_id, name: row.assignee_name ?? 'Unknown' },
@@ -71,6 +82,8 @@ export async function listCases(ctx: AppContext, caller: Caller, query: ListCase
     status: query.status,
     priority: query.priority === undefined ? undefined : priorityRank(query.priority),
     assigneeId: assignee === 'me' ? caller.userId : assignee === 'none' ? null : assignee,
+    teamId: query.team,
+    category: query.category,
     beforeId: decodeCursor(query.cursor),
     limit: query.limit,
   });
@@ -92,7 +105,18 @@ export async function createCase(
     ? { key: idempotencyKey, requestHash: hash('sha256', JSON.stringify(body)) }
     : undefined;
   try {
-    const { id, row } = await submitIntake(ctx, { caller, body, idempotency });
+    const { id, row } = await submitIntake(ctx, {
+      customerId: caller.userId,
+      subject: body.subject,
+      description: body.description,
+      orderNumber: body.orderNumber ?? null,
+      product: body.product ?? null,
+      reason: body.reason ?? null,
+      desiredOutcome: body.desiredOutcome ?? null,
+      category: body.category ?? null,
+      source: 'api',
+      idempotency,
+    });
     return row ? toCase(row) : await getCase(ctx, caller, id);
   } catch (error) {
     if (!idempotency || !isUniqueViolation(error)) throw error;
@@ -159,6 +183,46 @@ export function reopenCase(ctx: AppContext, caller: Caller, caseId: number) {
     }
     await scope.reopen(caseId);
   });
+}
+
+/** Moves the case out of its team into `teamId`'s queue, logged, with an optional internal note. */
+async function moveCase(scope: AssignmentScope, caseId: number, teamId: number) {
+  const { fromTeamId } = await scope.transfer(caseId, teamId);
+  scope.record({ type: 'case.transferred', caseId, from: String(fromTeamId), to: String(teamId) });
+}
+
+/** SPEC §8: the case leaves its holder for the new team's queue and is assigned there at once if a member is free. */
+export function transferCase(ctx: AppContext, caller: Caller, caseId: number, body: TransferCaseBody) {
+  return changeCase(ctx, caller, caseId, 'case_transferred', async (scope) => {
+    await requireTeam(scope.trx, body.teamId);
+    await moveCase(scope, caseId, body.teamId);
+    if (body.note) {
+      await addInternalNote(scope.trx, { caseId, authorId: caller.userId, body: body.note, now: scope.now });
+      scope.publish({ name: 'message.created', caseId, internal: true });
+    }
+  });
+}
+
+/** Bulk distribution: every case moves or none does; an unknown id is a 404 naming it. */
+export async function transferCases(ctx: AppContext, caller: Caller, body: BulkTransferBody): Promise<Case[]> {
+  await runAssignment(ctx, { actorId: caller.userId, trigger: 'case_transferred' }, async (scope) => {
+    await requireTeam(scope.trx, body.teamId);
+    // In id order, so that two bulk moves over the same cases lock them in the same order.
+    const ids = body.caseIds.map((id, index) => ({ id, index })).sort((a, b) => a.id - b.id);
+    for (const { id, index } of ids) {
+      try {
+        await moveCase(scope, id, body.teamId);
+      } catch (error) {
+        if (error instanceof AppError) {
+          throw new AppError(error.code, `case ${id}: ${error.detail}`, [
+            { path: `caseIds.${index}`, message: error.detail },
+          ]);
+        }
+        throw error;
+      }
+    }
+  });
+  return Promise.all(body.caseIds.map((id) => getCase(ctx, caller, id)));
 }
 
 export async function deleteCase(ctx: AppContext, caller: Caller, caseId: number) {

@@ -596,6 +596,7 @@ describe.each(engines)('cases on %s', (engine) => {
       }));
       expect(summary).toEqual([
         { type: 'case.created', from: null, to: 'new', agent: null },
+        { type: 'case.routed', from: null, to: 'Support', agent: null },
         { type: 'case.assigned', from: 'new', to: 'open', agent: 'Alice' },
         { type: 'case.status_changed', from: 'open', to: 'pending', agent: null },
         { type: 'case.status_changed', from: 'pending', to: 'open', agent: null },
@@ -606,9 +607,10 @@ describe.each(engines)('cases on %s', (engine) => {
         { type: 'case.status_changed', from: 'open', to: 'resolved', agent: null },
       ]);
       expect(staffView[0]?.actor).toEqual({ id: customer.id, name: 'Ann' });
-      expect(staffView[2]?.actor).toEqual({ id: alice.id, name: 'Alice' });
-      expect(staffView[5]).toMatchObject({ actor: { id: alice.id }, reason: 'away' });
-      expect(staffView[8]?.actor).toEqual({ id: bob.id, name: 'Bob' });
+      expect(staffView[1]).toMatchObject({ actor: null, reason: 'routed: no category → Support (default team)' });
+      expect(staffView[3]?.actor).toEqual({ id: alice.id, name: 'Alice' });
+      expect(staffView[6]).toMatchObject({ actor: { id: alice.id }, reason: 'away' });
+      expect(staffView[9]?.actor).toEqual({ id: bob.id, name: 'Bob' });
       for (const event of staffView) expect(Date.parse(event.createdAt)).not.toBeNaN();
       expect(await events(server, created.id, alice.token)).toEqual(staffView);
 
@@ -623,7 +625,9 @@ describe.each(engines)('cases on %s', (engine) => {
         'case.status_changed',
       ]);
       expect(customerView.map((event) => event.id)).toEqual(
-        staffView.filter((event) => event.type !== 'case.released').map((event) => event.id),
+        staffView
+          .filter((event) => event.type !== 'case.released' && event.type !== 'case.routed')
+          .map((event) => event.id),
       );
 
       const stranger = await server.signup();

@@ -1,7 +1,7 @@
 import type { CreateMessageBody, Message } from '@caseflow/contract';
 import type { AppContext, Caller } from '../../context.js';
 import { isStaff } from '../../context.js';
-import { runTransaction, type Trx } from '../../db/transaction.js';
+import { runTransaction } from '../../db/transaction.js';
 import { conflict, forbidden, notFound } from '../../http/app-error.js';
 import { decodeCursor, toPage } from '../../http/cursor.js';
 import { toIso } from '../../http/time.js';
@@ -18,23 +18,6 @@ function toMessage(row: repository.MessageRow): Message {
     internal: row.visibility === 'internal',
     createdAt: toIso(row.created_at),
   };
-}
-
-/** Each new case's description opens its conversation, in the cases' own transaction. */
-export async function addFirstMessages(
-  trx: Trx,
-  messages: { caseId: number; authorId: number; body: string; now: number }[],
-) {
-  await repository.insertMessages(
-    trx,
-    messages.map(({ caseId, authorId, body, now }) => ({
-      case_id: caseId,
-      author_id: authorId,
-      body,
-      visibility: 'public' as const,
-      created_at: now,
-    })),
-  );
 }
 
 export async function listMessages(

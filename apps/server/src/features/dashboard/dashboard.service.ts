@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.js';
 import { toIso, toIsoOrNull } from '../../http/time.js';
 import { summarizeAgents } from '../agents/agents.service.js';
 import { countCasesPerHour, dashboardCounts } from '../cases/cases.service.js';
+import { teamQueues } from '../teams/index.js';
 
 const HOUR_MS = 3_600_000;
 const HOURS = 24;
@@ -19,10 +20,11 @@ async function hourlyActivity(ctx: AppContext, now: number): Promise<Dashboard['
 
 export async function getDashboard(ctx: AppContext): Promise<Dashboard> {
   const now = Date.now();
-  const [{ counts, oldestQueuedAt }, agents, hourly] = await Promise.all([
+  const [{ counts, oldestQueuedAt }, agents, hourly, teams] = await Promise.all([
     dashboardCounts(ctx),
     summarizeAgents(ctx, DASHBOARD_AGENTS),
     hourlyActivity(ctx, now),
+    teamQueues(ctx, now),
   ]);
   // Every open or pending case is held by an agent and counted in its load (the assignment engine
   // keeps both in one transaction), so the open ones need no count of their own: at a million cases,
@@ -39,6 +41,7 @@ export async function getDashboard(ctx: AppContext): Promise<Dashboard> {
     agentTotals: agents.totals,
     agents: agents.busiest,
     hourly,
+    teams,
     generatedAt: toIso(now),
   };
 }

@@ -1,6 +1,6 @@
 import type { Agent } from '@caseflow/contract';
 
-/** An available agent with one active case, for the admin pages' tests. */
+/** An available agent with one active case, in the default team, for the admin pages' tests. */
 export const agentNamed = (id: number, name: string): Agent => ({
   id,
   email: `${name.toLowerCase().replace(/\W+/g, '.')}@shop.test`,
@@ -10,4 +10,5 @@ export const agentNamed = (id: number, name: string): Agent => ({
   state: 'available',
   activeCases: 1,
   lastAssignedAt: null,
+  teams: [{ id: 1, name: 'Support' }],
 });

@@ -17,12 +17,14 @@ function describe(event: ActivityEvent): string {
       return `Capacity ${event.from} → ${event.to} ${by}`;
     case 'agent.removed':
       return `Removed ${by}`;
+    case 'agent.teams_changed':
+      return event.reason === 'left' ? `Left ${event.from ?? 'a team'} ${by}` : `Joined ${event.to ?? 'a team'} ${by}`;
     default:
       return labelOf(event.type);
   }
 }
 
-/** An agent's status timeline (availability, capacity), newest first, from the activity log. */
+/** An agent's status timeline (availability, capacity, teams), newest first, from the activity log. */
 export function AgentHistoryModal({
   agent,
   opened,

@@ -29,6 +29,9 @@ function AvailabilityToggle({ agent }: { agent: Agent }) {
   );
 }
 
+/** "Billing, Returns desk"; an agent in no team is never assigned a case, which an admin should see. */
+const teamNames = (agent: Agent) => (agent.teams.length ? agent.teams.map((team) => team.name).join(', ') : 'No team');
+
 export type DialogKind = 'edit' | 'remove' | 'history';
 export type OpenDialog = (kind: DialogKind, agent: Agent) => void;
 
@@ -77,7 +80,7 @@ export function AgentCards({ agents, onOpen }: { agents: Agent[]; onOpen: OpenDi
               <AgentStateBadge state={agent.state} />
             </Group>
             <Text size="sm">
-              {agent.activeCases} of {agent.capacity} active cases
+              {agent.activeCases} of {agent.capacity} active cases · {teamNames(agent)}
             </Text>
             <Group justify="space-between">
               <AvailabilityToggle agent={agent} />
@@ -92,13 +95,14 @@ export function AgentCards({ agents, onOpen }: { agents: Agent[]; onOpen: OpenDi
 
 export function AgentsTable({ agents, onOpen }: { agents: Agent[]; onOpen: OpenDialog }) {
   return (
-    <Table.ScrollContainer minWidth={680}>
+    <Table.ScrollContainer minWidth={800}>
       <Table striped highlightOnHover verticalSpacing="xs">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Agent</Table.Th>
             <Table.Th>State</Table.Th>
             <Table.Th>Load</Table.Th>
+            <Table.Th>Teams</Table.Th>
             <Table.Th>Availability</Table.Th>
             <Table.Th>Actions</Table.Th>
           </Table.Tr>
@@ -119,6 +123,11 @@ export function AgentsTable({ agents, onOpen }: { agents: Agent[]; onOpen: OpenD
               </Table.Td>
               <Table.Td>
                 {agent.activeCases} of {agent.capacity}
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" c={agent.teams.length ? undefined : MUTED}>
+                  {teamNames(agent)}
+                </Text>
               </Table.Td>
               <Table.Td>
                 <AvailabilityToggle agent={agent} />

@@ -1,6 +1,5 @@
 import { type Agent, createAgentBody, updateAgentBody } from '@caseflow/contract';
 import {
-  Alert,
   Button,
   Center,
   Group,
@@ -17,7 +16,6 @@ import { useDebouncedValue, useDisclosure, useMediaQuery } from '@mantine/hooks'
 import { useState } from 'react';
 import { PageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
-import { errorMessage } from '../../lib/api-client';
 import { serverFieldErrors, zodErrors } from '../../lib/forms';
 import { useAgentList } from '../agent/api';
 import { AgentHistoryModal } from './agent-history';
@@ -25,18 +23,9 @@ import { AgentCards, AgentsTable, type DialogKind, type OpenDialog } from './age
 import { useCreateAgent, useRemoveAgent, useUpdateAgent } from './api';
 import { ConfirmModal, countOf } from './confirm-modal';
 import { MUTED, modalCloseProps, notifySuccess } from './feedback';
+import { FormError } from './form-error';
 
 const CAPACITY = { min: 1, max: 50 };
-
-/** Shows the server's reason unless it already sits on a form field. */
-function FormError({ error }: { error: unknown }) {
-  if (!error || Object.keys(serverFieldErrors(error)).length > 0) return null;
-  return (
-    <Alert color="red" role="alert">
-      {errorMessage(error)}
-    </Alert>
-  );
-}
 
 /** NumberInput gives '' when cleared; the schema would say "expected number", which helps nobody. */
 function capacityError(capacity: number | string): Record<string, string> {

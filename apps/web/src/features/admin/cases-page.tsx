@@ -9,7 +9,8 @@ import { errorMessage } from '../../lib/api-client';
 import { labelOf } from '../../lib/format';
 import { type CaseFilters, useAssignCase, useCaseList, useDeleteCase, useResolveCase } from '../cases/api';
 import { CaseTable } from '../cases/case-table';
-import { priorityOptions, statusOptions } from '../cases/options';
+import { categoryOptions, isCategory, priorityOptions, statusOptions } from '../cases/options';
+import { TeamSelect, teamIdOf } from '../teams';
 import { AgentSelect } from './agent-select';
 import classes from './cases-page.module.css';
 import { ConfirmModal } from './confirm-modal';
@@ -21,6 +22,7 @@ const ANY = 'any';
 function useFilters() {
   const [params, setParams] = useSearchParams();
   const assignee = params.get('assignee');
+  const category = params.get('category');
   const filters: CaseFilters = {
     status: statusOptions.some((option) => option.value === params.get('status'))
       ? (params.get('status') as CaseStatus)
@@ -29,8 +31,10 @@ function useFilters() {
       ? (params.get('priority') as Priority)
       : undefined,
     assignee: assignee === 'none' ? 'none' : assignee && /^\d+$/.test(assignee) ? Number(assignee) : undefined,
+    team: teamIdOf(params.get('team')),
+    category: isCategory(category) ? category : undefined,
   };
-  const setFilter = (key: 'status' | 'priority' | 'assignee', value: string | null) =>
+  const setFilter = (key: keyof typeof filters, value: string | null) =>
     setParams(
       (current) => {
         const next = new URLSearchParams(current);
@@ -173,7 +177,7 @@ export default function AdminCasesPage() {
   return (
     <Stack>
       <PageTitle title="Cases">Cases</PageTitle>
-      <SimpleGrid cols={{ base: 1, xs: 3 }} maw={720} spacing="sm">
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 5 }} maw={1200} spacing="sm">
         <Select
           label="Status"
           data={[{ value: ANY, label: 'Any status' }, ...statusOptions]}
@@ -194,6 +198,20 @@ export default function AdminCasesPage() {
           value={filters.assignee === undefined ? ANY : String(filters.assignee)}
           allowDeselect={false}
           onChange={(value) => setFilter('assignee', value)}
+        />
+        <TeamSelect
+          label="Team"
+          fixedOptions={[{ value: ANY, label: 'Any team' }]}
+          value={filters.team === undefined ? ANY : String(filters.team)}
+          allowDeselect={false}
+          onChange={(value) => setFilter('team', value)}
+        />
+        <Select
+          label="Category"
+          data={[{ value: ANY, label: 'Any category' }, ...categoryOptions]}
+          value={filters.category ?? ANY}
+          allowDeselect={false}
+          onChange={(value) => setFilter('category', value)}
         />
       </SimpleGrid>
       <QueryState
@@ -216,6 +234,7 @@ export default function AdminCasesPage() {
               cases={items}
               showCustomer={!isPhone}
               showAssignee
+              showTeam
               hasMore={cases.hasNextPage}
               onLoadMore={() => void cases.fetchNextPage()}
               isLoadingMore={cases.isFetchingNextPage}

@@ -9,6 +9,7 @@ import { QueryState } from '../../components/query-state';
 import { formatDuration } from '../../lib/format';
 import { useDashboard } from './api';
 import { LINK, MUTED } from './feedback';
+import { TeamQueues } from './team-queues';
 
 const hourFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric' });
 
@@ -168,7 +169,7 @@ function HourlyChart({ hourly }: { hourly: Dashboard['hourly'] }) {
   );
 }
 
-/** The support center at a glance: the queue, every agent's load, and the last day's flow. */
+/** The support center at a glance: the queue, each team's queue, every agent's load, and the last day's flow. */
 export default function DashboardPage() {
   const dashboard = useDashboard();
   return (
@@ -178,6 +179,14 @@ export default function DashboardPage() {
         {(data) => (
           <Stack gap="lg">
             <Stats data={data} />
+            <Paper withBorder p={{ base: 'sm', sm: 'md' }}>
+              <Stack gap="sm">
+                <Title order={2} size="h4">
+                  Teams
+                </Title>
+                <TeamQueues teams={data.teams} />
+              </Stack>
+            </Paper>
             <Paper withBorder p={{ base: 'sm', sm: 'md' }}>
               <Stack gap="sm">
                 <Title order={2} size="h4">

@@ -7,6 +7,7 @@ import { useMe } from '../../lib/auth';
 import { timeAgo } from '../../lib/format';
 import { type CaseFilters, useCaseList } from '../cases/api';
 import { CaseTable } from '../cases/case-table';
+import { TeamFilter, useTeamFilter } from './team-filter';
 
 // Live updates arrive over the socket; this slow poll is only a safety net if the socket is blocked.
 const POLL_MS = 30_000;
@@ -16,10 +17,11 @@ const useLiveList = (filters: CaseFilters) => useCaseList(filters, { refetchInte
 /** The agent's day: their own active cases first, then everyone's active work, then the queue. */
 export default function WorkspacePage() {
   const me = useMe().data;
+  const [team, setTeam] = useTeamFilter();
   const mineOpen = useLiveList({ assignee: 'me', status: 'open', limit: 50 });
   const minePending = useLiveList({ assignee: 'me', status: 'pending', limit: 50 });
-  const allOpen = useLiveList({ status: 'open', limit: 25 });
-  const queue = useLiveList({ status: 'new', limit: 25 });
+  const allOpen = useLiveList({ status: 'open', team, limit: 25 });
+  const queue = useLiveList({ status: 'new', team, limit: 25 });
 
   return (
     <Stack>
@@ -71,24 +73,34 @@ export default function WorkspacePage() {
           )}
         </QueryState>
       </Stack>
+      <TeamFilter value={team} onChange={setTeam} description="For the queue and the open cases below" />
       <Stack gap="xs">
         <Title order={2} size="h4">
           Queue
         </Title>
-        <QueryState query={queue} isEmpty={(items) => items.length === 0} empty="The queue is empty.">
-          {(items) => <CaseTable cases={items} showCustomer />}
+        <QueryState
+          query={queue}
+          isEmpty={(items) => items.length === 0}
+          empty={team === undefined ? 'The queue is empty.' : 'No case waits in this team.'}
+        >
+          {(items) => <CaseTable cases={items} showCustomer showTeam />}
         </QueryState>
       </Stack>
       <Stack gap="xs">
         <Title order={2} size="h4">
           All open cases
         </Title>
-        <QueryState query={allOpen} isEmpty={(items) => items.length === 0} empty="No open cases.">
+        <QueryState
+          query={allOpen}
+          isEmpty={(items) => items.length === 0}
+          empty={team === undefined ? 'No open cases.' : 'No open cases in this team.'}
+        >
           {(items) => (
             <CaseTable
               cases={items}
               showCustomer
               showAssignee
+              showTeam
               hasMore={allOpen.hasNextPage}
               onLoadMore={() => void allOpen.fetchNextPage()}
               isLoadingMore={allOpen.isFetchingNextPage}

@@ -3,6 +3,9 @@ import { ActivityList } from '../../components/activity-list';
 import { QueryState } from '../../components/query-state';
 import { labelOf } from '../../lib/format';
 import { useCaseEvents } from './api';
+import { categoryLabels, isCategory } from './options';
+
+const categoryName = (value: string | null) => (isCategory(value) ? categoryLabels[value] : 'none');
 
 function describe(event: ActivityEvent): string {
   const by = event.actor ? ` by ${event.actor.name}` : '';
@@ -17,6 +20,13 @@ function describe(event: ActivityEvent): string {
       return `${labelOf(event.from ?? '')} → ${labelOf(event.to ?? '')}${by}${event.reason ? ` (${labelOf(event.reason)})` : ''}`;
     case 'case.priority_changed':
       return `Priority ${event.from} → ${event.to}${by}`;
+    case 'case.routed':
+      // `from` is the category it was routed by (the API's `reason` spells the rule out in enum names).
+      return `Sent to ${event.to ?? 'a team'} (${isCategory(event.from) ? categoryLabels[event.from] : 'no category'})`;
+    case 'case.transferred':
+      return `Transferred${event.from ? ` from ${event.from}` : ''} to ${event.to ?? 'another team'}${by}`;
+    case 'case.category_changed':
+      return `Category ${categoryName(event.from)} → ${categoryName(event.to)}${by}`;
     default:
       return `${labelOf(event.type)}${by}`;
   }

@@ -2,10 +2,12 @@ import type {
   ActivityEvent,
   Case,
   CaseStatus,
+  Category,
   CreateCaseBody,
   CreateMessageBody,
   Message,
   Priority,
+  TransferCaseBody,
   UpdateCaseBody,
 } from '@caseflow/contract';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -15,6 +17,8 @@ export interface CaseFilters {
   status?: CaseStatus | undefined;
   priority?: Priority | undefined;
   assignee?: 'me' | 'none' | number | undefined;
+  team?: number | undefined;
+  category?: Category | undefined;
   limit?: number;
 }
 
@@ -99,6 +103,9 @@ export const useAssignCase = () =>
   useCaseMutation((input: { id: number; agentId: number }) =>
     api<Case>('POST', `/cases/${input.id}/assign`, { agentId: input.agentId }),
   );
+/** The case leaves its assignee for the team's queue (taken at once if a member is free). */
+export const useTransferCase = (id: number) =>
+  useCaseMutation((body: TransferCaseBody) => api<Case>('POST', `/cases/${id}/transfer`, body));
 export const useDeleteCase = () => useCaseMutation((id: number) => api<void>('DELETE', `/cases/${id}`));
 export const usePostMessage = (id: number) =>
   useCaseMutation((body: CreateMessageBody) => api<Message>('POST', `/cases/${id}/messages`, body));

@@ -5,11 +5,12 @@ import { useNavigate } from 'react-router';
 import { errorMessage } from '../../lib/api-client';
 import { useReopenCase, useResolveCase, useUpdateCase } from './api';
 import { priorityOptions } from './options';
+import { TransferAction } from './transfer-form';
 
 const REOPEN_WINDOW_MS = 14 * 24 * 3_600_000;
 const fail = (error: unknown) => notifications.show({ color: 'red', message: errorMessage(error) });
 
-/** What the caller may do with the case: staff set pending/open, priority and resolve; owners reopen. */
+/** What the caller may do with the case: staff set pending/open, priority, transfer and resolve; owners reopen. */
 export function CaseActions({ item, me }: { item: Case; me: User }) {
   const update = useUpdateCase(item.id);
   const resolve = useResolveCase();
@@ -49,6 +50,7 @@ export function CaseActions({ item, me }: { item: Case; me: User }) {
           onChange={(value) => value && update.mutate({ priority: value as Priority }, { onError: fail })}
         />
       )}
+      {item.status !== 'resolved' && <TransferAction item={item} />}
       {item.status !== 'resolved' && (
         <Button
           color="teal"

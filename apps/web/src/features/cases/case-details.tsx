@@ -1,6 +1,7 @@
 import type { Case } from '@caseflow/contract';
 import { Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { formatDateTime, labelOf } from '../../lib/format';
+import { categoryLabels } from './options';
 
 function Field({ label, value }: { label: string; value: string | null | undefined }) {
   return (
@@ -13,14 +14,16 @@ function Field({ label, value }: { label: string; value: string | null | undefin
   );
 }
 
-/** Who, what was bought, what they want, and when things happened. */
-export function CaseDetails({ item }: { item: Case }) {
+/** Who, what was bought, what they want, and when things happened; staff also see the team. */
+export function CaseDetails({ item, isStaff }: { item: Case; isStaff: boolean }) {
   return (
     <Paper withBorder p="md">
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
           <Field label="Customer" value={item.customer.name} />
           <Field label="Assigned to" value={item.assignee?.name ?? 'Waiting for a free agent'} />
+          <Field label="Category" value={item.category ? categoryLabels[item.category] : 'Not set'} />
+          {isStaff && <Field label="Team" value={item.team.name} />}
           <Field label="Order number" value={item.orderNumber} />
           <Field label="Product" value={item.product} />
           <Field label="Reason" value={item.reason && labelOf(item.reason)} />

@@ -56,14 +56,16 @@ export default function CasePage() {
                 <Title order={2} size="h4">
                   Details
                 </Title>
-                <CaseDetails item={data} />
+                <CaseDetails item={data} isStaff={me.role !== 'customer'} />
                 <Title order={2} size="h4">
                   History
                 </Title>
                 <ActivityTimeline caseId={data.id} />
                 {data.status === 'new' && (
                   <Text size="sm" c="dimmed">
-                    All agents are busy right now; the first one to become free takes this case.
+                    {me.role === 'customer'
+                      ? 'All agents are busy right now; the first one to become free takes this case.'
+                      : `No member of ${data.team.name} is free right now; the first one to become free takes this case.`}
                   </Text>
                 )}
               </Stack>

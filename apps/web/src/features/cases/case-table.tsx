@@ -4,12 +4,14 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { PriorityBadge, StatusBadge } from '../../components/badges';
 import { timeAgo } from '../../lib/format';
+import { categoryLabels } from './options';
 
 /** The case list every console shows; columns after the subject are the caller's to choose. */
 export function CaseTable({
   cases,
   showCustomer = false,
   showAssignee = false,
+  showTeam = false,
   actions,
   hasMore,
   onLoadMore,
@@ -18,6 +20,8 @@ export function CaseTable({
   cases: Case[];
   showCustomer?: boolean;
   showAssignee?: boolean;
+  /** The team and, below it, the category. */
+  showTeam?: boolean;
   actions?: (item: Case) => ReactNode;
   hasMore?: boolean;
   onLoadMore?: () => void;
@@ -34,6 +38,7 @@ export function CaseTable({
               <Table.Th>Status</Table.Th>
               <Table.Th>Priority</Table.Th>
               {showCustomer && <Table.Th>Customer</Table.Th>}
+              {showTeam && <Table.Th>Team</Table.Th>}
               {showAssignee && <Table.Th>Assignee</Table.Th>}
               <Table.Th>Reported</Table.Th>
               {actions && <Table.Th>Actions</Table.Th>}
@@ -55,6 +60,16 @@ export function CaseTable({
                   <PriorityBadge priority={item.priority} />
                 </Table.Td>
                 {showCustomer && <Table.Td>{item.customer.name}</Table.Td>}
+                {showTeam && (
+                  <Table.Td>
+                    {item.team.name}
+                    {item.category && (
+                      <Text c="dimmed" size="xs">
+                        {categoryLabels[item.category]}
+                      </Text>
+                    )}
+                  </Table.Td>
+                )}
                 {showAssignee && (
                   <Table.Td>
                     {item.assignee ? (

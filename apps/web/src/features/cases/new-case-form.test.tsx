@@ -15,6 +15,8 @@ const created: Case = {
   reason: null,
   desiredOutcome: null,
   priority: 'normal',
+  category: null,
+  team: { id: 1, name: 'Support' },
   status: 'new',
   customer: { id: 1, name: 'Carla Customer' },
   assignee: null,
@@ -126,6 +128,30 @@ describe('NewCaseForm', () => {
       description: 'I ordered red.',
       reason: 'wrong_item',
       desiredOutcome: 'store_credit',
+    });
+  });
+
+  it('starts at "Not sure", which sends no category, and sends a chosen category as its contract value', async () => {
+    const fetchMock = stubFetch(() => jsonResponse(created, 201));
+    const user = userEvent.setup();
+    const form = renderForm();
+    const category = screen.getByRole<HTMLInputElement>('combobox', { name: 'What is it about?' });
+    expect(category.value).toBe('Not sure');
+
+    await user.type(form.subject, 'Where is my parcel?');
+    await user.type(form.description, 'It was due Monday.');
+    await user.click(form.submit);
+    await waitFor(() => expect(form.onCreated).toHaveBeenCalledTimes(1));
+    expect(JSON.parse(String(fetchMock.mock.calls[0]?.[1]?.body))).not.toHaveProperty('category');
+
+    await user.click(category);
+    await user.click(await screen.findByRole('option', { name: 'Delivery or tracking' }));
+    await user.click(form.submit);
+    await waitFor(() => expect(form.onCreated).toHaveBeenCalledTimes(2));
+    expect(JSON.parse(String(fetchMock.mock.calls[1]?.[1]?.body))).toEqual({
+      category: 'delivery',
+      subject: 'Where is my parcel?',
+      description: 'It was due Monday.',
     });
   });
 

@@ -4,15 +4,28 @@ import { useForm } from '@mantine/form';
 import { errorMessage } from '../../lib/api-client';
 import { serverFieldErrors, zodErrors } from '../../lib/forms';
 import { useCreateCase } from './api';
-import { outcomeOptions, reasonOptions } from './options';
+import { categoryOptions, outcomeOptions, reasonOptions } from './options';
 
-const initialValues = { subject: '', description: '', orderNumber: '', product: '', reason: '', desiredOutcome: '' };
+/** "Not sure" sends no category: triage works it out from what the customer writes (SPEC §9). */
+const NOT_SURE = 'not_sure';
+const categoryChoices = [{ value: NOT_SURE, label: 'Not sure' }, ...categoryOptions];
 
-/** Empty optional fields (an empty input, a cleared select's null) are left out rather than sent. */
+const initialValues = {
+  category: NOT_SURE,
+  subject: '',
+  description: '',
+  orderNumber: '',
+  product: '',
+  reason: '',
+  desiredOutcome: '',
+};
+
+const isLeftOut = (key: string, value: string | null) =>
+  typeof value !== 'string' || value.trim() === '' || (key === 'category' && value === NOT_SURE);
+
+/** Empty optional fields (an empty input, a cleared select's null, "Not sure") are left out rather than sent. */
 function toBody(values: Record<string, string | null>) {
-  return Object.fromEntries(
-    Object.entries(values).filter(([, value]) => typeof value === 'string' && value.trim() !== ''),
-  );
+  return Object.fromEntries(Object.entries(values).filter(([key, value]) => !isLeftOut(key, value)));
 }
 
 /** The return form: validated in the browser with the API's own schema, then by the API. */
@@ -35,6 +48,13 @@ export function NewCaseForm({ onCreated }: { onCreated: (created: Case) => void 
             {errorMessage(create.error)}
           </Alert>
         )}
+        <Select
+          label="What is it about?"
+          description="Helps us send it to the right team. Not sure? We work it out from what you write."
+          data={categoryChoices}
+          allowDeselect={false}
+          {...form.getInputProps('category')}
+        />
         <Grid>
           <Grid.Col span={{ base: 12, sm: 6 }}>
             <TextInput label="Order number" placeholder="ORD-1234" {...form.getInputProps('orderNumber')} />

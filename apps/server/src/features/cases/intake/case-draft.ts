@@ -1,0 +1,41 @@
+import type { Category, DesiredOutcome, Priority, ReturnReason } from '@caseflow/contract';
+import type { CaseRow } from '../cases.repository.js';
+
+/**
+ * A new case as every door hands it to intake (the API, later the widget and mail): the domain's
+ * input, not an HTTP body.
+ */
+export interface NewCaseInput {
+  customerId: number;
+  subject: string;
+  description: string;
+  orderNumber: string | null;
+  product: string | null;
+  reason: ReturnReason | null;
+  desiredOutcome: DesiredOutcome | null;
+  /** Chosen by the customer; null means "not sure" (triage, when it exists, decides). */
+  category: Category | null;
+  source: 'api' | 'widget' | 'mail';
+  idempotency: { key: string; requestHash: string } | undefined;
+}
+
+/** A new case on its way through the creation pipeline: each stage fills in what it decides. */
+export interface CaseDraft extends NewCaseInput {
+  priority: Priority;
+  /** Set by routing. */
+  teamId: number;
+  routeReason: string;
+  /** Set by the assignment planner: the agent who takes it at once, or null (it queues). */
+  assigneeId: number | null;
+  /** Set once the case is written. */
+  row: CaseRow | undefined;
+}
+
+export const toDraft = (input: NewCaseInput): CaseDraft => ({
+  ...input,
+  priority: 'normal',
+  teamId: 0,
+  routeReason: '',
+  assigneeId: null,
+  row: undefined,
+});
