@@ -26,6 +26,7 @@ export const prioritySchema = z.enum(['urgent', 'high', 'normal', 'low']);
 export const PRIORITY_RANK = { urgent: 0, high: 1, normal: 2, low: 3 } as const satisfies Record<Priority, number>;
 /** A customer may reopen a resolved case for this long after its resolution (SPEC §2). */
 export const REOPEN_WINDOW_DAYS = 14;
+export const REOPEN_WINDOW_MS = REOPEN_WINDOW_DAYS * 24 * 3_600_000;
 export const caseStatusSchema = z.enum(['new', 'open', 'pending', 'resolved']);
 export type Priority = z.infer<typeof prioritySchema>;
 export type CaseStatus = z.infer<typeof caseStatusSchema>;

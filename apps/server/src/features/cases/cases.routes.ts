@@ -8,6 +8,7 @@ import {
   createCaseHeaders,
   idParams,
   listCasesQuery,
+  REOPEN_WINDOW_DAYS,
   transferCaseBody,
   updateCaseBody,
 } from '@caseflow/contract';
@@ -101,7 +102,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       preHandler: authorize('customer'),
       schema: {
         tags,
-        summary: 'Reopen a resolved case within 14 days',
+        summary: `Reopen a resolved case within ${REOPEN_WINDOW_DAYS} days`,
         params: idParams,
         response: { 200: caseSchema },
       },

@@ -8,6 +8,7 @@ import {
   type Priority,
   prioritySchema,
   REOPEN_WINDOW_DAYS,
+  REOPEN_WINDOW_MS,
   type TransferCaseBody,
   type UpdateCaseBody,
 } from '@caseflow/contract';
@@ -23,7 +24,6 @@ import { requireTeam } from '../teams/index.js';
 import * as repository from './cases.repository.js';
 import { submitIntake } from './intake/index.js';
 
-const REOPEN_WINDOW_MS = REOPEN_WINDOW_DAYS * 24 * 3_600_000;
 const priorityRank = (priority: Priority) => PRIORITY_RANK[priority];
 const priorityByRank = new Map<number, Priority>(
   prioritySchema.options.map((priority) => [PRIORITY_RANK[priority], priority]),
@@ -174,12 +174,15 @@ export function assignCase(ctx: AppContext, caller: Caller, caseId: number, agen
   return changeCase(ctx, caller, caseId, 'manual', (scope) => scope.assignTo(caseId, agentId));
 }
 
-/** Owners reopen their resolved case within 14 days of its resolution. */
+/** Owners reopen their resolved case within REOPEN_WINDOW_DAYS of its resolution. */
 export function reopenCase(ctx: AppContext, caller: Caller, caseId: number) {
   return changeCase(ctx, caller, caseId, 'case_reopened', async (scope) => {
     const row = await findVisibleCase(ctx, caller, caseId, scope.trx);
     if (row.status === 'resolved' && row.resolved_at !== null && scope.now - row.resolved_at > REOPEN_WINDOW_MS) {
-      throw conflict('a case can be reopened within 14 days of its resolution; please report a new case', 'status');
+      throw conflict(
+        `a case can be reopened within ${REOPEN_WINDOW_DAYS} days of its resolution; please report a new case`,
+        'status',
+      );
     }
     await scope.reopen(caseId);
   });

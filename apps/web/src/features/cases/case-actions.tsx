@@ -1,4 +1,4 @@
-import type { Case, Priority, User } from '@caseflow/contract';
+import { type Case, type Priority, REOPEN_WINDOW_MS, type User } from '@caseflow/contract';
 import { Button, Group, Select } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useNavigate } from 'react-router';
@@ -7,7 +7,6 @@ import { useReopenCase, useResolveCase, useUpdateCase } from './api';
 import { priorityOptions } from './options';
 import { TransferAction } from './transfer-form';
 
-const REOPEN_WINDOW_MS = 14 * 24 * 3_600_000;
 const fail = (error: unknown) => notifications.show({ color: 'red', message: errorMessage(error) });
 
 /** What the caller may do with the case: staff set pending/open, priority, transfer and resolve; owners reopen. */
