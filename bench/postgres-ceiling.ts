@@ -27,7 +27,10 @@ if (spawnSync('pgbench', ['--version']).status !== 0) {
 const AGENTS = 4_000;
 const CUSTOMERS = 64;
 
-/** Caseflow's own migrations, then agents at capacity 50 and customers, as the intake benchmark has them (more agents: pgbench is faster). */
+/**
+ * Caseflow's own migrations, then agents at capacity 50 in the default team and customers, as the
+ * intake benchmark has them (more agents: pgbench is faster).
+ */
 async function seed(url: string) {
   const database = openDatabase({ url, dataDir: '' });
   await migrateToLatest(database);
@@ -38,21 +41,23 @@ async function seed(url: string) {
        select 'agent' || n || '@ceiling.test', 'Agent ' || n, 'agent', 0, 0 from generate_series(1, ${AGENTS}) n;
      insert into agents (user_id, capacity, availability, last_assigned_at, created_at, updated_at)
        select id, 50, 'available', 0, 0, 0 from users where role = 'agent';
+     insert into team_members (team_id, agent_id, created_at)
+       select (select id from teams where is_default = 1), user_id, 0 from agents;
      insert into users (email, name, role, created_at, updated_at)
        select 'customer' || n || '@ceiling.test', 'Customer ' || n, 'customer', 0, 0 from generate_series(1, ${CUSTOMERS}) n;
-     analyze users, agents;`,
+     analyze users, agents, teams, team_members, team_categories;`,
   );
 }
 
 /** Runs the intake's batches with pgbench: transactions per second, and how many it completed. */
-function runPgbench(url: string, customers: { first: number; last: number }) {
+function runPgbench(url: string, customers: { first: number; last: number }, teamId: number) {
   const result = spawnSync(
     'pgbench',
     [
       // Named prepared statements, as Caseflow's server sends them (db/database.ts).
       ...['-n', '-M', 'prepared', '-c', values.clients, '-j', '2', '-T', values.seconds],
       ...['-D', `batch=${values.batch}`, '-D', `first_customer=${customers.first}`],
-      ...['-D', `last_customer=${customers.last}`],
+      ...['-D', `last_customer=${customers.last}`, '-D', `team=${teamId}`],
       ...['-f', fileURLToPath(new URL('postgres-ceiling/intake-batch.sql', import.meta.url))],
       url,
     ],
@@ -75,7 +80,8 @@ try {
     .select((eb) => [eb.fn.min('id').as('first'), eb.fn.max('id').as('last')])
     .where('role', '=', 'customer')
     .executeTakeFirstOrThrow();
-  const run = runPgbench(scratch.url, { first: Number(range.first), last: Number(range.last) });
+  const team = await database.db.selectFrom('teams').select('id').where('is_default', '=', 1).executeTakeFirstOrThrow();
+  const run = runPgbench(scratch.url, { first: Number(range.first), last: Number(range.last) }, team.id);
   // Every transaction must have written its batch of assigned cases: none may count without its writes.
   const assigned = await database.db
     .selectFrom('cases')

@@ -41,10 +41,8 @@ export function intakeTeamBodies(connections: number): string[] {
   const byRemainder = shares
     .map((share, index) => ({ index, remainder: share.exact - Math.floor(share.exact) }))
     .sort((a, b) => b.remainder - a.remainder || a.index - b.index);
-  for (let i = 0; i < connections - counts.reduce((sum, count) => sum + count, 0); i++) {
-    const index = byRemainder[i]?.index;
-    if (index !== undefined) counts[index] = (counts[index] ?? 0) + 1;
-  }
+  const left = connections - counts.reduce((sum, count) => sum + count, 0);
+  for (const { index } of byRemainder.slice(0, left)) counts[index] = (counts[index] ?? 0) + 1;
   // Round-robin over the categories, so neighbouring connections (and each server's share) get a mix.
   const bodies: string[] = [];
   while (bodies.length < connections) {

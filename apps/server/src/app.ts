@@ -4,6 +4,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type onRouteHookHandler } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import helmet from 'helmet';
+import { registerBackground } from './background.js';
 import type { AppContext } from './context.js';
 import { accountsRoutes } from './features/accounts/accounts.routes.js';
 import { agentsRoutes } from './features/agents/agents.routes.js';
@@ -14,6 +15,7 @@ import { mailRoutes } from './features/mail/mail.routes.js';
 import { observabilityRoutes } from './features/observability/observability.routes.js';
 import { registerRealtime } from './features/realtime/realtime.js';
 import { teamsRoutes } from './features/teams/teams.routes.js';
+import { webhooksRoutes } from './features/webhooks/webhooks.routes.js';
 import { registerProblemHandlers, renderFrameworkError } from './http/problem.js';
 import { serializerCompiler } from './http/serializer.js';
 import { registerWebApp } from './http/web-app.js';
@@ -91,11 +93,13 @@ export async function buildApp(
       await api.register(dashboardRoutes);
       await api.register(mailRoutes);
       await api.register(teamsRoutes);
+      await api.register(webhooksRoutes);
     },
     { prefix: API_PREFIX },
   );
   await registerWebApp(app);
   registerRealtime(app);
+  registerBackground(app);
   return app;
 }
 

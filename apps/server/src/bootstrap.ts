@@ -8,6 +8,7 @@ import { settleQueue } from './features/assignment/assignment.engine.js';
 import { createMailer } from './features/mail/mailer.js';
 import { createMetrics } from './features/observability/metrics.js';
 import { EventBus } from './features/realtime/event-bus.js';
+import { loadSecretKey } from './features/webhooks/signing-secret.js';
 
 type Log = { error(details: object, message: string): void; warn?(message: string): void };
 
@@ -23,6 +24,9 @@ export async function createContext(config: Config, options: { log: Log; databas
     bus,
     metrics: createMetrics(),
     sessions: new SessionCache(bus, database.notifications),
+    secretKey: loadSecretKey(config),
+    // Replaced by the background runner when the app starts one (scripts and tools run none).
+    jobs: { wake() {} },
   };
   // A process killed between a commit and its settle step (PostgreSQL) leaves that drain owed: pay it now.
   await settleQueue(ctx);

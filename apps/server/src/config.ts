@@ -61,6 +61,23 @@ const configSchema = z
     TRUST_PROXY: trustProxy,
     SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
     AWAY_AFTER_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+    SECRET_KEY: optional.pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9+/_-]{43,}={0,2}$/, 'must be at least 32 random bytes in base64 (openssl rand -base64 32)')
+        .optional(),
+    ),
+    WEBHOOK_ALLOW_PRIVATE: z
+      .enum(['true', 'false', ''])
+      .default('false')
+      .transform((value) => value === 'true'),
+    NATS_URL: optional.pipe(
+      z
+        .string()
+        .regex(/^(nats|tls):\/\/[^\s]+$/, 'must be a nats:// URL, e.g. nats://127.0.0.1:4222')
+        .optional(),
+    ),
+    WEBHOOK_RETRY_SCALE: z.coerce.number().positive().max(1).default(1),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
@@ -84,6 +101,13 @@ export type Config = {
   trustProxy: false | string[];
   shutdownTimeoutSeconds: number;
   awayAfterSeconds: number;
+  /** Base64 key that encrypts stored secrets (webhook signing secrets); unset: a key file in dataDir. */
+  secretKey: string | undefined;
+  /** Lets webhooks reach loopback and private addresses (tests, on-premise); off by default (SSRF). */
+  webhookAllowPrivate: boolean;
+  natsUrl: string | undefined;
+  /** Multiplies the webhook retry schedule (1 = about a day); tests shrink it. */
+  webhookRetryScale: number;
 };
 
 export class ConfigError extends Error {
@@ -121,6 +145,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: value.TRUST_PROXY,
     shutdownTimeoutSeconds: value.SHUTDOWN_TIMEOUT_SECONDS,
     awayAfterSeconds: value.AWAY_AFTER_SECONDS,
+    secretKey: value.SECRET_KEY,
+    webhookAllowPrivate: value.WEBHOOK_ALLOW_PRIVATE,
+    natsUrl: value.NATS_URL,
+    webhookRetryScale: value.WEBHOOK_RETRY_SCALE,
   };
 }
 

@@ -13,6 +13,10 @@ export interface AppContext {
   bus: EventBus;
   metrics: Metrics;
   sessions: SessionCache;
+  /** Encrypts secrets kept in the database (webhook signing secrets): SECRET_KEY or a key file in DATA_DIR. */
+  secretKey: Buffer;
+  /** Tells this process's background runner there is new work (a commit wrote to the outbox). */
+  jobs: { wake(): void };
 }
 
 export type Role = 'customer' | 'agent' | 'admin';

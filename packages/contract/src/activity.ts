@@ -11,6 +11,7 @@ export const activityTypeSchema = z.enum([
   'case.routed',
   'case.transferred',
   'case.category_changed',
+  'case.notified',
   'agent.added',
   'agent.availability_changed',
   'agent.capacity_changed',

@@ -8,3 +8,4 @@ export * from './dashboard.js';
 export * from './mail.js';
 export * from './realtime.js';
 export * from './teams.js';
+export * from './webhooks.js';

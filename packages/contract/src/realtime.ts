@@ -17,6 +17,8 @@ export const realtimeEventSchemas = {
   'message.created': caseEvent,
   'agent.updated': z.object({ agentId: idField, at: timestampSchema }),
   'queue.updated': z.object({ at: timestampSchema }),
+  /** Someone asked the receiving agent's team to look at a case (SPEC §11 notify); only they receive it. */
+  'case.notified': caseEvent,
 } as const;
 
 export type RealtimeEventName = keyof typeof realtimeEventSchemas;

@@ -9,6 +9,7 @@ import * as agentNameIndex from './migrations/006-agent-name-index.js';
 import * as queueIndexStatus from './migrations/007-queue-index-status.js';
 import * as narrowWriteIndexes from './migrations/008-narrow-write-indexes.js';
 import * as teams from './migrations/009-teams.js';
+import * as outboxJobsWebhooks from './migrations/010-outbox-jobs-webhooks.js';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Database['engine']): Promise<void> };
 
@@ -22,6 +23,7 @@ const migrations: Record<string, EngineMigration> = {
   '007-queue-index-status': queueIndexStatus,
   '008-narrow-write-indexes': narrowWriteIndexes,
   '009-teams': teams,
+  '010-outbox-jobs-webhooks': outboxJobsWebhooks,
 };
 
 /** Brings the schema up to date; the same migrations run on SQLite and PostgreSQL. */

@@ -10,6 +10,7 @@ export interface UsersTable {
   role: 'customer' | 'agent' | 'admin';
   password_hash: string | null;
   status: 'active' | 'deactivated' | 'deleted';
+  mail_opt_out: Generated<number>;
   created_at: Millis;
   updated_at: Millis;
 }
@@ -30,6 +31,7 @@ export interface AgentsTable {
   active_cases: Generated<number>;
   last_assigned_at: Generated<Millis>;
   removed_at: Millis | null;
+  notify_on_assignment: Generated<number>;
   created_at: Millis;
   updated_at: Millis;
 }
@@ -133,7 +135,79 @@ export interface TeamCategoriesTable {
   team_id: number;
 }
 
+export interface OutboxTable {
+  id: Generated<number>;
+  /** JSON array of the transaction's events (OutboxEvent). */
+  events: string;
+  created_at: Millis;
+  dispatched_at: Millis | null;
+  streamed_at: Millis | null;
+}
+
+export interface JobsTable {
+  id: Generated<number>;
+  kind: string;
+  queue_key: string | null;
+  payload: string;
+  status: Generated<'queued' | 'dead'>;
+  run_at: Millis;
+  attempts: Generated<number>;
+  locked_until: Millis | null;
+  locked_by: string | null;
+  last_error: string | null;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+export interface WebhooksTable {
+  id: Generated<number>;
+  url: string;
+  description: string;
+  /** JSON array of event names. */
+  events: string;
+  secret_sealed: string;
+  enabled: number;
+  disabled_reason: 'admin' | 'failing' | null;
+  failing_since: Millis | null;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+export interface WebhookDeliveriesTable {
+  id: Generated<number>;
+  webhook_id: number;
+  event_id: string;
+  event_name: string;
+  case_id: number | null;
+  body: string;
+  status: 'pending' | 'delivered' | 'failed' | 'dead';
+  next_attempt_at: Millis | null;
+  delivered_at: Millis | null;
+  created_at: Millis;
+}
+
+export interface WebhookAttemptsTable {
+  id: Generated<number>;
+  delivery_id: number;
+  at: Millis;
+  status_code: number | null;
+  duration_ms: number;
+  response: string;
+}
+
+export interface LeasesTable {
+  name: string;
+  holder: string | null;
+  expires_at: Millis;
+}
+
 export interface Tables {
+  leases: LeasesTable;
+  outbox: OutboxTable;
+  jobs: JobsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
   teams: TeamsTable;
   team_members: TeamMembersTable;
   team_categories: TeamCategoriesTable;

@@ -99,7 +99,8 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
   let otherTeam: number;
 
   beforeAll(async () => {
-    server = await startTestServer(engine);
+    // Endpoints on loopback (port 9, discard: nothing listens) so the webhook rows need no outside DNS.
+    server = await startTestServer(engine, { WEBHOOK_ALLOW_PRIVATE: 'true' });
     admin = await server.admin();
     [owner, otherCustomer, agent, spareAgent] = await Promise.all([
       server.signup('Owner'),
@@ -143,6 +144,15 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
       body: { body: 'Any news?', internal: options.internal ?? false },
     });
     expectStatus(reply, 201, 'post message');
+    return reply.body.id;
+  }
+
+  async function createWebhook(): Promise<number> {
+    const reply = await server.call('POST', `${API}/webhooks`, {
+      token: admin.token,
+      body: { url: 'http://127.0.0.1:9/hook', events: ['case.created'] },
+    });
+    expectStatus(reply, 201, 'create webhook');
     return reply.body.id;
   }
 
@@ -376,6 +386,66 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
         url: `${API}/cases/transfer`,
         body: { caseIds: [await createCase()], teamId: otherTeam },
       }),
+    },
+    {
+      method: 'POST',
+      route: '/cases/:id/notify',
+      expected: staffOnly(202),
+      prepare: async () => ({
+        url: `${API}/cases/${ownerCase}/notify`,
+        body: { teamId: otherTeam, note: 'Please look' },
+      }),
+    },
+    { method: 'GET', route: '/webhooks', expected: adminOnly(200), prepare: async () => ({ url: `${API}/webhooks` }) },
+    {
+      method: 'POST',
+      route: '/webhooks',
+      expected: adminOnly(201),
+      prepare: async () => ({
+        url: `${API}/webhooks`,
+        body: { url: 'http://127.0.0.1:9/new', events: ['case.resolved'] },
+      }),
+    },
+    {
+      method: 'GET',
+      route: '/webhooks/:id',
+      expected: adminOnly(200),
+      prepare: async () => ({ url: `${API}/webhooks/${await createWebhook()}` }),
+    },
+    {
+      method: 'PATCH',
+      route: '/webhooks/:id',
+      expected: adminOnly(200),
+      prepare: async () => ({ url: `${API}/webhooks/${await createWebhook()}`, body: { description: 'ERP' } }),
+    },
+    {
+      method: 'DELETE',
+      route: '/webhooks/:id',
+      expected: adminOnly(204),
+      prepare: async () => ({ url: `${API}/webhooks/${await createWebhook()}` }),
+    },
+    {
+      method: 'GET',
+      route: '/webhooks/:id/deliveries',
+      expected: adminOnly(200),
+      prepare: async () => ({ url: `${API}/webhooks/${await createWebhook()}/deliveries` }),
+    },
+    {
+      method: 'POST',
+      route: '/webhooks/:id/test',
+      expected: adminOnly(202),
+      prepare: async () => ({ url: `${API}/webhooks/${await createWebhook()}/test` }),
+    },
+    {
+      method: 'POST',
+      route: '/webhooks/:id/deliveries/:deliveryId/redeliver',
+      expected: adminOnly(202),
+      prepare: async () => {
+        const webhookId = await createWebhook();
+        const sent = await server.call('POST', `${API}/webhooks/${webhookId}/test`, { token: admin.token });
+        expectStatus(sent, 202, 'send a test event');
+        return { url: `${API}/webhooks/${webhookId}/deliveries/${sent.body.id}/redeliver` };
+      },
     },
     { method: 'GET', route: '/teams', expected: staffOnly(200), prepare: async () => ({ url: `${API}/teams` }) },
     {

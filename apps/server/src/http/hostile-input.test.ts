@@ -65,6 +65,8 @@ describe.each(engines)('hostile input on %s', (engine) => {
   const people = {} as Record<Exclude<Role, 'anonymous'>, Person>;
   let caseId = 0;
   let messageId = 0;
+  /** A disabled endpoint (nothing is ever sent to it), for the webhook routes' ids. */
+  let webhookId = 0;
   /** Ids and cursors met in replies, so generated requests also reach rows the fuzzing itself created. */
   const harvested = { ids: [] as number[], strings: [] as string[] };
   const known: KnownValues = { ids: [], strings: [] };
@@ -126,7 +128,33 @@ describe.each(engines)('hostile input on %s', (engine) => {
       const posted = await server.call('POST', `/api/v1/cases/${caseId}/messages`, { token, body: { body: 'Hi' } });
       messageId = posted.body.id;
     }
-    const ids = [caseId, messageId, ...Object.values(people).map((person) => person.id), ...harvested.ids.slice(-30)];
+    const db = server.ctx.database.db;
+    if (!(await db.selectFrom('webhooks').select('id').where('id', '=', webhookId).executeTakeFirst())) {
+      const now = Date.now();
+      const row = await db
+        .insertInto('webhooks')
+        .values({
+          url: 'https://hooks.example.test/fuzz',
+          description: 'fuzz',
+          events: '["case.created"]',
+          secret_sealed: 'v1.unused',
+          enabled: 0,
+          disabled_reason: 'admin',
+          failing_since: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      webhookId = row.id;
+    }
+    const ids = [
+      caseId,
+      messageId,
+      webhookId,
+      ...Object.values(people).map((person) => person.id),
+      ...harvested.ids.slice(-30),
+    ];
     const strings = [PASSWORD, ADMIN.password, ...Object.values(people).map((person) => person.email)];
     known.ids.splice(0, known.ids.length, ...ids);
     known.strings.splice(0, known.strings.length, ...strings, ...harvested.strings.slice(-20));
@@ -314,7 +342,7 @@ describe.each(engines)('hostile input on %s', (engine) => {
     expect(paged.length).toBeGreaterThan(0);
     for (const { route, max } of paged) {
       const role = (await acceptedRoles(route))[0] ?? 'admin';
-      const path = route.url.replace(/:\w+/g, String(caseId));
+      const path = route.url.replace(/:\w+/g, String(route.url.includes('/webhooks/') ? webhookId : caseId));
       const at = (limit: number | string) =>
         send(route, { method: 'GET', url: `${path}?limit=${limit}`, role, headers: {} });
       for (const tooMany of [max + 1, 1e6, '9999999999999999999']) {

@@ -5,6 +5,7 @@ import { Suspense } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { QueryState } from '../components/query-state';
 import { AvailabilitySwitch } from '../features/agent/availability-switch';
+import { useCaseNotices } from '../features/cases/case-notices';
 import { useMe, useSignOut } from '../lib/auth';
 import { useLiveUpdates } from '../lib/live-updates';
 
@@ -24,6 +25,7 @@ const navigation: Record<Role, { to: string; label: string }[]> = {
     { to: '/admin/cases', label: 'Cases' },
     { to: '/admin/agents', label: 'Agents' },
     { to: '/admin/teams', label: 'Teams' },
+    { to: '/admin/webhooks', label: 'Webhooks' },
     { to: '/admin/mail', label: 'Mailbox' },
   ],
 };
@@ -38,6 +40,7 @@ export function Shell() {
   const user = me.data;
   const links = user ? navigation[user.role] : [];
   useLiveUpdates(user?.id);
+  useCaseNotices();
 
   return (
     <AppShell

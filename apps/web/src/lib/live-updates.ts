@@ -29,6 +29,8 @@ const staleAfter: Record<RealtimeEventName, QueryKey[]> = {
   // Joining or leaving a team, or being removed, changes the teams' member lists.
   'agent.updated': [AGENTS, DASHBOARD, TEAMS],
   'queue.updated': [AGENTS, DASHBOARD],
+  // A notice about a case is logged on it (its history).
+  'case.notified': [CASES],
 };
 
 const isEventName = (name: string): name is RealtimeEventName => Object.hasOwn(staleAfter, name);

@@ -3,7 +3,7 @@ import type { UsersTable } from '../../db/schema.js';
 import type { Trx } from '../../db/transaction.js';
 
 type Executor = Db | Trx;
-type NewUser = Omit<UsersTable, 'id' | 'status'> & { status?: UsersTable['status'] };
+type NewUser = Omit<UsersTable, 'id' | 'status' | 'mail_opt_out'> & { status?: UsersTable['status'] };
 
 const userColumns = ['id', 'email', 'name', 'role', 'password_hash', 'status'] as const;
 
@@ -115,4 +115,15 @@ export async function consumePasswordReset(db: Executor, tokenHash: string, now:
     .returning('user_id')
     .executeTakeFirst();
   return row?.user_id;
+}
+
+/** Active admins' addresses, for mail that concerns the whole support center. */
+export async function listAdminEmails(db: Executor) {
+  const rows = await db
+    .selectFrom('users')
+    .select('email')
+    .where('role', '=', 'admin')
+    .where('status', '=', 'active')
+    .execute();
+  return rows.map((row) => row.email);
 }

@@ -213,3 +213,8 @@ export async function ensureAdmin(ctx: AppContext): Promise<'exists' | 'created'
   });
   return 'created';
 }
+
+/** Mail to every active admin (an endpoint switched off after days of failures, say). */
+export async function mailAdmins(ctx: AppContext, mail: { subject: string; text: string }) {
+  for (const to of await repository.listAdminEmails(ctx.database.db)) await ctx.mailer.send({ to, ...mail });
+}

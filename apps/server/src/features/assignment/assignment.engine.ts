@@ -4,6 +4,7 @@ import type { CasesTable } from '../../db/schema.js';
 import { runTransaction, type Trx } from '../../db/transaction.js';
 import { conflict, notFound } from '../../http/app-error.js';
 import { type ActivityRecord, insertActivities } from '../activity/activity.repository.js';
+import { type OutboxEvent, recordOutboxEvents, toOutboxEvent } from '../outbox/index.js';
 import type { DomainEvent } from '../realtime/event-bus.js';
 import { type FreeAgent, planNewCases } from './assignment.plan.js';
 import * as repository from './assignment.repository.js';
@@ -27,6 +28,8 @@ const isActive = (status: CasesTable['status']) => status === 'open' || status =
  */
 export class AssignmentScope {
   readonly events: DomainEvent[] = [];
+  /** What other systems will hear, written to the outbox in this transaction (SPEC §11). */
+  readonly #outbox: OutboxEvent[] = [];
   readonly #activity: ActivityRecord[] = [];
   readonly now = Date.now();
   assignedCount = 0;
@@ -37,8 +40,16 @@ export class AssignmentScope {
     readonly actorId: number | null,
   ) {}
 
+  /** A realtime event after the commit, and the same fact in the outbox when it is a domain event. */
   publish(event: DomainEvent) {
     this.events.push(event);
+    const outboxEvent = toOutboxEvent(event);
+    if (outboxEvent) this.#outbox.push(outboxEvent);
+  }
+
+  /** An event for integrations only (webhooks, the stream), with no realtime counterpart. */
+  emit(event: OutboxEvent) {
+    this.#outbox.push(event);
   }
 
   /** Activity is written in one statement at the end of the scope, in the order it was recorded. */
@@ -46,10 +57,11 @@ export class AssignmentScope {
     this.#activity.push({ ...activity, actorId });
   }
 
-  /** Drains the queue, then writes the activity: called once, just before the transaction commits. */
+  /** Drains the queue, then writes the activity and the outbox: called once, just before the transaction commits. */
   async finish() {
     await this.drain();
     await insertActivities(this.trx, this.#activity.splice(0), this.now);
+    if (this.#outbox.length > 0) await recordOutboxEvents(this.trx, this.#outbox.splice(0), this.now);
   }
 
   async lockCase(caseId: number): Promise<LockedCase> {
@@ -148,6 +160,7 @@ export class AssignmentScope {
     else await this.#setStatus(caseRow, 'deleted', 'deleted');
     this.record({ type: 'case.deleted', caseId });
     this.publish({ name: 'case.updated', caseId, customerId: caseRow.customer_id });
+    this.emit({ name: 'case.deleted', caseId });
   }
 
   /** An admin's choice: 409 when the agent is away, full or not in the case's team; the previous holder's slot is freed. */
@@ -190,6 +203,7 @@ export class AssignmentScope {
     if (isActive(caseRow.status)) await this.#release(caseRow, 'transferred', 'new');
     await repository.setCaseTeam(this.trx, caseId, teamId, this.now);
     this.publish({ name: 'case.updated', caseId, customerId: caseRow.customer_id });
+    this.emit({ name: 'case.transferred', caseId, data: { fromTeamId: caseRow.team_id, toTeamId: teamId } });
     this.publish({ name: 'queue.updated' });
     return { fromTeamId: caseRow.team_id };
   }
@@ -264,6 +278,7 @@ export async function commitAssignment<T>(
   });
   if (assigned > 0) ctx.metrics.assignments.inc({ trigger: options.trigger }, assigned);
   ctx.bus.publish(events);
+  ctx.jobs.wake();
   return value;
 }
 

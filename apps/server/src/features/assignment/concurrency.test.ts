@@ -74,8 +74,8 @@ describe.each(engines)('assignment under concurrency on %s', (engine) => {
       );
       expect(report.violations).toEqual([]);
       expect(acknowledged).toHaveLength(ROUNDS * CREATES_PER_ROUND);
-      expect(report.stats.assignments).toBeGreaterThan(60);
-      expect(report.stats.releases).toBeGreaterThan(30);
+      expect(report.stats.assignments).toBeGreaterThan(40);
+      expect(report.stats.releases).toBeGreaterThan(25);
     } finally {
       if (peer !== server) await peer.close();
       await server.close();

@@ -8,6 +8,8 @@ import {
   createCaseHeaders,
   idParams,
   listCasesQuery,
+  notifyBody,
+  notifyResult,
   REOPEN_WINDOW_DAYS,
   transferCaseBody,
   updateCaseBody,
@@ -16,6 +18,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorize, callerOf, EVERYONE, STAFF } from '../../http/auth.js';
 import { getCaseActivity } from '../activity/activity.service.js';
+import { notifyAboutCase } from './case-notify.js';
 import * as cases from './cases.service.js';
 
 export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -152,6 +155,22 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({ items: await cases.transferCases(app.ctx, callerOf(request), request.body) }),
+  );
+
+  app.post(
+    '/cases/:id/notify',
+    {
+      preHandler: authorize(...STAFF),
+      schema: {
+        tags,
+        summary: 'Send the case with a note to a webhook endpoint or to a team (mail and in-app)',
+        params: idParams,
+        body: notifyBody,
+        response: { 202: notifyResult },
+      },
+    },
+    async (request, reply) =>
+      reply.code(202).send(await notifyAboutCase(app.ctx, callerOf(request), request.params.id, request.body)),
   );
 
   app.delete(

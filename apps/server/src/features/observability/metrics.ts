@@ -5,6 +5,7 @@ export interface Metrics {
   requestDuration: Histogram<'method' | 'route' | 'status'>;
   assignments: Counter<'trigger'>;
   releases: Counter<'reason'>;
+  webhookDeliveries: Counter<'outcome'>;
 }
 
 export function createMetrics(): Metrics {
@@ -29,6 +30,12 @@ export function createMetrics(): Metrics {
       name: 'caseflow_assignment_releases_total',
       help: 'Assignments ended, by reason (resolved, away, removed, reassigned, deleted)',
       labelNames: ['reason'],
+      registers: [registry],
+    }),
+    webhookDeliveries: new Counter({
+      name: 'caseflow_webhook_attempts_total',
+      help: 'Webhook delivery attempts, by outcome (delivered, failed)',
+      labelNames: ['outcome'],
       registers: [registry],
     }),
   };

@@ -14,6 +14,8 @@ export interface DomainEvent {
   /** session.revoked: one session (logout) or every session of a user (deactivated, deleted, new password). */
   sessionId?: number;
   userId?: number;
+  /** case.notified: the users it is for. */
+  recipients?: number[];
 }
 
 /** Events are published only after their transaction committed; realtime delivery subscribes here. */

@@ -43,6 +43,7 @@ function caseReaders(customerId: number | undefined, isInternal: boolean): strin
 
 /** Who may read an event: staff read everything, a customer only their own case, never internal notes. */
 export function audienceOf(event: DomainEvent & { name: RealtimeEventName }): string[] {
+  if (event.name === 'case.notified') return (event.recipients ?? []).map(userRoom);
   return CUSTOMER_EVENTS.has(event.name) ? caseReaders(event.customerId, event.internal === true) : [STAFF_ROOM];
 }
 

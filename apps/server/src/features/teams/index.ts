@@ -4,6 +4,7 @@ export {
   joinDefaultTeam,
   leaveAllTeams,
   requireTeam,
+  teamContacts,
   teamNames,
   teamQueues,
   teamsOfAgents,

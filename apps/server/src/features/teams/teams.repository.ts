@@ -210,3 +210,17 @@ export function capacityByTeam(db: Db) {
     .groupBy('team_members.team_id')
     .execute();
 }
+
+/** A team's current members with their addresses, for mail to the team. */
+export function listMemberContacts(db: Db | Trx, teamId: number) {
+  return db
+    .selectFrom('team_members')
+    .innerJoin('agents', 'agents.user_id', 'team_members.agent_id')
+    .innerJoin('users', 'users.id', 'team_members.agent_id')
+    .select(['users.id', 'users.email', 'users.name'])
+    .where('team_members.team_id', '=', teamId)
+    .where('agents.removed_at', 'is', null)
+    .where('users.status', '=', 'active')
+    .orderBy('users.id')
+    .execute();
+}

@@ -230,3 +230,9 @@ export async function teamQueues(ctx: AppContext, now: number): Promise<TeamQueu
     };
   });
 }
+
+/** The team and its members' addresses (SPEC §11 notify); 404 naming `teamId` for an unknown team. */
+export async function teamContacts(trx: Trx, teamId: number) {
+  const team = await requireTeam(trx, teamId);
+  return { team, members: await repository.listMemberContacts(trx, teamId) };
+}

@@ -6,12 +6,16 @@ import type {
   CreateCaseBody,
   CreateMessageBody,
   Message,
+  NotifyBody,
+  notifyResult,
   Priority,
   TransferCaseBody,
   UpdateCaseBody,
 } from '@caseflow/contract';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { api } from '../../lib/api-client';
+import { webhookKeys } from '../webhooks';
 
 export interface CaseFilters {
   status?: CaseStatus | undefined;
@@ -111,3 +115,17 @@ export const usePostMessage = (id: number) =>
   useCaseMutation((body: CreateMessageBody) => api<Message>('POST', `/cases/${id}/messages`, body));
 export const useDeleteMessage = (id: number) =>
   useCaseMutation((messageId: number) => api<void>('DELETE', `/cases/${id}/messages/${messageId}`));
+
+export type NotifyResult = z.infer<typeof notifyResult>;
+
+/** Tells a team or an endpoint about the case; the notice is logged on the case and, for an endpoint, in its deliveries. */
+export function useNotifyCase(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NotifyBody) => api<NotifyResult>('POST', `/cases/${id}/notify`, body),
+    onSettled: () => {
+      void client.invalidateQueries({ queryKey: caseKeys.events(id) });
+      void client.invalidateQueries({ queryKey: webhookKeys.all });
+    },
+  });
+}

@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../../lib/api-client';
 import { useReopenCase, useResolveCase, useUpdateCase } from './api';
+import { NotifyAction } from './notify-form';
 import { priorityOptions } from './options';
 import { TransferAction } from './transfer-form';
 
@@ -50,6 +51,7 @@ export function CaseActions({ item, me }: { item: Case; me: User }) {
         />
       )}
       {item.status !== 'resolved' && <TransferAction item={item} />}
+      <NotifyAction item={item} isAdmin={me.role === 'admin'} />
       {item.status !== 'resolved' && (
         <Button
           color="teal"

@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from '../../db/database.js';
+import { buryJob, type ClaimedJob, claimJobs, deleteJob, rescheduleJob } from './jobs.repository.js';
+
+type Log = {
+  error(details: object, message: string): void;
+  warn(details: object, message: string): void;
+};
+
+/** What a job's handler may ask for instead of being done: another attempt later. */
+export type JobOutcome = { retryInMs: number; reason: string } | undefined;
+
+export interface JobDefinition {
+  handle(job: ClaimedJob): Promise<JobOutcome>;
+  /** Delays before each retry after the handler threw; past the last one the job is dead (kept, visible). */
+  retryDelaysMs: readonly number[];
+}
+
+/** Periodic work over the database that is not a job row (the outbox dispatch): returns true when it did some. */
+export type Pump = () => Promise<boolean>;
+
+const IDLE_POLL_MS = 500;
+const LEASE_MS = 5 * 60_000;
+const MAX_IN_FLIGHT = 16;
+
+/** ±20 % so that retries of many jobs that failed together do not come back together. */
+const withJitter = (ms: number) => Math.round(ms * (0.8 + Math.random() * 0.4));
+
+/**
+ * Runs durable jobs (the `jobs` table) and pumps, in every process: claims are row leases, so work is
+ * shared between processes and never run twice at once; a job survives restarts. Polls every 500 ms when
+ * idle, at once when woken (a local commit wrote to the outbox, a job finished).
+ */
+export class JobRunner {
+  readonly #definitions = new Map<string, JobDefinition>();
+  readonly #pumps: { name: string; run: Pump }[] = [];
+  readonly #inFlight = new Set<Promise<void>>();
+  readonly #worker = randomUUID();
+  #stopped = true;
+  #loop: Promise<void> | undefined;
+  #wakeUp: (() => void) | undefined;
+  #woken = false;
+
+  constructor(
+    private readonly database: Database,
+    private readonly log: Log,
+  ) {}
+
+  register(kind: string, definition: JobDefinition) {
+    this.#definitions.set(kind, definition);
+  }
+
+  addPump(name: string, run: Pump) {
+    this.#pumps.push({ name, run });
+  }
+
+  start() {
+    if (!this.#stopped) return;
+    this.#stopped = false;
+    this.#loop = this.#run();
+  }
+
+  /** Finishes the jobs in flight (their results are recorded) and stops claiming new ones. */
+  async stop() {
+    this.#stopped = true;
+    this.wake();
+    await this.#loop;
+    await Promise.allSettled([...this.#inFlight]);
+  }
+
+  wake() {
+    this.#woken = true;
+    this.#wakeUp?.();
+  }
+
+  async #run() {
+    while (!this.#stopped) {
+      this.#woken = false;
+      let busy = false;
+      try {
+        busy = await this.#tick();
+      } catch (error) {
+        this.log.error({ err: error }, 'background jobs: a round failed; trying again shortly');
+      }
+      if (!busy && !this.#woken && !this.#stopped) await this.#sleep(IDLE_POLL_MS);
+    }
+  }
+
+  async #tick() {
+    let busy = false;
+    for (const pump of this.#pumps) {
+      try {
+        if (await pump.run()) busy = true;
+      } catch (error) {
+        this.log.warn({ err: error, pump: pump.name }, 'background jobs: a pump failed; it runs again next round');
+      }
+    }
+    const room = MAX_IN_FLIGHT - this.#inFlight.size;
+    if (room <= 0 || this.#stopped) return busy;
+    const now = Date.now();
+    const jobs = await claimJobs(this.database.db, this.database.engine, {
+      worker: this.#worker,
+      now,
+      leaseUntil: now + LEASE_MS,
+      limit: room,
+    });
+    for (const job of jobs) {
+      const running = this.#execute(job).finally(() => {
+        this.#inFlight.delete(running);
+        this.wake();
+      });
+      this.#inFlight.add(running);
+    }
+    return busy || jobs.length === room;
+  }
+
+  async #execute(job: ClaimedJob) {
+    const definition = this.#definitions.get(job.kind);
+    const db = this.database.db;
+    try {
+      if (!definition) throw new Error(`no handler for job kind ${job.kind}`);
+      let outcome: JobOutcome;
+      try {
+        outcome = await definition.handle(job);
+      } catch (error) {
+        const delay = definition.retryDelaysMs[job.attempt - 1];
+        const reason = error instanceof Error ? error.message : String(error);
+        if (delay === undefined) {
+          this.log.error({ err: error, job: job.id, kind: job.kind }, 'background job failed for the last time');
+          await buryJob(db, job.id, reason, Date.now());
+        } else {
+          await rescheduleJob(db, job.id, Date.now() + withJitter(delay), reason, Date.now());
+        }
+        return;
+      }
+      if (outcome) await rescheduleJob(db, job.id, Date.now() + outcome.retryInMs, outcome.reason, Date.now());
+      else await deleteJob(db, job.id);
+    } catch (error) {
+      // Recording the result failed (the database is away): the lease runs out and the job runs again.
+      this.log.error({ err: error, job: job.id }, 'background job result could not be recorded');
+    }
+  }
+
+  #sleep(ms: number) {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.#wakeUp = () => {
+        this.#wakeUp = undefined;
+        done();
+      };
+    });
+  }
+}

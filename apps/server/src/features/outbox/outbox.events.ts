@@ -1,0 +1,32 @@
+import type { WebhookEventName } from '@caseflow/contract';
+import type { DomainEvent } from '../realtime/event-bus.js';
+
+/**
+ * An event as the outbox keeps it: what happened, to which case or agent, and any details only
+ * integrations need. `webhookId` targets one endpoint whatever its filter (SPEC §11 notify).
+ */
+export interface OutboxEvent {
+  name: WebhookEventName;
+  caseId?: number;
+  agentId?: number;
+  internal?: boolean;
+  webhookId?: number;
+  data?: Record<string, unknown>;
+}
+
+/** Realtime's hints that carry no fact of their own (refetch the queue) and server-internal signals stay out. */
+const NOT_DOMAIN_EVENTS = new Set(['queue.updated', 'session.revoked']);
+
+/** A realtime event as an outbox event, or undefined for those that are not domain events. */
+export function toOutboxEvent(event: DomainEvent): OutboxEvent | undefined {
+  if (NOT_DOMAIN_EVENTS.has(event.name)) return undefined;
+  return {
+    name: event.name as WebhookEventName,
+    ...(event.caseId === undefined ? {} : { caseId: event.caseId }),
+    ...(event.agentId === undefined ? {} : { agentId: event.agentId }),
+    ...(event.internal === undefined ? {} : { internal: event.internal }),
+  };
+}
+
+/** The id other systems see (`webhook-id`, NATS message id): stable across retries, redeliveries and crashes. */
+export const eventIdOf = (outboxId: number, index: number) => `evt_${outboxId}_${index}`;
