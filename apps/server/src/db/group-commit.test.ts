@@ -56,6 +56,32 @@ describe('group commit on SQLite', () => {
     expect(bodies).not.toContain('half done');
   });
 
+  it('runs each transaction again alone when the batch cannot commit, so only the guilty one fails', async () => {
+    // A deferred foreign key is checked at COMMIT: the batch's commit fails, not any statement in it.
+    await sql`create table if not exists parents (id integer primary key)`.execute(database.db);
+    await sql`create table if not exists children (id integer primary key, parent_id integer not null
+      references parents (id) deferrable initially deferred)`.execute(database.db);
+    const before = await count();
+    const runs = { good: 0 };
+    const results = await Promise.allSettled([
+      database.transaction(async (trx) => {
+        runs.good++;
+        await insert('before the orphan')(trx);
+      }),
+      database.transaction((trx) => sql`insert into children (parent_id) values (424242)`.execute(trx)),
+      database.transaction(async (trx) => {
+        runs.good++;
+        await insert('after the orphan')(trx);
+      }),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    // Each good transaction ran twice: once in the failed batch, once alone.
+    expect(runs.good).toBe(4);
+    expect(await count()).toBe(before + 2);
+    const orphans = await sql<{ n: number }>`select count(*) as n from children`.execute(database.db);
+    expect(orphans.rows[0]?.n).toBe(0);
+  });
+
   it('answers only after the commit: a reader on another connection sees what was acknowledged', async () => {
     const reader = openDatabase({ dataDir });
     try {

@@ -28,5 +28,10 @@ export function toOutboxEvent(event: DomainEvent): OutboxEvent | undefined {
   };
 }
 
-/** The id other systems see (`webhook-id`, NATS message id): stable across retries, redeliveries and crashes. */
-export const eventIdOf = (outboxId: number, index: number) => `evt_${outboxId}_${index}`;
+/**
+ * The id other systems see (`webhook-id`, NATS message id): stable across retries, redeliveries and
+ * crashes. The row's time is part of it, so a fresh database (ids from 1 again) never repeats an id a
+ * receiver or JetStream's duplicate window has already seen.
+ */
+export const eventIdOf = (row: { id: number; createdAt: number }, index: number) =>
+  `evt_${row.createdAt.toString(36)}_${row.id}_${index}`;

@@ -33,7 +33,7 @@ export function createOutboxStreamer(
       await stream.publish(
         rows.flatMap((row) =>
           row.events.map((event, index) => ({
-            id: eventIdOf(row.id, index),
+            id: eventIdOf(row, index),
             name: event.name,
             occurredAt: toIso(row.createdAt),
             data: event,

@@ -60,7 +60,7 @@ export async function fanOutToWebhooks(
       for (const endpoint of targets) {
         deliveries.push({
           webhook_id: endpoint.id,
-          event_id: eventIdOf(row.id, index),
+          event_id: eventIdOf(row, index),
           event_name: event.name,
           case_id: event.caseId ?? null,
           body,
