@@ -18,6 +18,8 @@ export function startServer(options: {
   port?: number;
   databaseUrl?: string | undefined;
   dataDir?: string;
+  /** More settings for the server (e.g. WEBHOOK_ALLOW_PRIVATE for a receiver on loopback). */
+  env?: Record<string, string>;
 }): Promise<ServerProcess> {
   return spawnServer({
     entry: 'start',
@@ -31,6 +33,7 @@ export function startServer(options: {
       ADMIN_PASSWORD: ADMIN.password,
       LOG_LEVEL: 'warn',
       LOGIN_RATE_LIMIT: '100000',
+      ...options.env,
     },
   });
 }

@@ -20,7 +20,9 @@ export interface JobDefinition {
 export type Pump = () => Promise<boolean>;
 
 const IDLE_POLL_MS = 500;
-const LEASE_MS = 5 * 60_000;
+// Every handler finishes well within it (a webhook delivery times out after 10 s); a crashed process's
+// jobs are taken again this long after their claim.
+const LEASE_MS = 60_000;
 const MAX_IN_FLIGHT = 16;
 
 /** ±20 % so that retries of many jobs that failed together do not come back together. */
