@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../db/database.js';
-import { buryJob, type ClaimedJob, claimJobs, deleteJob, rescheduleJob } from './jobs.repository.js';
+import { buryJob, type ClaimedJob, claimJobs, deleteJobs, rescheduleJob } from './jobs.repository.js';
 
 type Log = {
   error(details: object, message: string): void;
@@ -37,6 +37,8 @@ export class JobRunner {
   readonly #definitions = new Map<string, JobDefinition>();
   readonly #pumps: { name: string; run: Pump }[] = [];
   readonly #inFlight = new Set<Promise<void>>();
+  /** Jobs done since the last round: deleted together at the start of the next (one statement, not one each). */
+  readonly #done: number[] = [];
   readonly #worker = randomUUID();
   #stopped = true;
   #loop: Promise<void> | undefined;
@@ -68,6 +70,7 @@ export class JobRunner {
     this.wake();
     await this.#loop;
     await Promise.allSettled([...this.#inFlight]);
+    await deleteJobs(this.database.db, this.#done.splice(0)).catch(() => {});
   }
 
   wake() {
@@ -90,6 +93,8 @@ export class JobRunner {
 
   async #tick() {
     let busy = false;
+    // Before claiming: the next job of a done job's queue becomes claimable only once it is gone.
+    await deleteJobs(this.database.db, this.#done.splice(0));
     for (const pump of this.#pumps) {
       try {
         if (await pump.run()) busy = true;
@@ -136,7 +141,7 @@ export class JobRunner {
         return;
       }
       if (outcome) await rescheduleJob(db, job.id, Date.now() + outcome.retryInMs, outcome.reason, Date.now());
-      else await deleteJob(db, job.id);
+      else this.#done.push(job.id);
     } catch (error) {
       // Recording the result failed (the database is away): the lease runs out and the job runs again.
       this.log.error({ err: error, job: job.id }, 'background job result could not be recorded');

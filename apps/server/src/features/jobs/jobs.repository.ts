@@ -68,8 +68,8 @@ export async function claimJobs(
     .sort((a, b) => a.id - b.id);
 }
 
-export async function deleteJob(db: Db, id: number) {
-  await db.deleteFrom('jobs').where('id', '=', id).execute();
+export async function deleteJobs(db: Db, ids: readonly number[]) {
+  if (ids.length > 0) await db.deleteFrom('jobs').where('id', 'in', ids).execute();
 }
 
 export async function rescheduleJob(db: Db, id: number, runAt: number, error: string, now: number) {

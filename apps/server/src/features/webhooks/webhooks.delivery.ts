@@ -1,4 +1,5 @@
 import type { AppContext } from '../../context.js';
+import { runTransaction } from '../../db/transaction.js';
 import type { ClaimedJob, JobDefinition } from '../jobs/index.js';
 import { sendWebhook } from './outbound.js';
 import { openSecret } from './signing-secret.js';
@@ -64,17 +65,21 @@ export function webhookDeliveryJob(ctx: AppContext, onDisabled: Notify): JobDefi
         allowPrivate: ctx.config.webhookAllowPrivate,
         timeoutMs: TIMEOUT_MS,
       });
-      await repository.recordAttempt(db, { deliveryId, at: now, ...result });
       ctx.metrics.webhookDeliveries.inc({ outcome: result.ok ? 'delivered' : 'failed' });
       if (result.ok) {
-        await repository.setDeliveryState(db, deliveryId, {
-          status: 'delivered',
-          nextAttemptAt: null,
-          deliveredAt: now,
+        // One transaction for the attempt and its outcome: a delivery costs one write after its request.
+        await runTransaction(ctx.database, async (trx) => {
+          await repository.recordAttempt(trx, { deliveryId, at: now, ...result });
+          await repository.setDeliveryState(trx, deliveryId, {
+            status: 'delivered',
+            nextAttemptAt: null,
+            deliveredAt: now,
+          });
+          if (webhook.failing_since !== null) await repository.clearFailing(trx, delivery.webhook_id);
         });
-        await repository.clearFailing(db, delivery.webhook_id);
         return;
       }
+      await repository.recordAttempt(db, { deliveryId, at: now, ...result });
       const failingSince = await repository.markFailing(db, delivery.webhook_id, now);
       if (now - failingSince >= DISABLE_AFTER_MS) {
         if (await repository.disableFailing(db, delivery.webhook_id, now))

@@ -24,7 +24,11 @@ export function findWebhookRow(db: Db | Trx, id: number) {
 }
 
 export function findWebhookSecret(db: Db | Trx, id: number) {
-  return db.selectFrom('webhooks').select(['url', 'secret_sealed', 'enabled']).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('webhooks')
+    .select(['url', 'secret_sealed', 'enabled', 'failing_since'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function insertWebhook(
@@ -116,7 +120,7 @@ export function findDeliveryById(db: Db, deliveryId: number) {
 }
 
 export async function recordAttempt(
-  db: Db,
+  db: Db | Trx,
   attempt: { deliveryId: number; at: number; statusCode: number | null; durationMs: number; response: string },
 ) {
   await db
@@ -132,7 +136,7 @@ export async function recordAttempt(
 }
 
 export async function setDeliveryState(
-  db: Db,
+  db: Db | Trx,
   deliveryId: number,
   state: {
     status: 'pending' | 'delivered' | 'failed' | 'dead';
@@ -187,7 +191,7 @@ export async function markFailing(db: Db, webhookId: number, now: number) {
   return Number(row?.failing_since ?? now);
 }
 
-export async function clearFailing(db: Db, webhookId: number) {
+export async function clearFailing(db: Db | Trx, webhookId: number) {
   await db
     .updateTable('webhooks')
     .set({ failing_since: null })
