@@ -6,7 +6,7 @@ import { conflict, notFound } from '../../http/app-error.js';
 import { type ActivityRecord, insertActivities } from '../activity/activity.repository.js';
 import { type OutboxEvent, recordOutboxEvents, toOutboxEvent } from '../outbox/index.js';
 import type { DomainEvent } from '../realtime/event-bus.js';
-import { type FreeAgent, planNewCases } from './assignment.plan.js';
+import { planNewCasesReading } from './assignment.plan.js';
 import * as repository from './assignment.repository.js';
 
 export type ReleaseReason =
@@ -125,11 +125,9 @@ export class AssignmentScope {
    * or null for those that join the queue (then the drain decides).
    */
   async takeAgentsForNewCases(teamIds: readonly number[]): Promise<(number | null)[]> {
-    const members = new Map<number, FreeAgent[]>();
-    for (const teamId of new Set(teamIds)) {
-      members.set(teamId, await repository.lockFreeMembersWithoutQueue(this.trx, teamId, teamIds.length));
-    }
-    return planNewCases(members, teamIds, this.now);
+    return planNewCasesReading(teamIds, this.now, (teamId, limit) =>
+      repository.lockFreeMembersWithoutQueue(this.trx, teamId, limit),
+    );
   }
 
   /** Completes takeAgentsForNewCases' assignments once the cases (inserted as assigned) exist. */

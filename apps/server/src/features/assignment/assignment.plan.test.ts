@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type FreeAgent, planNewCases } from './assignment.plan.js';
+import { type FreeAgent, planNewCases, planNewCasesReading } from './assignment.plan.js';
 
 const NOW = 10_000;
 const TEAMS = [1, 2, 3, 4];
@@ -62,7 +62,27 @@ describe('planNewCases', () => {
   it('assigns a batch over several teams exactly as one case at a time would, from only the first members each team ranks', () => {
     fc.assert(
       fc.property(agentsArbitrary, batchArbitrary, (agents, teamIds) => {
-        expect(planNewCases(lockedMembers(agents, teamIds), teamIds, NOW)).toEqual(oneByOne(agents, teamIds));
+        expect(planNewCases(lockedMembers(agents, teamIds), teamIds, NOW).agents).toEqual(oneByOne(agents, teamIds));
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+
+  it('reading only a few members per team (and more when a team runs out) gives the same outcome', async () => {
+    await fc.assert(
+      fc.asyncProperty(agentsArbitrary, batchArbitrary, async (agents, teamIds) => {
+        const rows = new Map(agents.map((agent) => [agent.user_id, agent as FreeAgent]));
+        let reads = 0;
+        const read = async (teamId: number, limit: number) => {
+          reads++;
+          return agents
+            .filter((agent) => agent.teams.includes(teamId) && agent.active_cases < agent.capacity)
+            .sort(compare)
+            .slice(0, limit)
+            .map((agent) => rows.get(agent.user_id) as FreeAgent);
+        };
+        expect(await planNewCasesReading(teamIds, NOW, read)).toEqual(oneByOne(agents, teamIds));
+        expect(reads).toBeLessThanOrEqual(2 * new Set(teamIds).size);
       }),
       { numRuns: 1_000 },
     );
@@ -73,7 +93,9 @@ describe('planNewCases', () => {
       fc.property(agentsArbitrary, fc.integer({ min: 1, max: 40 }), (agents, count) => {
         const everyone = agents.map((agent) => ({ ...agent, teams: [1] }));
         const teamIds = Array.from({ length: count }, () => 1);
-        expect(planNewCases(lockedMembers(everyone, teamIds), teamIds, NOW)).toEqual(oneByOne(everyone, teamIds));
+        expect(planNewCases(lockedMembers(everyone, teamIds), teamIds, NOW).agents).toEqual(
+          oneByOne(everyone, teamIds),
+        );
       }),
       { numRuns: 300 },
     );
@@ -85,7 +107,7 @@ describe('planNewCases', () => {
       { user_id: 3, active_cases: 0, capacity: 1, last_assigned_at: 5_000 },
       { user_id: 9, active_cases: 0, capacity: 3, last_assigned_at: 1_000 },
     ];
-    expect(planNewCases(new Map([[1, agents]]), [1, 1, 1, 1, 1, 1], NOW)).toEqual([9, 3, 7, 9, 9, null]);
+    expect(planNewCases(new Map([[1, agents]]), [1, 1, 1, 1, 1, 1], NOW).agents).toEqual([9, 3, 7, 9, 9, null]);
     expect(agents[0]?.active_cases).toBe(1); // the caller's rows are left as they were
   });
 
@@ -97,6 +119,6 @@ describe('planNewCases', () => {
       [2, [shared, billingOnly]],
     ]);
     // The shared agent takes the first case of team 1; team 1's second case queues; team 2 still gets agent 6.
-    expect(planNewCases(members, [1, 1, 2], NOW)).toEqual([5, null, 6]);
+    expect(planNewCases(members, [1, 1, 2], NOW).agents).toEqual([5, null, 6]);
   });
 });

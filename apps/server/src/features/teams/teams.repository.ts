@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { precompiled } from '../../db/precompiled.js';
 import type { Trx } from '../../db/transaction.js';
 
 export interface TeamRow {
@@ -223,4 +224,16 @@ export function listMemberContacts(db: Db | Trx, teamId: number) {
     .where('users.status', '=', 'active')
     .orderBy('users.id')
     .execute();
+}
+
+/** Routing's one read per intake batch: every team with the categories it handles (precompiled). */
+const routingRows = precompiled((db) =>
+  db
+    .selectFrom('teams')
+    .leftJoin('team_categories', 'team_categories.team_id', 'teams.id')
+    .select(['teams.id', 'teams.name', 'teams.is_default', 'team_categories.category']),
+);
+
+export async function listRoutingRows(trx: Trx) {
+  return (await routingRows(trx)).rows;
 }

@@ -11,26 +11,21 @@ export interface RoutableCase {
 
 /**
  * Intake's routing stage (SPEC §8): each new case goes to the team that handles its category, else
- * to the default team; the reason is kept for the case's history. Two small reads per batch.
+ * to the default team; the reason is kept for the case's history. One small precompiled read per batch.
  */
 export async function routeNewCases(trx: Trx, cases: RoutableCase[]) {
-  const [categories, defaultTeam] = await Promise.all([
-    repository.listCategoryRows(trx),
-    repository.findDefaultTeam(trx),
-  ]);
-  const needsNames = categories.length > 0;
-  const names = needsNames
-    ? new Map((await repository.listTeamRows(trx)).map((team) => [team.id, team.name]))
-    : undefined;
-  const teamOf = new Map(categories.map((row) => [row.category, row.team_id]));
+  const rows = await repository.listRoutingRows(trx);
+  const defaultTeam = rows.find((row) => row.is_default === 1);
+  if (!defaultTeam) throw new Error('no default team: migration 009 creates one and nothing removes it');
+  const teamOf = new Map(rows.flatMap((row) => (row.category === null ? [] : [[row.category, row] as const])));
   for (const draft of cases) {
-    const teamId = draft.category === null ? undefined : teamOf.get(draft.category);
-    if (teamId === undefined) {
+    const team = draft.category === null ? undefined : teamOf.get(draft.category);
+    if (team === undefined) {
       draft.teamId = defaultTeam.id;
       draft.routeReason = `routed: ${draft.category === null ? 'no category' : `category ${draft.category}`} → ${defaultTeam.name} (default team)`;
     } else {
-      draft.teamId = teamId;
-      draft.routeReason = `routed: category ${draft.category} → ${names?.get(teamId) ?? 'team'}`;
+      draft.teamId = team.id;
+      draft.routeReason = `routed: category ${draft.category} → ${team.name}`;
     }
   }
 }
