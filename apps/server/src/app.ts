@@ -12,6 +12,7 @@ import { casesRoutes } from './features/cases/cases.routes.js';
 import { conversationRoutes } from './features/conversation/conversation.routes.js';
 import { dashboardRoutes } from './features/dashboard/dashboard.routes.js';
 import { mailRoutes } from './features/mail/mail.routes.js';
+import { unsubscribeRoutes } from './features/notifications/index.js';
 import { observabilityRoutes } from './features/observability/observability.routes.js';
 import { registerRealtime } from './features/realtime/realtime.js';
 import { teamsRoutes } from './features/teams/teams.routes.js';
@@ -92,6 +93,7 @@ export async function buildApp(
       await api.register(conversationRoutes);
       await api.register(dashboardRoutes);
       await api.register(mailRoutes);
+      await api.register(unsubscribeRoutes);
       await api.register(teamsRoutes);
       await api.register(webhooksRoutes);
     },

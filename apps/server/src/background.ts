@@ -3,14 +3,16 @@ import { mailAdmins } from './features/accounts/accounts.service.js';
 import { createEventStream } from './features/events/nats-stream.js';
 import { JobRunner } from './features/jobs/index.js';
 import { MAIL_JOB, mailJob } from './features/mail/index.js';
+import { caseMailJobs, enqueueCaseMail } from './features/notifications/index.js';
 import { createOutboxDispatcher } from './features/outbox/outbox.dispatcher.js';
 import { createOutboxStreamer } from './features/outbox/outbox.streamer.js';
 import { webhookDeliveryJob } from './features/webhooks/webhooks.delivery.js';
 import { DELIVERY_JOB, fanOutToWebhooks } from './features/webhooks/webhooks.dispatch.js';
 
 /**
- * Background work of every server process (SPEC §11): the outbox's dispatch to webhooks (and, with
- * NATS_URL, its stream), and the durable jobs that deliver. Wired here, once, like the routes in app.ts.
+ * Background work of every server process (SPEC §11): the outbox's dispatch to webhooks and case mail
+ * (and, with NATS_URL, its stream), and the durable jobs that deliver. Wired here, once, like the
+ * routes in app.ts.
  */
 export function registerBackground(app: FastifyInstance) {
   const ctx = app.ctx;
@@ -25,9 +27,10 @@ export function registerBackground(app: FastifyInstance) {
     ),
   );
   runner.register(MAIL_JOB, mailJob(ctx));
+  for (const [kind, job] of caseMailJobs(ctx)) runner.register(kind, job);
   runner.addPump(
     'outbox.dispatch',
-    createOutboxDispatcher(ctx, [(trx, rows) => fanOutToWebhooks(trx, rows, ctx.config.publicUrl)]),
+    createOutboxDispatcher(ctx, [(trx, rows) => fanOutToWebhooks(trx, rows, ctx.config.publicUrl), enqueueCaseMail]),
   );
   const stream = ctx.config.natsUrl ? createEventStream({ url: ctx.config.natsUrl, log: app.log }) : undefined;
   if (stream) runner.addPump('outbox.stream', createOutboxStreamer(ctx, stream, app.log));

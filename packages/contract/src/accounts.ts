@@ -24,3 +24,10 @@ export const passwordResetConfirmBody = z.object({
 
 export type SignupBody = z.infer<typeof signupBody>;
 export type LoginBody = z.infer<typeof loginBody>;
+
+/** A customer's mail settings: `caseEmails` is off after an unsubscribe link or the account page's switch. */
+export const mailPreferencesSchema = z.object({
+  caseEmails: z.boolean().describe('Mail when support replies to or resolves one of my cases'),
+});
+export type MailPreferences = z.infer<typeof mailPreferencesSchema>;
+export const updateMailPreferencesBody = mailPreferencesSchema;

@@ -18,6 +18,8 @@ export const agentSchema = z.object({
   activeCases: z.number().int(),
   lastAssignedAt: nullableTimestamp,
   teams: z.array(teamRefSchema),
+  /** Whether the agent asked for an email on each new assignment (SPEC §11); off by default. */
+  notifyOnAssignment: z.boolean(),
 });
 export type Agent = z.infer<typeof agentSchema>;
 
@@ -28,9 +30,17 @@ export const createAgentBody = z.object({
   capacity: capacitySchema.default(1),
 });
 export const updateAgentBody = z
-  .object({ name: nameSchema, capacity: capacitySchema, availability: availabilitySchema })
+  .object({
+    name: nameSchema,
+    capacity: capacitySchema,
+    availability: availabilitySchema,
+    notifyOnAssignment: z.boolean(),
+  })
   .partial()
-  .refine((body) => Object.keys(body).length > 0, 'give at least one of name, capacity, availability');
+  .refine(
+    (body) => Object.keys(body).length > 0,
+    'give at least one of name, capacity, availability, notifyOnAssignment',
+  );
 
 /** An agent cursor carries the last name seen (up to 300 bytes of UTF-8), so it outgrows the case cursor's 200. */
 export const agentCursorSchema = z.base64url('not a cursor returned by this API').max(600);

@@ -10,6 +10,7 @@ import * as queueIndexStatus from './migrations/007-queue-index-status.js';
 import * as narrowWriteIndexes from './migrations/008-narrow-write-indexes.js';
 import * as teams from './migrations/009-teams.js';
 import * as outboxJobsWebhooks from './migrations/010-outbox-jobs-webhooks.js';
+import * as mailHtml from './migrations/011-mail-html.js';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Database['engine']): Promise<void> };
 
@@ -24,6 +25,7 @@ const migrations: Record<string, EngineMigration> = {
   '008-narrow-write-indexes': narrowWriteIndexes,
   '009-teams': teams,
   '010-outbox-jobs-webhooks': outboxJobsWebhooks,
+  '011-mail-html': mailHtml,
 };
 
 /** Brings the schema up to date; the same migrations run on SQLite and PostgreSQL. */

@@ -103,6 +103,8 @@ export interface MailTable {
   to_address: string;
   subject: string;
   text: string;
+  /** The HTML alternative (case mail); null for text-only mail. */
+  html: string | null;
   created_at: Millis;
   sent_at: Millis | null;
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unsubscribeToken } from '../features/notifications/index.js';
 import {
   ADMIN,
   engines,
@@ -208,6 +209,18 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
       },
     },
     {
+      method: 'GET',
+      route: '/auth/me/preferences',
+      expected: customersOnly(200),
+      prepare: async () => ({ url: `${API}/auth/me/preferences` }),
+    },
+    {
+      method: 'PATCH',
+      route: '/auth/me/preferences',
+      expected: customersOnly(200),
+      prepare: async () => ({ url: `${API}/auth/me/preferences`, body: { caseEmails: true } }),
+    },
+    {
       method: 'POST',
       route: '/agents',
       expected: adminOnly(201),
@@ -248,6 +261,23 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
       variant: 'availability of another agent',
       expected: adminOnly(200),
       prepare: async () => ({ url: `${API}/agents/${await createAgentRecord()}`, body: { availability: 'away' } }),
+    },
+    {
+      method: 'PATCH',
+      route: '/agents/:id',
+      variant: 'assignment mail, the agent calling on itself',
+      expected: staffOnly(200),
+      prepare: async (role) => {
+        if (role === 'agent') return { url: `${API}/agents/${agent.id}`, body: { notifyOnAssignment: true } };
+        return { url: `${API}/agents/${spareAgent.id}`, body: { notifyOnAssignment: true } };
+      },
+    },
+    {
+      method: 'PATCH',
+      route: '/agents/:id',
+      variant: 'assignment mail of another agent',
+      expected: adminOnly(200),
+      prepare: async () => ({ url: `${API}/agents/${spareAgent.id}`, body: { notifyOnAssignment: false } }),
     },
     {
       method: 'PATCH',
@@ -487,7 +517,16 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
     { method: 'GET', route: '/mail', expected: adminOnly(200), prepare: async () => ({ url: `${API}/mail` }) },
   ];
 
+  /** An unsubscribe link's query for a customer of its own: the token is the link's only authority. */
+  const unsubscribeLink = async (path: string) => {
+    const customer = await server.signup('Mail reader');
+    return { url: `${API}${path}?token=${unsubscribeToken(server.ctx.secretKey, customer.id)}` };
+  };
+
   const publicRows: PublicRow[] = [
+    { method: 'GET', route: '/mail/unsubscribe', expected: 200, prepare: () => unsubscribeLink('/mail/unsubscribe') },
+    { method: 'POST', route: '/mail/unsubscribe', expected: 200, prepare: () => unsubscribeLink('/mail/unsubscribe') },
+    { method: 'POST', route: '/mail/resubscribe', expected: 200, prepare: () => unsubscribeLink('/mail/resubscribe') },
     {
       method: 'POST',
       route: '/auth/signup',

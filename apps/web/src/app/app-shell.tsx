@@ -18,6 +18,7 @@ const navigation: Record<Role, { to: string; label: string }[]> = {
   agent: [
     { to: '/workspace', label: 'Workspace' },
     { to: '/queue', label: 'All cases' },
+    { to: '/account', label: 'Account' },
   ],
   admin: [
     { to: '/admin/dashboard', label: 'Dashboard' },

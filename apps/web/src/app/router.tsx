@@ -29,6 +29,7 @@ function Home() {
 }
 
 const customer: Role[] = ['customer'];
+const customerOrAgent: Role[] = ['customer', 'agent'];
 const staff: Role[] = ['agent', 'admin'];
 const admin: Role[] = ['admin'];
 const everyone: Role[] = ['customer', 'agent', 'admin'];
@@ -45,7 +46,7 @@ export const router = createBrowserRouter([
       { path: 'cases', ...page(() => import('../features/cases/my-cases-page'), customer) },
       { path: 'cases/new', ...page(() => import('../features/cases/new-case-page'), customer) },
       { path: 'cases/:id', ...page(() => import('../features/cases/case-page'), everyone) },
-      { path: 'account', ...page(() => import('../features/account/account-page'), customer) },
+      { path: 'account', ...page(() => import('../features/account/account-page'), customerOrAgent) },
       { path: 'workspace', ...page(() => import('../features/agent/workspace-page'), staff) },
       { path: 'queue', ...page(() => import('../features/agent/all-cases-page'), staff) },
       { path: 'admin/dashboard', ...page(() => import('../features/admin/dashboard-page'), admin) },

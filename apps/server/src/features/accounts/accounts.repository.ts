@@ -1,3 +1,4 @@
+import type { Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { UsersTable } from '../../db/schema.js';
 import type { Trx } from '../../db/transaction.js';
@@ -23,10 +24,18 @@ export async function insertUser(db: Executor, user: NewUser) {
     .executeTakeFirstOrThrow();
 }
 
+export function findMailSettings(db: Executor, id: number) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'email', 'name', 'role', 'status', 'mail_opt_out'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
 export async function updateUser(
   db: Executor,
   id: number,
-  changes: Partial<Pick<UsersTable, 'email' | 'name' | 'password_hash' | 'status'>>,
+  changes: Pick<Updateable<UsersTable>, 'email' | 'name' | 'password_hash' | 'status' | 'mail_opt_out'>,
   now: number,
 ) {
   await db

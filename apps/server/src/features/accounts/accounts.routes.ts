@@ -2,9 +2,11 @@ import {
   authResponse,
   deleteAccountBody,
   loginBody,
+  mailPreferencesSchema,
   passwordResetBody,
   passwordResetConfirmBody,
   signupBody,
+  updateMailPreferencesBody,
   userSchema,
 } from '@caseflow/contract';
 import type { FastifyReply } from 'fastify';
@@ -83,6 +85,33 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['auth'], summary: 'Who am I', response: { 200: userSchema } },
     },
     async (request) => accounts.getMe(app.ctx, callerOf(request)),
+  );
+
+  app.get(
+    '/auth/me/preferences',
+    {
+      preHandler: authorize('customer'),
+      schema: {
+        tags: ['auth'],
+        summary: 'My mail preferences (customers)',
+        response: { 200: mailPreferencesSchema },
+      },
+    },
+    async (request) => accounts.getMailPreferences(app.ctx, callerOf(request)),
+  );
+
+  app.patch(
+    '/auth/me/preferences',
+    {
+      preHandler: authorize('customer'),
+      schema: {
+        tags: ['auth'],
+        summary: 'Turn case emails on or off (customers)',
+        body: updateMailPreferencesBody,
+        response: { 200: mailPreferencesSchema },
+      },
+    },
+    async (request) => accounts.updateMailPreferences(app.ctx, callerOf(request), request.body),
   );
 
   app.delete(

@@ -1,4 +1,4 @@
-import type { LoginBody, SignupBody, User } from '@caseflow/contract';
+import type { LoginBody, MailPreferences, SignupBody, User } from '@caseflow/contract';
 import type { AppContext, Caller, Role } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/engine.js';
@@ -114,6 +114,42 @@ export async function findAccountByEmail(ctx: AppContext, email: string) {
 export async function getUserRef(db: Db | Trx, userId: number) {
   const row = await repository.findUserById(db, userId);
   return row ? { id: row.id, name: row.name, role: row.role } : undefined;
+}
+
+/** Whether the caller gets case mail (SPEC §11); an unsubscribe link turns it off as well. */
+export async function getMailPreferences(ctx: AppContext, caller: Caller): Promise<MailPreferences> {
+  const row = await repository.findMailSettings(ctx.database.db, caller.userId);
+  if (!row) throw new AppError('unauthenticated', 'sign in to continue');
+  return { caseEmails: row.mail_opt_out === 0 };
+}
+
+export async function updateMailPreferences(
+  ctx: AppContext,
+  caller: Caller,
+  body: MailPreferences,
+): Promise<MailPreferences> {
+  await setMailOptOut(ctx.database.db, caller.userId, !body.caseEmails);
+  return getMailPreferences(ctx, caller);
+}
+
+export async function setMailOptOut(db: Db | Trx, userId: number, optOut: boolean) {
+  await repository.updateUser(db, userId, { mail_opt_out: optOut ? 1 : 0 }, Date.now());
+}
+
+/**
+ * Who a mail about a user's case would go to, for background mail (no caller: never reached from a
+ * route). `canReceive` is false for deleted and deactivated accounts and for those who opted out.
+ */
+export async function findMailRecipient(db: Db | Trx, userId: number) {
+  const row = await repository.findMailSettings(db, userId);
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    canReceive: row.status === 'active' && row.mail_opt_out === 0,
+  };
 }
 
 /** Erases a customer's personal data; their cases stay, anonymised, for the shop's records. */

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { AgentsTable } from '../../db/schema.js';
 import type { Trx } from '../../db/transaction.js';
@@ -11,6 +11,7 @@ const agentColumns = [
   'agents.availability',
   'agents.active_cases',
   'agents.last_assigned_at',
+  'agents.notify_on_assignment',
 ] as const;
 
 function selectAgents(db: Db | Trx) {
@@ -64,7 +65,7 @@ export function listAgentRows(db: Db, filter: AgentFilter) {
 export function busiestAgentsQuery(db: Db, limit: number) {
   const busiest = db
     .selectFrom('agents')
-    .select(['user_id', 'capacity', 'availability', 'active_cases', 'last_assigned_at'])
+    .select(['user_id', 'capacity', 'availability', 'active_cases', 'last_assigned_at', 'notify_on_assignment'])
     .where('removed_at', 'is', null)
     .orderBy('active_cases', 'desc')
     .orderBy('user_id')
@@ -127,14 +128,34 @@ export async function insertAgent(trx: Trx, agent: { userId: number; capacity: n
 }
 
 export async function updateAgentSettings(
-  trx: Trx,
+  db: Db | Trx,
   agentId: number,
-  changes: Partial<Pick<AgentsTable, 'capacity' | 'availability' | 'removed_at'>>,
+  changes: Pick<Updateable<AgentsTable>, 'capacity' | 'availability' | 'removed_at' | 'notify_on_assignment'>,
   now: number,
 ) {
-  await trx
+  await db
     .updateTable('agents')
     .set({ ...changes, updated_at: now })
     .where('user_id', '=', agentId)
     .execute();
+}
+
+/** Current agents who asked for mail on each assignment: few, so the list is read whole. */
+export async function listAssignmentMailAgentIds(db: Db | Trx) {
+  const rows = await db
+    .selectFrom('agents')
+    .select('user_id')
+    .where('notify_on_assignment', '=', 1)
+    .where('removed_at', 'is', null)
+    .execute();
+  return rows.map((row) => row.user_id);
+}
+
+export function findAssignmentMailSettings(db: Db | Trx, agentId: number) {
+  return db
+    .selectFrom('agents')
+    .innerJoin('users', 'users.id', 'agents.user_id')
+    .select(['users.email', 'users.name', 'users.status', 'agents.notify_on_assignment', 'agents.removed_at'])
+    .where('agents.user_id', '=', agentId)
+    .executeTakeFirst();
 }

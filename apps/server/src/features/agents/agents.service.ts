@@ -9,6 +9,8 @@ import {
   type UpdateAgentBody,
 } from '@caseflow/contract';
 import type { AppContext, Caller } from '../../context.js';
+import type { Db } from '../../db/database.js';
+import type { Trx } from '../../db/transaction.js';
 import { conflict, forbidden, notFound } from '../../http/app-error.js';
 import { decodeNameCursor, encodeNameCursor, toPage } from '../../http/cursor.js';
 import { toIsoOrNull } from '../../http/time.js';
@@ -40,6 +42,7 @@ function toAgent(row: repository.AgentRow, teams: TeamRef[]): Agent {
     activeCases: row.active_cases,
     lastAssignedAt: row.last_assigned_at > 0 ? toIsoOrNull(row.last_assigned_at) : null,
     teams,
+    notifyOnAssignment: row.notify_on_assignment === 1,
   };
 }
 
@@ -102,7 +105,7 @@ export async function createAgent(ctx: AppContext, caller: Caller, body: CreateA
   return getAgent(ctx, user.id);
 }
 
-/** Admins change anything; an agent changes only its own availability. */
+/** Admins change anything; an agent changes only its own availability and assignment mail. */
 export async function updateAgent(
   ctx: AppContext,
   caller: Caller,
@@ -110,7 +113,9 @@ export async function updateAgent(
   body: UpdateAgentBody,
 ): Promise<Agent> {
   if (caller.role === 'agent') {
-    if (caller.userId !== agentId) throw forbidden('agents can change only their own availability');
+    if (caller.userId !== agentId) {
+      throw forbidden('agents can change only their own availability and assignment mail');
+    }
     if (body.name !== undefined || body.capacity !== undefined)
       throw forbidden('only an admin changes name or capacity');
   }
@@ -134,6 +139,10 @@ export async function updateAgent(
     }
     if (body.availability !== undefined) {
       await changeAvailability(scope, agent, body.availability, caller.userId === agentId ? 'self' : 'admin');
+    }
+    if (body.notifyOnAssignment !== undefined) {
+      const notify = body.notifyOnAssignment ? 1 : 0;
+      await repository.updateAgentSettings(scope.trx, agentId, { notify_on_assignment: notify }, scope.now);
     }
     scope.publish({ name: 'agent.updated', agentId });
   });
@@ -188,4 +197,28 @@ export async function removeAgent(ctx: AppContext, caller: Caller, agentId: numb
     scope.publish({ name: 'agent.updated', agentId });
     scope.publish({ name: 'session.revoked', userId: agentId });
   });
+}
+
+/** The agents who get mail for a new assignment (SPEC §11: only those who opted in). */
+export async function listAgentsNotifiedOnAssignment(db: Db | Trx): Promise<ReadonlySet<number>> {
+  return new Set(await repository.listAssignmentMailAgentIds(db));
+}
+
+/**
+ * Where an agent's assignment mail goes, for background mail (no caller: never reached from a
+ * route); `canReceive` is false once they opted out or were removed.
+ */
+export async function findAssignmentMailRecipient(db: Db | Trx, agentId: number) {
+  const row = await repository.findAssignmentMailSettings(db, agentId);
+  if (!row) return undefined;
+  return {
+    email: row.email,
+    name: row.name,
+    canReceive: row.notify_on_assignment === 1 && row.removed_at === null && row.status === 'active',
+  };
+}
+
+/** An unsubscribe link (or its undo) turns an agent's assignment mail off (or on); not an assignment change. */
+export async function setNotifyOnAssignment(db: Db | Trx, agentId: number, notify: boolean) {
+  await repository.updateAgentSettings(db, agentId, { notify_on_assignment: notify ? 1 : 0 }, Date.now());
 }

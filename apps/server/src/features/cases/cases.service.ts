@@ -69,6 +69,25 @@ export async function getCase(ctx: AppContext, caller: Caller, caseId: number): 
   return toCase(await findVisibleCase(ctx, caller, caseId));
 }
 
+/**
+ * A case as background mail needs it (SPEC §11), read by the system: there is no caller, so this
+ * is never reached from a route. Undefined for a deleted or unknown case.
+ */
+export async function getCaseForNotification(ctx: AppContext, caseId: number) {
+  const row = await repository.findCaseRow(ctx.database.db, caseId, { customerId: null });
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    number: caseNumber(row.id),
+    subject: row.subject,
+    status: row.status,
+    priority: priorityName(row.priority),
+    customerId: row.customer_id,
+    customerName: row.customer_name,
+    assigneeId: row.assignee_id,
+  };
+}
+
 /** Throws the 404 a caller gets for a case they may not read; other features use it as their guard. */
 export async function assertCaseVisible(ctx: AppContext, caller: Caller, caseId: number, trx?: Trx) {
   const row = await findVisibleCase(ctx, caller, caseId, trx);

@@ -36,6 +36,20 @@ export async function listMessages(
   return toPage(rows, query.limit, toMessage);
 }
 
+/**
+ * One message as background mail needs it (SPEC §11), read by the system: there is no caller, so
+ * this is never reached from a route. Undefined once the message was deleted.
+ */
+export async function getMessageForNotification(ctx: AppContext, caseId: number, messageId: number) {
+  const row = await repository.findMessageRow(ctx.database.db, caseId, messageId);
+  if (!row) return undefined;
+  return {
+    body: row.body,
+    internal: row.visibility === 'internal',
+    author: { id: row.author_id, name: row.author_name, role: row.author_role },
+  };
+}
+
 export async function postMessage(
   ctx: AppContext,
   caller: Caller,
@@ -56,7 +70,13 @@ export async function postMessage(
     if (isStaff(caller) && !body.internal && current.firstResponseAt === null) {
       await markFirstResponse(scope.trx, caseId, scope.now);
     }
-    scope.publish({ name: 'message.created', caseId, customerId: current.customerId, internal: body.internal });
+    scope.publish({
+      name: 'message.created',
+      caseId,
+      customerId: current.customerId,
+      internal: body.internal,
+      messageId: id,
+    });
     return id;
   });
   const row = await repository.findMessageRow(ctx.database.db, caseId, messageId);

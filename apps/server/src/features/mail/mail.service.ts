@@ -15,6 +15,7 @@ export async function listOutbox(ctx: AppContext, query: { limit: number; cursor
       to: row.to_address,
       subject: row.subject,
       text: row.text,
+      html: row.html,
       createdAt: toIso(row.created_at),
       sentAt: toIsoOrNull(row.sent_at),
     }),

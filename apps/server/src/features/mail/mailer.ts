@@ -6,6 +6,10 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** An HTML alternative of `text`; whoever builds it escapes every value it interpolates. */
+  html?: string;
+  /** Extra headers, e.g. List-Unsubscribe (RFC 2369) and List-Unsubscribe-Post (RFC 8058). */
+  headers?: Record<string, string>;
 }
 
 export interface Mailer {
@@ -30,7 +34,14 @@ export function createMailer(options: {
       const id = await insertMail(options.database.db, { ...mail, now: Date.now() });
       if (!transport) return;
       try {
-        await transport.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text });
+        await transport.sendMail({
+          from: options.from,
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          ...(mail.html === undefined ? {} : { html: mail.html }),
+          ...(mail.headers === undefined ? {} : { headers: mail.headers }),
+        });
         await markMailSent(options.database.db, id, Date.now());
       } catch (error) {
         options.log.error({ err: error, mailId: id }, 'sending mail failed; it stays in the outbox');

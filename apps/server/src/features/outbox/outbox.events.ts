@@ -10,6 +10,8 @@ export interface OutboxEvent {
   caseId?: number;
   agentId?: number;
   internal?: boolean;
+  /** message.created: which message, so that mail and integrations can read it. */
+  messageId?: number;
   webhookId?: number;
   data?: Record<string, unknown>;
 }
@@ -25,6 +27,7 @@ export function toOutboxEvent(event: DomainEvent): OutboxEvent | undefined {
     ...(event.caseId === undefined ? {} : { caseId: event.caseId }),
     ...(event.agentId === undefined ? {} : { agentId: event.agentId }),
     ...(event.internal === undefined ? {} : { internal: event.internal }),
+    ...(event.messageId === undefined ? {} : { messageId: event.messageId }),
   };
 }
 

@@ -11,6 +11,8 @@ export interface DomainEvent {
   customerId?: number;
   /** message.created of an internal note: staff only, never the case's customer. */
   internal?: boolean;
+  /** message.created: the new message (for integrations and mail; sockets get only the case id). */
+  messageId?: number;
   /** session.revoked: one session (logout) or every session of a user (deactivated, deleted, new password). */
   sessionId?: number;
   userId?: number;

@@ -27,6 +27,7 @@ export function eventBody(event: OutboxEvent, occurredAt: number, publicUrl: str
         : { caseId: event.caseId, caseNumber: caseNumber(event.caseId), url: `${publicUrl}/cases/${event.caseId}` }),
       ...(event.agentId === undefined ? {} : { agentId: event.agentId }),
       ...(event.internal === undefined ? {} : { internal: event.internal }),
+      ...(event.messageId === undefined ? {} : { messageId: event.messageId }),
       ...event.data,
     },
   });

@@ -8,10 +8,36 @@ import { PageTitle } from '../../components/page-title';
 import { api, errorMessage } from '../../lib/api-client';
 import { useMe } from '../../lib/auth';
 import { serverFieldErrors, zodErrors } from '../../lib/forms';
+import { AssignmentMailSwitch } from '../agent/assignment-mail-switch';
+import { CaseEmailsSwitch } from './case-emails-switch';
 
-/** Shows who you are and lets a customer erase their account after a clear confirmation. */
+/** Shows who you are, which emails you get, and lets a customer erase their account after a clear confirmation. */
 export default function AccountPage() {
   const me = useMe().data;
+  return (
+    <Stack maw={640}>
+      <PageTitle title="Account">Account</PageTitle>
+      <Paper withBorder p="md">
+        <Text>
+          {me?.name} · {me?.email}
+        </Text>
+      </Paper>
+      {(me?.role === 'customer' || me?.role === 'agent') && (
+        <Paper withBorder p="md" component="section" aria-labelledby="email-settings">
+          <Stack>
+            <Title order={2} size="h4" id="email-settings">
+              Emails
+            </Title>
+            {me.role === 'customer' ? <CaseEmailsSwitch /> : <AssignmentMailSwitch agentId={me.id} />}
+          </Stack>
+        </Paper>
+      )}
+      {me?.role === 'customer' && <DeleteAccount />}
+    </Stack>
+  );
+}
+
+function DeleteAccount() {
   const [opened, { open, close }] = useDisclosure();
   const client = useQueryClient();
   const navigate = useNavigate();
@@ -27,13 +53,7 @@ export default function AccountPage() {
   });
 
   return (
-    <Stack maw={640}>
-      <PageTitle title="Account">Account</PageTitle>
-      <Paper withBorder p="md">
-        <Text>
-          {me?.name} · {me?.email}
-        </Text>
-      </Paper>
+    <>
       <Paper withBorder p="md">
         <Stack>
           <Title order={2} size="h4">
@@ -69,6 +89,6 @@ export default function AccountPage() {
           </Stack>
         </form>
       </Modal>
-    </Stack>
+    </>
   );
 }

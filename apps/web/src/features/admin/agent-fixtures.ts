@@ -11,4 +11,5 @@ export const agentNamed = (id: number, name: string): Agent => ({
   activeCases: 1,
   lastAssignedAt: null,
   teams: [{ id: 1, name: 'Support' }],
+  notifyOnAssignment: false,
 });

@@ -80,12 +80,13 @@ export default function MailPage() {
       <PageTitle title="Mailbox">Mailbox</PageTitle>
       <Alert color="blue" variant="light" title="Why mail is here">
         No SMTP server is configured (<code>SMTP_URL</code> is not set), so Caseflow keeps every email it would send
-        here instead. Password resets and agent invitations still work: open the message and follow its link.
+        here instead. Password resets and agent invitations still work: open the message and follow its link. Case
+        emails to customers and agents are kept here too (their text; the HTML alternative carries the same content).
       </Alert>
       <QueryState
         query={mailbox}
         isEmpty={(items) => items.length === 0}
-        empty="No mail yet. Password-reset links and agent invitations show up here."
+        empty="No mail yet. Password-reset links, agent invitations and case emails show up here."
       >
         {(items) => {
           const selected = items.find((mail) => mail.id === selectedId) ?? items[0];

@@ -51,3 +51,15 @@ export function useSetAvailability(agentId: number) {
     },
   });
 }
+
+/** The agent's own opt-in to an email for each new assignment; nothing else changes, so only agents refetch. */
+export function useSetNotifyOnAssignment(agentId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (notifyOnAssignment: boolean) => api<Agent>('PATCH', `/agents/${agentId}`, { notifyOnAssignment }),
+    onSuccess: (agent) => {
+      client.setQueryData(agentKeys.one(agentId), agent);
+      void client.invalidateQueries({ queryKey: agentKeys.all });
+    },
+  });
+}

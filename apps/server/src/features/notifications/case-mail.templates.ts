@@ -1,0 +1,165 @@
+import { REOPEN_WINDOW_DAYS } from '@caseflow/contract';
+import type { OutgoingMail } from '../mail/mailer.js';
+import { html, lines, type SafeHtml } from './html.js';
+
+/** Where a mail's links point; every URL is built by the server from PUBLIC_URL and ids. */
+export interface MailLinks {
+  caseUrl: string;
+  unsubscribeUrl: string;
+}
+
+interface CaseRef {
+  number: string;
+  subject: string;
+}
+
+const SUBJECT_LENGTH = 120;
+
+/** A case subject in a mail's Subject line: one line, bounded (the text parts carry it whole). */
+function oneLine(text: string) {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > SUBJECT_LENGTH ? `${line.slice(0, SUBJECT_LENGTH - 1)}…` : line;
+}
+
+const BUTTON =
+  'display:inline-block;background:#0b7285;color:#ffffff;text-decoration:none;padding:10px 16px;border-radius:6px;font-weight:600;';
+const button = (url: string, label: string) =>
+  html`<p style="margin:20px 0;"><a href="${url}" style="${BUTTON}">${label}</a></p>`;
+const paragraph = (content: SafeHtml | string) => html`<p style="margin:0 0 12px;line-height:1.5;">${content}</p>`;
+
+function page(subject: string, content: SafeHtml[], footer: SafeHtml): string {
+  return html`<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${subject}</title></head>
+<body style="margin:0;padding:24px;background:#f4f5f7;font-family:-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;color:#1f2933;">
+<div style="max-width:560px;margin:0 auto;background:#ffffff;border-radius:8px;padding:24px;">
+${content}
+</div>
+<p style="max-width:560px;margin:16px auto 0;font-size:12px;line-height:1.5;color:#52606d;">${footer}</p>
+</body>
+</html>
+`.value;
+}
+
+/** RFC 2369's link and RFC 8058's one-click POST, so mail clients can offer "Unsubscribe" themselves. */
+const unsubscribeHeaders = (url: string) => ({
+  'List-Unsubscribe': `<${url}>`,
+  'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+});
+
+const customerFooter = (links: MailLinks) => ({
+  text: `You get this email because you reported this case to our support team.\nUnsubscribe from case emails: ${links.unsubscribeUrl}`,
+  html: html`You get this email because you reported this case to our support team.
+<a href="${links.unsubscribeUrl}" style="color:#52606d;">Unsubscribe from case emails</a>`,
+});
+
+/** A staff member's public reply on the customer's case, its text in the mail. */
+export function replyMail(input: {
+  to: string;
+  customerName: string;
+  case: CaseRef;
+  authorName: string;
+  body: string;
+  links: MailLinks;
+}): OutgoingMail {
+  const { links } = input;
+  const subject = `[${input.case.number}] New reply: ${oneLine(input.case.subject)}`;
+  const footer = customerFooter(links);
+  return {
+    to: input.to,
+    subject,
+    text: [
+      `Hello ${input.customerName},`,
+      `${input.authorName} replied on your case ${input.case.number} "${input.case.subject}":`,
+      input.body,
+      `Read the conversation and answer here: ${links.caseUrl}`,
+      footer.text,
+    ].join('\n\n'),
+    html: page(
+      subject,
+      [
+        paragraph(`Hello ${input.customerName},`),
+        paragraph(
+          html`${input.authorName} replied on your case <strong>${input.case.number}</strong> “${input.case.subject}”:`,
+        ),
+        html`<blockquote style="margin:16px 0;padding:12px 16px;border-left:4px solid #0b7285;background:#f8f9fa;line-height:1.5;">${lines(input.body)}</blockquote>`,
+        button(links.caseUrl, 'Read and answer'),
+      ],
+      footer.html,
+    ),
+    headers: unsubscribeHeaders(links.unsubscribeUrl),
+  };
+}
+
+/** The case was resolved: how to reopen it, and where to rate the help. */
+export function resolvedMail(input: {
+  to: string;
+  customerName: string;
+  case: CaseRef;
+  links: MailLinks;
+}): OutgoingMail {
+  const { links } = input;
+  // CSAT (SPEC §13) comes in a later issue: until then the rating link opens the case page at #rate.
+  const rateUrl = `${links.caseUrl}#rate`;
+  const subject = `[${input.case.number}] Resolved: ${oneLine(input.case.subject)}`;
+  const footer = customerFooter(links);
+  const reopen = `Not sorted out? You can reopen the case from its page within ${REOPEN_WINDOW_DAYS} days:`;
+  return {
+    to: input.to,
+    subject,
+    text: [
+      `Hello ${input.customerName},`,
+      `Your case ${input.case.number} "${input.case.subject}" has been resolved.`,
+      `${reopen}\n${links.caseUrl}`,
+      `How did we do? Rate the help you got:\n${rateUrl}`,
+      footer.text,
+    ].join('\n\n'),
+    html: page(
+      subject,
+      [
+        paragraph(`Hello ${input.customerName},`),
+        paragraph(html`Your case <strong>${input.case.number}</strong> “${input.case.subject}” has been resolved.`),
+        paragraph(reopen),
+        button(links.caseUrl, 'Open the case'),
+        paragraph(html`How did we do? <a href="${rateUrl}" style="color:#0b7285;">Rate the help you got</a>.`),
+      ],
+      footer.html,
+    ),
+    headers: unsubscribeHeaders(links.unsubscribeUrl),
+  };
+}
+
+/** A case was assigned to an agent who opted in to these mails. */
+export function assignmentMail(input: {
+  to: string;
+  agentName: string;
+  case: CaseRef & { customerName: string; priority: string };
+  links: MailLinks & { accountUrl: string };
+}): OutgoingMail {
+  const { links } = input;
+  const subject = `[${input.case.number}] Assigned to you: ${oneLine(input.case.subject)}`;
+  const why = 'You get this email because you turned on assignment emails.';
+  return {
+    to: input.to,
+    subject,
+    text: [
+      `Hello ${input.agentName},`,
+      `Case ${input.case.number} "${input.case.subject}" from ${input.case.customerName} is now yours (priority ${input.case.priority}).`,
+      `Open it: ${links.caseUrl}`,
+      `${why} Turn them off on your account page (${links.accountUrl}) or unsubscribe: ${links.unsubscribeUrl}`,
+    ].join('\n\n'),
+    html: page(
+      subject,
+      [
+        paragraph(`Hello ${input.agentName},`),
+        paragraph(
+          html`Case <strong>${input.case.number}</strong> “${input.case.subject}” from ${input.case.customerName} is now yours (priority ${input.case.priority}).`,
+        ),
+        button(links.caseUrl, 'Open the case'),
+      ],
+      html`${why} Turn them off on <a href="${links.accountUrl}" style="color:#52606d;">your account page</a> or
+<a href="${links.unsubscribeUrl}" style="color:#52606d;">unsubscribe</a>.`,
+    ),
+    headers: unsubscribeHeaders(links.unsubscribeUrl),
+  };
+}
