@@ -43,6 +43,13 @@ test('agent and admin pages have no serious accessibility violations', async ({ 
   for (const path of ['/workspace', '/queue']) await expectNoSeriousViolations(page, path);
   await page.getByRole('button', { name: 'Sign out' }).click();
   await signInThroughUi(page, ADMIN.email, ADMIN.password);
-  for (const path of ['/admin/dashboard', '/admin/agents', '/admin/teams', '/admin/webhooks', '/admin/cases', '/admin/mail'])
+  for (const path of [
+    '/admin/dashboard',
+    '/admin/agents',
+    '/admin/teams',
+    '/admin/webhooks',
+    '/admin/cases',
+    '/admin/mail',
+  ])
     await expectNoSeriousViolations(page, path);
 });
