@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../db/database.js';
-import { buryJob, type ClaimedJob, claimJobs, deleteJobs, rescheduleJob } from './jobs.repository.js';
+import { buryJob, type ClaimedJob, claimJobs, deleteJobs, hasDueJob, rescheduleJob } from './jobs.repository.js';
 
 type Log = {
   error(details: object, message: string): void;
@@ -16,10 +16,16 @@ export interface JobDefinition {
   retryDelaysMs: readonly number[];
 }
 
-/** Periodic work over the database that is not a job row (the outbox dispatch): returns true when it did some. */
+/** Periodic work over the database that is not a job row (the outbox dispatch): true when more is waiting. */
 export type Pump = () => Promise<boolean>;
 
 const IDLE_POLL_MS = 500;
+/**
+ * A wake-up after a commit starts a round this much later at the earliest: under intake, commits come
+ * hundreds of times a second, and a round per commit (its own transactions on SQLite's one writer)
+ * halved intake. Rounds then take the outbox rows of many commits at once.
+ */
+const WAKE_DELAY_MS = 50;
 // Every handler finishes well within it (a webhook delivery times out after 10 s); a crashed process's
 // jobs are taken again this long after their claim.
 const LEASE_MS = 60_000;
@@ -74,8 +80,10 @@ export class JobRunner {
   }
 
   wake() {
+    if (this.#woken) return;
     this.#woken = true;
-    this.#wakeUp?.();
+    const wakeUp = this.#wakeUp;
+    if (wakeUp) setTimeout(wakeUp, this.#stopped ? 0 : WAKE_DELAY_MS);
   }
 
   async #run() {
@@ -87,7 +95,7 @@ export class JobRunner {
       } catch (error) {
         this.log.error({ err: error }, 'background jobs: a round failed; trying again shortly');
       }
-      if (!busy && !this.#woken && !this.#stopped) await this.#sleep(IDLE_POLL_MS);
+      if (!busy && !this.#stopped) await this.#sleep(this.#woken ? WAKE_DELAY_MS : IDLE_POLL_MS);
     }
   }
 
@@ -105,6 +113,7 @@ export class JobRunner {
     const room = MAX_IN_FLIGHT - this.#inFlight.size;
     if (room <= 0 || this.#stopped) return busy;
     const now = Date.now();
+    if (!(await hasDueJob(this.database.db, now))) return busy;
     const jobs = await claimJobs(this.database.db, this.database.engine, {
       worker: this.#worker,
       now,

@@ -41,6 +41,18 @@ export async function insertJobs(db: Db | Trx, jobs: readonly NewJob[], now: num
  * writer. A job stays `queued` while it runs, so the next of its queue waits; a crash lets the lease run
  * out and the next claim takes it again (at-least-once).
  */
+/** A read, no write: whether any job is due at all (most rounds under intake find none). */
+export async function hasDueJob(db: Db, now: number) {
+  const row = await db
+    .selectFrom('jobs')
+    .select('id')
+    .where('status', '=', 'queued')
+    .where('run_at', '<=', now)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function claimJobs(
   db: Db,
   engine: Engine,

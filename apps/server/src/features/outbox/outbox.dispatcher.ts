@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context.js';
 import { runTransaction, type Trx } from '../../db/transaction.js';
-import { lockUndispatched, markDispatched, type OutboxRow } from './outbox.repository.js';
+import { hasUndispatched, lockUndispatched, markDispatched, type OutboxRow } from './outbox.repository.js';
 
 /** A consumer of committed events that turns them into more database rows (deliveries, mail jobs). */
 export type OutboxSubscriber = (trx: Trx, rows: readonly OutboxRow[]) => Promise<void>;
@@ -15,8 +15,9 @@ const BATCH = 200;
  */
 export function createOutboxDispatcher(ctx: AppContext, subscribers: readonly OutboxSubscriber[]) {
   const hasStream = ctx.config.natsUrl !== undefined;
-  return () =>
-    runTransaction(ctx.database, async (trx) => {
+  return async () => {
+    if (!(await hasUndispatched(ctx.database.db))) return false;
+    return runTransaction(ctx.database, async (trx) => {
       const rows = await lockUndispatched(trx, ctx.database.engine, BATCH);
       if (rows.length === 0) return false;
       for (const subscriber of subscribers) await subscriber(trx, rows);
@@ -26,6 +27,8 @@ export function createOutboxDispatcher(ctx: AppContext, subscribers: readonly Ou
         Date.now(),
         !hasStream,
       );
-      return true;
+      // A full batch means more rows wait: the runner goes again at once.
+      return rows.length === BATCH;
     });
+  };
 }

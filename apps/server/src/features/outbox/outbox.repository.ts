@@ -38,6 +38,12 @@ export async function lockUndispatched(trx: Trx, engine: Engine, limit: number) 
   return toRows(await lockForUpdate(query, engine).execute());
 }
 
+/** A read, no write: whether the dispatcher has anything to do (a write transaction only then). */
+export async function hasUndispatched(db: Db) {
+  const row = await db.selectFrom('outbox').select('id').where('dispatched_at', 'is', null).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function markDispatched(trx: Trx, ids: readonly number[], now: number, alsoStreamed: boolean) {
   if (ids.length === 0) return;
   await trx

@@ -50,6 +50,6 @@ export function createOutboxStreamer(
       rows.map((row) => row.id),
       Date.now(),
     );
-    return true;
+    return rows.length === BATCH;
   };
 }
