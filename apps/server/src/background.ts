@@ -5,6 +5,7 @@ import { JobRunner } from './features/jobs/index.js';
 import { MAIL_JOB, mailJob } from './features/mail/index.js';
 import { caseMailJobs, enqueueCaseMail } from './features/notifications/index.js';
 import { createOutboxDispatcher } from './features/outbox/outbox.dispatcher.js';
+import { createOutboxPruner } from './features/outbox/outbox.pruner.js';
 import { createOutboxStreamer } from './features/outbox/outbox.streamer.js';
 import { webhookDeliveryJob } from './features/webhooks/webhooks.delivery.js';
 import { DELIVERY_JOB, fanOutToWebhooks } from './features/webhooks/webhooks.dispatch.js';
@@ -34,6 +35,7 @@ export function registerBackground(app: FastifyInstance) {
   );
   const stream = ctx.config.natsUrl ? createEventStream({ url: ctx.config.natsUrl, log: app.log }) : undefined;
   if (stream) runner.addPump('outbox.stream', createOutboxStreamer(ctx, stream, app.log));
+  runner.addPump('outbox.prune', createOutboxPruner(ctx));
   ctx.jobs = runner;
 
   app.addHook('onReady', async () => runner.start());

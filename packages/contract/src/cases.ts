@@ -31,11 +31,14 @@ export const caseStatusSchema = z.enum(['new', 'open', 'pending', 'resolved']);
 export type Priority = z.infer<typeof prioritySchema>;
 export type CaseStatus = z.infer<typeof caseStatusSchema>;
 
+/** The longest text a case's fields hold: the one definition, for the API's schema and every intake door. */
+export const CASE_TEXT_LIMITS = { subject: 200, description: 10_000, orderNumber: 64, product: 200 } as const;
+
 export const createCaseBody = z.object({
-  subject: textSchema(200),
-  description: textSchema(10_000),
-  orderNumber: textSchema(64).optional(),
-  product: textSchema(200).optional(),
+  subject: textSchema(CASE_TEXT_LIMITS.subject),
+  description: textSchema(CASE_TEXT_LIMITS.description),
+  orderNumber: textSchema(CASE_TEXT_LIMITS.orderNumber).optional(),
+  product: textSchema(CASE_TEXT_LIMITS.product).optional(),
   reason: returnReasonSchema.optional(),
   desiredOutcome: desiredOutcomeSchema.optional(),
   /** What the case is about, if the customer knows; leaving it out means "not sure" (triage decides). */

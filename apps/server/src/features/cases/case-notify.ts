@@ -34,7 +34,7 @@ export async function notifyAboutCase(ctx: AppContext, caller: Caller, caseId: n
       scope.record({ type: 'case.notified', caseId, to: webhook.description || webhook.url, reason: body.note });
       return { notified: 'webhook' as const, recipients: 1 };
     }
-    const { team, members } = await teamContacts(scope.trx, body.teamId ?? 0);
+    const { team, members } = await teamContacts(scope.trx, scope.engine, body.teamId ?? 0);
     const subject = `${summary.number}: ${row.subject} — your team was asked to look`;
     const text = `${body.note}\n\n${summary.number} · ${row.subject}\nStatus: ${row.status} · Team: ${row.team_name} · Customer: ${row.customer_name}\n\nOpen the case: ${link}`;
     await enqueueJobs(

@@ -216,7 +216,7 @@ async function moveCase(scope: AssignmentScope, caseId: number, teamId: number) 
 /** SPEC §8: the case leaves its holder for the new team's queue and is assigned there at once if a member is free. */
 export function transferCase(ctx: AppContext, caller: Caller, caseId: number, body: TransferCaseBody) {
   return changeCase(ctx, caller, caseId, 'case_transferred', async (scope) => {
-    await requireTeam(scope.trx, body.teamId);
+    await requireTeam(scope.trx, scope.engine, body.teamId);
     await moveCase(scope, caseId, body.teamId);
     if (body.note) {
       await addInternalNote(scope.trx, { caseId, authorId: caller.userId, body: body.note, now: scope.now });
@@ -228,7 +228,7 @@ export function transferCase(ctx: AppContext, caller: Caller, caseId: number, bo
 /** Bulk distribution: every case moves or none does; an unknown id is a 404 naming it. */
 export async function transferCases(ctx: AppContext, caller: Caller, body: BulkTransferBody): Promise<Case[]> {
   await runAssignment(ctx, { actorId: caller.userId, trigger: 'case_transferred' }, async (scope) => {
-    await requireTeam(scope.trx, body.teamId);
+    await requireTeam(scope.trx, scope.engine, body.teamId);
     // In id order, so that two bulk moves over the same cases lock them in the same order.
     const ids = body.caseIds.map((id, index) => ({ id, index })).sort((a, b) => a.id - b.id);
     for (const { id, index } of ids) {

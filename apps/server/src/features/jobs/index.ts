@@ -1,3 +1,3 @@
 /** What other features may use of background jobs. */
 export { type JobDefinition, type JobOutcome, JobRunner, type Pump } from './job-runner.js';
-export { type ClaimedJob, countJobs, insertJobs as enqueueJobs, type NewJob } from './jobs.repository.js';
+export { type ClaimedJob, insertJobs as enqueueJobs, type NewJob } from './jobs.repository.js';

@@ -99,18 +99,3 @@ export async function buryJob(db: Db, id: number, error: string, now: number) {
     .where('id', '=', id)
     .execute();
 }
-
-/** For /metrics and the admin: how many jobs wait, are overdue, or are dead, per kind. */
-export async function countJobs(db: Db, now: number) {
-  const rows = await db
-    .selectFrom('jobs')
-    .select(['kind', 'status', (eb) => eb.fn.countAll<number>().as('count'), (eb) => eb.fn.min('run_at').as('oldest')])
-    .groupBy(['kind', 'status'])
-    .execute();
-  return rows.map((row) => ({
-    kind: row.kind,
-    status: row.status,
-    count: Number(row.count),
-    overdueSeconds: row.status === 'queued' && row.oldest !== null ? Math.max(0, (now - Number(row.oldest)) / 1000) : 0,
-  }));
-}

@@ -1,6 +1,7 @@
 import { connect, StringCodec } from 'nats';
 import { describe, expect, it } from 'vitest';
 import { engines, startTestServer } from '../../testing/harness.js';
+import { createOutboxPruner } from './outbox.pruner.js';
 
 const natsUrl = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
 const isNatsRequired = process.env.TEST_NATS_URL !== undefined;
@@ -73,6 +74,31 @@ describe.each(engines)('the outbox on %s', (engine) => {
       }
     },
   );
+
+  it('prunes only rows every consumer took more than a week ago', async () => {
+    const server = await startTestServer(engine);
+    try {
+      const db = server.ctx.database.db;
+      const old = Date.now() - 8 * 24 * 3_600_000;
+      const row = (createdAt: number, taken: number | null) => ({
+        events: '[]',
+        created_at: createdAt,
+        dispatched_at: taken,
+        streamed_at: taken,
+      });
+      await db
+        .insertInto('outbox')
+        .values([row(old, old), row(old, null), row(Date.now(), Date.now())])
+        .execute();
+      const prune = createOutboxPruner(server.ctx);
+      await prune();
+      const left = await db.selectFrom('outbox').select(['created_at', 'dispatched_at']).execute();
+      expect(left).toHaveLength(2);
+      expect(left.some((item) => Number(item.created_at) === old && item.dispatched_at === null)).toBe(true);
+    } finally {
+      await server.close();
+    }
+  });
 
   it('keeps events in the outbox while NATS is unreachable, and the API keeps working', async () => {
     // Loopback port 1: nothing listens, the connection is refused at once.

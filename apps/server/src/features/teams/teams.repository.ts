@@ -35,6 +35,16 @@ export function lockTeamRow(trx: Trx, teamId: number, engine: 'sqlite' | 'postgr
   return (engine === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
 }
 
+/**
+ * A shared lock on the team (PostgreSQL) for a transaction that moves cases into it: a deletion, which
+ * locks it for update, then waits for this transaction and sees its cases (409), or runs first and this
+ * one finds no team (404), never a foreign-key error.
+ */
+export function shareTeamRow(trx: Trx, teamId: number, engine: 'sqlite' | 'postgres'): Promise<TeamRow | undefined> {
+  const query = trx.selectFrom('teams').select(teamColumns).where('teams.id', '=', teamId);
+  return (engine === 'postgres' ? query.forShare() : query).executeTakeFirst();
+}
+
 export function findTeamByName(db: Db | Trx, name: string) {
   return db
     .selectFrom('teams')
@@ -139,17 +149,6 @@ export function listMemberIds(trx: Trx, teamId: number) {
     .where('team_id', '=', teamId)
     .execute()
     .then((rows) => rows.map((row) => row.agent_id));
-}
-
-export async function countMembers(db: Db | Trx) {
-  const rows = await db
-    .selectFrom('team_members')
-    .innerJoin('agents', 'agents.user_id', 'team_members.agent_id')
-    .select(['team_members.team_id', (eb) => eb.fn.countAll<number>().as('count')])
-    .where('agents.removed_at', 'is', null)
-    .groupBy('team_members.team_id')
-    .execute();
-  return new Map(rows.map((row) => [row.team_id, Number(row.count)]));
 }
 
 export async function addMembers(trx: Trx, teamId: number, agentIds: readonly number[], now: number) {

@@ -1,6 +1,7 @@
 import type { CreateTeamBody, Team, TeamQueue, TeamRef, UpdateTeamBody } from '@caseflow/contract';
 import { categorySchema } from '@caseflow/contract';
 import type { AppContext, Caller } from '../../context.js';
+import type { Engine } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/engine.js';
 import { runTransaction, type Trx } from '../../db/transaction.js';
 import { AppError, conflict, notFound } from '../../http/app-error.js';
@@ -54,9 +55,9 @@ export async function getTeam(ctx: AppContext, teamId: number, trx?: Trx): Promi
   return team;
 }
 
-/** The team a case may move to, by id; 404 naming `field` when there is none. */
-export async function requireTeam(trx: Trx, teamId: number, field = 'teamId'): Promise<TeamRef> {
-  const row = await repository.findTeamRow(trx, teamId);
+/** The team a case may move to, by id, held until the commit (shareTeamRow); 404 naming `field` when there is none. */
+export async function requireTeam(trx: Trx, engine: Engine, teamId: number, field = 'teamId'): Promise<TeamRef> {
+  const row = await repository.shareTeamRow(trx, teamId, engine);
   if (!row) throw new AppError('not_found', `team ${teamId} not found`, [{ path: field, message: 'no such team' }]);
   return { id: row.id, name: row.name };
 }
@@ -232,7 +233,7 @@ export async function teamQueues(ctx: AppContext, now: number): Promise<TeamQueu
 }
 
 /** The team and its members' addresses (SPEC §11 notify); 404 naming `teamId` for an unknown team. */
-export async function teamContacts(trx: Trx, teamId: number) {
-  const team = await requireTeam(trx, teamId);
+export async function teamContacts(trx: Trx, engine: Engine, teamId: number) {
+  const team = await requireTeam(trx, engine, teamId);
   return { team, members: await repository.listMemberContacts(trx, teamId) };
 }

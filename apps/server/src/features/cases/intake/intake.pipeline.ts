@@ -1,4 +1,4 @@
-import { categorySchema, PRIORITY_RANK } from '@caseflow/contract';
+import { CASE_TEXT_LIMITS, categorySchema, PRIORITY_RANK } from '@caseflow/contract';
 import type { AppContext } from '../../../context.js';
 import { invalid } from '../../../http/app-error.js';
 import { type AssignmentScope, commitAssignment } from '../../assignment/assignment.engine.js';
@@ -13,12 +13,10 @@ export interface IntakeStage {
   run(scope: AssignmentScope, drafts: CaseDraft[]): Promise<void> | void;
 }
 
-const LIMITS = { subject: 200, description: 10_000, orderNumber: 64, product: 200 } as const;
-
 /** What every door must respect, whatever its own parsing did: the rules the database repeats. */
 function validateDrafts(_scope: AssignmentScope, drafts: CaseDraft[]) {
   for (const draft of drafts) {
-    for (const [field, max] of Object.entries(LIMITS) as [keyof typeof LIMITS, number][]) {
+    for (const [field, max] of Object.entries(CASE_TEXT_LIMITS) as [keyof typeof CASE_TEXT_LIMITS, number][]) {
       const value = draft[field];
       if (value === null) continue;
       if (value.trim().length === 0 || value.length > max) throw invalid(field, `must be 1 to ${max} characters`);
