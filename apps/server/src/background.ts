@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { mailAdmins } from './features/accounts/accounts.service.js';
 import { createEventStream } from './features/events/nats-stream.js';
-import { JobRunner } from './features/jobs/index.js';
+import { ForegroundLoad, JobRunner } from './features/jobs/index.js';
 import { MAIL_JOB, mailJob } from './features/mail/index.js';
 import { caseMailJobs, enqueueCaseMail } from './features/notifications/index.js';
 import { createOutboxDispatcher } from './features/outbox/outbox.dispatcher.js';
@@ -17,7 +17,12 @@ import { DELIVERY_JOB, fanOutToWebhooks } from './features/webhooks/webhooks.dis
  */
 export function registerBackground(app: FastifyInstance) {
   const ctx = app.ctx;
-  const runner = new JobRunner(ctx.database, app.log);
+  const foreground = new ForegroundLoad();
+  app.addHook('onRequest', (_request, _reply, done) => {
+    foreground.noteRequest();
+    done();
+  });
+  const runner = new JobRunner(ctx.database, app.log, foreground);
   runner.register(
     DELIVERY_JOB,
     webhookDeliveryJob(ctx, (_ctx, webhook) =>

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { slicesFor } from '../../db/chunks.js';
 import type { Db, Engine } from '../../db/database.js';
 import type { Trx } from '../../db/transaction.js';
 
@@ -19,20 +20,21 @@ export interface ClaimedJob {
 }
 
 export async function insertJobs(db: Db | Trx, jobs: readonly NewJob[], now: number) {
-  if (jobs.length === 0) return;
-  await db
-    .insertInto('jobs')
-    .values(
-      jobs.map((job) => ({
-        kind: job.kind,
-        payload: JSON.stringify(job.payload ?? null),
-        queue_key: job.queueKey ?? null,
-        run_at: job.runAt ?? now,
-        created_at: now,
-        updated_at: now,
-      })),
-    )
-    .execute();
+  for (const slice of slicesFor(jobs, 6)) {
+    await db
+      .insertInto('jobs')
+      .values(
+        slice.map((job) => ({
+          kind: job.kind,
+          payload: JSON.stringify(job.payload ?? null),
+          queue_key: job.queueKey ?? null,
+          run_at: job.runAt ?? now,
+          created_at: now,
+          updated_at: now,
+        })),
+      )
+      .execute();
+  }
 }
 
 /**
@@ -80,22 +82,45 @@ export async function claimJobs(
     .sort((a, b) => a.id - b.id);
 }
 
-export async function deleteJobs(db: Db, ids: readonly number[]) {
-  if (ids.length > 0) await db.deleteFrom('jobs').where('id', 'in', ids).execute();
+/*
+ * The results below are written only by the worker that holds the claim: a worker whose lease ran out
+ * (a paused process) and whose job another worker took since must not delete, bury or free that claim.
+ */
+
+export async function deleteJobs(db: Db | Trx, worker: string, ids: readonly number[]) {
+  if (ids.length > 0) await db.deleteFrom('jobs').where('id', 'in', ids).where('locked_by', '=', worker).execute();
 }
 
-export async function rescheduleJob(db: Db, id: number, runAt: number, error: string, now: number) {
+export async function rescheduleJob(
+  db: Db,
+  worker: string,
+  job: { id: number; runAt: number; error: string; now: number },
+) {
   await db
     .updateTable('jobs')
-    .set({ run_at: runAt, locked_until: null, locked_by: null, last_error: error.slice(0, 1000), updated_at: now })
-    .where('id', '=', id)
+    .set({
+      run_at: job.runAt,
+      locked_until: null,
+      locked_by: null,
+      last_error: job.error.slice(0, 1000),
+      updated_at: job.now,
+    })
+    .where('id', '=', job.id)
+    .where('locked_by', '=', worker)
     .execute();
 }
 
-export async function buryJob(db: Db, id: number, error: string, now: number) {
+export async function buryJob(db: Db, worker: string, job: { id: number; error: string; now: number }) {
   await db
     .updateTable('jobs')
-    .set({ status: 'dead', locked_until: null, locked_by: null, last_error: error.slice(0, 1000), updated_at: now })
-    .where('id', '=', id)
+    .set({
+      status: 'dead',
+      locked_until: null,
+      locked_by: null,
+      last_error: job.error.slice(0, 1000),
+      updated_at: job.now,
+    })
+    .where('id', '=', job.id)
+    .where('locked_by', '=', worker)
     .execute();
 }

@@ -6,6 +6,8 @@ import { hasUndispatched, lockUndispatched, markDispatched, type OutboxRow } fro
 export type OutboxSubscriber = (trx: Trx, rows: readonly OutboxRow[]) => Promise<void>;
 
 const BATCH = 200;
+/** While the API is saturated (an outbox row holds a whole group commit's events: hundreds at a time). */
+const YIELDING_BATCH = 1;
 
 /**
  * The outbox's dispatch pump: takes the oldest undispatched rows (one process at a time, in id
@@ -15,10 +17,11 @@ const BATCH = 200;
  */
 export function createOutboxDispatcher(ctx: AppContext, subscribers: readonly OutboxSubscriber[]) {
   const hasStream = ctx.config.natsUrl !== undefined;
-  return async () => {
+  return async ({ yielding }: { yielding: boolean }) => {
     if (!(await hasUndispatched(ctx.database.db))) return false;
+    const batch = yielding ? YIELDING_BATCH : BATCH;
     return runTransaction(ctx.database, async (trx) => {
-      const rows = await lockUndispatched(trx, ctx.database.engine, BATCH);
+      const rows = await lockUndispatched(trx, ctx.database.engine, batch);
       if (rows.length === 0) return false;
       for (const subscriber of subscribers) await subscriber(trx, rows);
       await markDispatched(
@@ -28,7 +31,7 @@ export function createOutboxDispatcher(ctx: AppContext, subscribers: readonly Ou
         !hasStream,
       );
       // A full batch means more rows wait: the runner goes again at once.
-      return rows.length === BATCH;
+      return rows.length === batch;
     });
   };
 }

@@ -1,5 +1,5 @@
 import type { AppContext } from '../../context.js';
-import { runTransaction } from '../../db/transaction.js';
+import type { Trx } from '../../db/transaction.js';
 import type { ClaimedJob, JobDefinition } from '../jobs/index.js';
 import { sendWebhook } from './outbound.js';
 import { openSecret } from './signing-secret.js';
@@ -67,17 +67,18 @@ export function webhookDeliveryJob(ctx: AppContext, onDisabled: Notify): JobDefi
       });
       ctx.metrics.webhookDeliveries.inc({ outcome: result.ok ? 'delivered' : 'failed' });
       if (result.ok) {
-        // One transaction for the attempt and its outcome: a delivery costs one write after its request.
-        await runTransaction(ctx.database, async (trx) => {
-          await repository.recordAttempt(trx, { deliveryId, at: now, ...result });
-          await repository.setDeliveryState(trx, deliveryId, {
-            status: 'delivered',
-            nextAttemptAt: null,
-            deliveredAt: now,
-          });
-          if (webhook.failing_since !== null) await repository.clearFailing(trx, delivery.webhook_id);
-        });
-        return;
+        // Written with the job's removal, in the runner's one transaction for the round's finished jobs.
+        return {
+          async record(trx: Trx) {
+            await repository.recordAttempt(trx, { deliveryId, at: now, ...result });
+            await repository.setDeliveryState(trx, deliveryId, {
+              status: 'delivered',
+              nextAttemptAt: null,
+              deliveredAt: now,
+            });
+            if (webhook.failing_since !== null) await repository.clearFailing(trx, delivery.webhook_id);
+          },
+        };
       }
       await repository.recordAttempt(db, { deliveryId, at: now, ...result });
       const failingSince = await repository.markFailing(db, delivery.webhook_id, now);

@@ -1,3 +1,4 @@
+import { slicesFor } from '../../db/chunks.js';
 import type { Db } from '../../db/database.js';
 import type { WebhooksTable } from '../../db/schema.js';
 import type { Trx } from '../../db/transaction.js';
@@ -90,20 +91,23 @@ export interface NewDelivery {
 
 /** Inserts deliveries (pending) and returns their ids in the order given. */
 export async function insertDeliveries(trx: Trx, deliveries: readonly NewDelivery[], now: number) {
-  if (deliveries.length === 0) return [];
-  const rows = await trx
-    .insertInto('webhook_deliveries')
-    .values(
-      deliveries.map((delivery) => ({
-        ...delivery,
-        status: 'pending' as const,
-        next_attempt_at: now,
-        created_at: now,
-      })),
-    )
-    .returning('id')
-    .execute();
-  return rows.map((row) => row.id).sort((a, b) => a - b);
+  const ids: number[] = [];
+  for (const slice of slicesFor(deliveries, 8)) {
+    const rows = await trx
+      .insertInto('webhook_deliveries')
+      .values(
+        slice.map((delivery) => ({
+          ...delivery,
+          status: 'pending' as const,
+          next_attempt_at: now,
+          created_at: now,
+        })),
+      )
+      .returning('id')
+      .execute();
+    ids.push(...rows.map((row) => row.id).sort((a, b) => a - b));
+  }
+  return ids;
 }
 
 export function findDelivery(db: Db | Trx, webhookId: number, deliveryId: number) {

@@ -106,9 +106,16 @@ describe.each(engines)('webhooks on %s', (engine) => {
       expect(entry.caseId).toBe(created.id);
     }
     expect(new Set(receiver.received.map((entry) => entry.headers['webhook-id'])).size).toBe(3);
-    const log = (await api('GET', `/webhooks/${hook.id}/deliveries`)).body.items;
-    expect(log.map((item: { status: string }) => item.status)).toEqual(['delivered', 'delivered', 'delivered']);
-    expect(log[0].attempts[0]).toMatchObject({ statusCode: 200, response: 'thanks' });
+    // The outcome is recorded in the runner's next round, just after the receiver answered.
+    const log = await until('three delivered', async () => {
+      const items = (await api('GET', `/webhooks/${hook.id}/deliveries`)).body.items as {
+        status: string;
+        attempts: unknown[];
+      }[];
+      return items.every((item) => item.status === 'delivered') ? items : undefined;
+    });
+    expect(log.map((item) => item.status)).toEqual(['delivered', 'delivered', 'delivered']);
+    expect(log[0]?.attempts[0]).toMatchObject({ statusCode: 200, response: 'thanks' });
   });
 
   it('retries a failed delivery with the same webhook-id, and keeps each case’s events in order behind it', async () => {
