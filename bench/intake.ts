@@ -30,8 +30,13 @@ const { values } = parseArgs({
     implementation: { type: 'string', default: 'caseflow' },
     'skip-baseline': { type: 'boolean', default: false },
     scenario: { type: 'string', default: 'single' },
+    // SPEC §9: `off` runs the intake without triage, to compare its cost in the same run.
+    triage: { type: 'string', default: 'offline' },
   },
 });
+if (values.triage !== 'offline' && values.triage !== 'off') {
+  throw new Error(`--triage must be offline or off, not ${values.triage}`);
+}
 if (values.scenario !== 'single' && values.scenario !== 'teams') {
   throw new Error(`--scenario must be single or teams, not ${values.scenario}`);
 }
@@ -93,7 +98,9 @@ let summary: Record<string, unknown> = {};
 try {
   const baseline = values.postgres || values['skip-baseline'] ? undefined : await measureBaseline();
   let servers: ServerProcess[] = [];
-  for (let i = 0; i < processes; i++) servers.push(await startServer({ dataDir, databaseUrl }));
+  for (let i = 0; i < processes; i++) {
+    servers.push(await startServer({ dataDir, databaseUrl, env: { TRIAGE: values.triage } }));
+  }
   try {
     const first = servers[0];
     if (!first) throw new Error('no server');
@@ -122,6 +129,7 @@ try {
     summary = {
       implementation: values.implementation,
       scenario: values.scenario,
+      triage: values.triage,
       engine: values.postgres ? 'postgres' : 'sqlite',
       processes,
       connections,

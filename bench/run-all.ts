@@ -56,6 +56,11 @@ const teamsRatios: Group['ratios'] = [
   ['casesPerSecond', '≥ 0.85'],
   ['serverCpuUsPerRequest', '—'],
 ];
+// Triage may add at most 10 % CPU per case (SPEC §9, issue 20): the intake with it ÷ without, same run.
+const triageRatios: Group['ratios'] = [
+  ['serverCpuUsPerRequest', '≤ 1.10'],
+  ['casesPerSecond', '—'],
+];
 const postgresIntakeShow: Scenario['show'] = [
   ['casesPerSecond', '≥ 2,000/s'],
   ['p99Ms', '—'],
@@ -76,6 +81,18 @@ const groups: Group[] = [
       },
     ],
     ratios: teamsRatios,
+  },
+  {
+    scenarios: [
+      {
+        name: 'intake, SQLite, triage off',
+        script: 'bench/intake.ts',
+        args: ['--triage', 'off', '--skip-baseline'],
+        show: teamsShow,
+      },
+      { name: 'intake, SQLite, triage on', script: 'bench/intake.ts', args: ['--skip-baseline'], show: teamsShow },
+    ],
+    ratios: triageRatios,
   },
   alone({
     name: 'intake, SQLite, naive (no lock)',

@@ -12,7 +12,7 @@ test('an admin adds an agent, who works and resolves a case and gets the queued 
   const queued = await admin.call('GET', '/cases?status=new&limit=100');
   for (const item of queued.body.items) await admin.call('DELETE', `/cases/${item.id}`);
   const first = await (await Api.signup(baseURL!, 'Fiona First')).reportCase('Kettle leaks');
-  const second = await (await Api.signup(baseURL!, 'Sam Second')).reportCase('Toaster sparks');
+  const second = await (await Api.signup(baseURL!, 'Sam Second')).reportCase('Toaster lever sticks');
   expect([first.body.status, second.body.status]).toEqual(['new', 'new']);
 
   const adminPage = await (await browser.newContext()).newPage();
@@ -40,7 +40,7 @@ test('an admin adds an agent, who works and resolves a case and gets the queued 
   await agentPage.getByRole('button', { name: 'Resolve' }).click();
 
   await expect(agentPage).toHaveURL(/\/workspace$/);
-  await expect(agentPage.getByRole('link', { name: /Toaster sparks/ })).toBeVisible();
+  await expect(agentPage.getByRole('link', { name: /Toaster lever sticks/ })).toBeVisible();
   const after = await admin.call('GET', `/cases/${second.body.id}`);
   expect(after.body).toMatchObject({ status: 'open', assignee: { name: 'Nora Newhire' } });
 });

@@ -16,6 +16,7 @@ import { unsubscribeRoutes } from './features/notifications/index.js';
 import { observabilityRoutes } from './features/observability/observability.routes.js';
 import { registerRealtime } from './features/realtime/realtime.js';
 import { teamsRoutes } from './features/teams/teams.routes.js';
+import { triageRoutes } from './features/triage/triage.routes.js';
 import { webhooksRoutes } from './features/webhooks/webhooks.routes.js';
 import { registerProblemHandlers, renderFrameworkError } from './http/problem.js';
 import { serializerCompiler } from './http/serializer.js';
@@ -96,6 +97,7 @@ export async function buildApp(
       await api.register(unsubscribeRoutes);
       await api.register(teamsRoutes);
       await api.register(webhooksRoutes);
+      await api.register(triageRoutes);
     },
     { prefix: API_PREFIX },
   );

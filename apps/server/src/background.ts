@@ -7,6 +7,7 @@ import { caseMailJobs, enqueueCaseMail } from './features/notifications/index.js
 import { createOutboxDispatcher } from './features/outbox/outbox.dispatcher.js';
 import { createOutboxPruner } from './features/outbox/outbox.pruner.js';
 import { createOutboxStreamer } from './features/outbox/outbox.streamer.js';
+import { PROVIDER_TRIAGE_JOB, providerTriageJob } from './features/triage/index.js';
 import { webhookDeliveryJob } from './features/webhooks/webhooks.delivery.js';
 import { DELIVERY_JOB, fanOutToWebhooks } from './features/webhooks/webhooks.dispatch.js';
 
@@ -33,6 +34,7 @@ export function registerBackground(app: FastifyInstance) {
     ),
   );
   runner.register(MAIL_JOB, mailJob(ctx));
+  runner.register(PROVIDER_TRIAGE_JOB, providerTriageJob(ctx, app.log));
   for (const [kind, job] of caseMailJobs(ctx)) runner.register(kind, job);
   runner.addPump(
     'outbox.dispatch',

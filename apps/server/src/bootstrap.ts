@@ -8,6 +8,7 @@ import { settleQueue } from './features/assignment/assignment.engine.js';
 import { createMailer } from './features/mail/mailer.js';
 import { createMetrics } from './features/observability/metrics.js';
 import { EventBus } from './features/realtime/event-bus.js';
+import { listCorrectedCases, TriageEngine } from './features/triage/index.js';
 import { loadSecretKey } from './features/webhooks/signing-secret.js';
 
 type Log = { error(details: object, message: string): void; warn?(message: string): void };
@@ -27,6 +28,7 @@ export async function createContext(config: Config, options: { log: Log; databas
     secretKey: loadSecretKey(config),
     // Replaced by the background runner when the app starts one (scripts and tools run none).
     jobs: { wake() {} },
+    triage: new TriageEngine(() => listCorrectedCases(database.db), options.log),
   };
   // A process killed between a commit and its settle step (PostgreSQL) leaves that drain owed: pay it now.
   await settleQueue(ctx);

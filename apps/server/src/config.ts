@@ -78,10 +78,22 @@ const configSchema = z
         .optional(),
     ),
     WEBHOOK_RETRY_SCALE: z.coerce.number().positive().max(1).default(1),
+    TRIAGE: z.enum(['offline', 'off']).default('offline'),
+    TRIAGE_PROVIDER_URL: optional.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    TRIAGE_MODEL: optional,
+    TRIAGE_PROVIDER_KEY: optional,
+    TRIAGE_PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
       ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together' });
+    }
+    if (Boolean(env.TRIAGE_PROVIDER_URL) !== Boolean(env.TRIAGE_MODEL)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TRIAGE_MODEL'],
+        message: 'TRIAGE_PROVIDER_URL and TRIAGE_MODEL go together',
+      });
     }
   });
 
@@ -108,6 +120,11 @@ export type Config = {
   natsUrl: string | undefined;
   /** Multiplies the webhook retry schedule (1 = about a day); tests shrink it. */
   webhookRetryScale: number;
+  /** SPEC §9: `off` skips triage at intake (benchmarks compare); the optional provider re-triages after. */
+  triage: {
+    enabled: boolean;
+    provider: { url: string; model: string; apiKey: string | undefined; timeoutMs: number } | undefined;
+  };
 };
 
 export class ConfigError extends Error {
@@ -149,6 +166,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webhookAllowPrivate: value.WEBHOOK_ALLOW_PRIVATE,
     natsUrl: value.NATS_URL,
     webhookRetryScale: value.WEBHOOK_RETRY_SCALE,
+    triage: {
+      enabled: value.TRIAGE === 'offline',
+      provider:
+        value.TRIAGE_PROVIDER_URL && value.TRIAGE_MODEL
+          ? {
+              url: value.TRIAGE_PROVIDER_URL.replace(/\/$/, ''),
+              model: value.TRIAGE_MODEL,
+              apiKey: value.TRIAGE_PROVIDER_KEY,
+              timeoutMs: value.TRIAGE_PROVIDER_TIMEOUT_MS,
+            }
+          : undefined,
+    },
   };
 }
 

@@ -4,6 +4,7 @@ import type { SessionCache } from './features/accounts/session-cache.js';
 import type { Mailer } from './features/mail/mailer.js';
 import type { Metrics } from './features/observability/metrics.js';
 import type { EventBus } from './features/realtime/event-bus.js';
+import type { TriageEngine } from './features/triage/index.js';
 
 /** What every service needs, built once at boot and passed explicitly (no globals). */
 export interface AppContext {
@@ -17,6 +18,8 @@ export interface AppContext {
   secretKey: Buffer;
   /** Tells this process's background runner there is new work (a commit wrote to the outbox). */
   jobs: { wake(): void };
+  /** This process's triage model (SPEC §9), trained on first use. */
+  triage: TriageEngine;
 }
 
 export type Role = 'customer' | 'agent' | 'admin';

@@ -11,6 +11,8 @@ export const activityTypeSchema = z.enum([
   'case.routed',
   'case.transferred',
   'case.category_changed',
+  'case.tags_changed',
+  'case.retriaged',
   'case.notified',
   'agent.added',
   'agent.availability_changed',

@@ -8,7 +8,11 @@ import {
   textSchema,
   timestampSchema,
 } from './common.js';
+import { PRIORITY_RANK, type Priority, prioritySchema } from './priority.js';
 import { categorySchema, teamRefSchema } from './teams.js';
+import { tagsSchema, triageRecordSchema } from './triage.js';
+
+export { PRIORITY_RANK, type Priority, prioritySchema };
 
 export const returnReasonSchema = z.enum([
   'damaged',
@@ -21,14 +25,10 @@ export const returnReasonSchema = z.enum([
 export const desiredOutcomeSchema = z.enum(['refund', 'replacement', 'repair', 'store_credit']);
 export type ReturnReason = z.infer<typeof returnReasonSchema>;
 export type DesiredOutcome = z.infer<typeof desiredOutcomeSchema>;
-export const prioritySchema = z.enum(['urgent', 'high', 'normal', 'low']);
-/** The queue rank stored for each priority (SPEC §2 rule 1: lower is served first). */
-export const PRIORITY_RANK = { urgent: 0, high: 1, normal: 2, low: 3 } as const satisfies Record<Priority, number>;
 /** A customer may reopen a resolved case for this long after its resolution (SPEC §2). */
 export const REOPEN_WINDOW_DAYS = 14;
 export const REOPEN_WINDOW_MS = REOPEN_WINDOW_DAYS * 24 * 3_600_000;
 export const caseStatusSchema = z.enum(['new', 'open', 'pending', 'resolved']);
-export type Priority = z.infer<typeof prioritySchema>;
 export type CaseStatus = z.infer<typeof caseStatusSchema>;
 
 /** The longest text a case's fields hold: the one definition, for the API's schema and every intake door. */
@@ -61,6 +61,10 @@ export const caseSchema = z.object({
   desiredOutcome: desiredOutcomeSchema.nullable(),
   priority: prioritySchema,
   category: categorySchema.nullable(),
+  /** Staff only (empty for the customer). */
+  tags: z.array(z.string()),
+  /** Staff only (null for the customer, and for cases from before triage). */
+  triage: triageRecordSchema.nullable(),
   team: teamRefSchema,
   status: caseStatusSchema,
   customer: personRefSchema,
@@ -83,10 +87,11 @@ export const listCasesQuery = pageQuery.extend({
 export type ListCasesQuery = z.infer<typeof listCasesQuery>;
 export const casePage = pageOf(caseSchema);
 
+/** Staff's changes; a change of what triage decided (category, priority, tags) is logged as a correction. */
 export const updateCaseBody = z
-  .object({ status: z.enum(['open', 'pending']), priority: prioritySchema })
+  .object({ status: z.enum(['open', 'pending']), priority: prioritySchema, category: categorySchema, tags: tagsSchema })
   .partial()
-  .refine((body) => Object.keys(body).length > 0, 'give at least one of status, priority');
+  .refine((body) => Object.keys(body).length > 0, 'give at least one of status, priority, category, tags');
 export type UpdateCaseBody = z.infer<typeof updateCaseBody>;
 
 export const assignCaseBody = z.object({ agentId: idSchema });

@@ -8,4 +8,5 @@ export * from './dashboard.js';
 export * from './mail.js';
 export * from './realtime.js';
 export * from './teams.js';
+export * from './triage.js';
 export * from './webhooks.js';

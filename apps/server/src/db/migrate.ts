@@ -11,6 +11,7 @@ import * as narrowWriteIndexes from './migrations/008-narrow-write-indexes.js';
 import * as teams from './migrations/009-teams.js';
 import * as outboxJobsWebhooks from './migrations/010-outbox-jobs-webhooks.js';
 import * as mailHtml from './migrations/011-mail-html.js';
+import * as triage from './migrations/012-triage.js';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Database['engine']): Promise<void> };
 
@@ -26,6 +27,7 @@ const migrations: Record<string, EngineMigration> = {
   '009-teams': teams,
   '010-outbox-jobs-webhooks': outboxJobsWebhooks,
   '011-mail-html': mailHtml,
+  '012-triage': triage,
 };
 
 /** Brings the schema up to date; the same migrations run on SQLite and PostgreSQL. */

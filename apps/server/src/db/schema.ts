@@ -56,6 +56,14 @@ export interface CasesTable {
   first_response_at: Millis | null;
   resolved_at: Millis | null;
   updated_at: Millis;
+  /** JSON array of lower-case words (SPEC §9). */
+  tags: Generated<string>;
+  /** JSON of the triage record (contract `TriageRecord`); null before triage existed. */
+  triage: string | null;
+  /** What triage decided, kept beside what the case now says: a difference is a correction. */
+  triaged_category: string | null;
+  triaged_priority: number | null;
+  triage_corrected_at: Millis | null;
 }
 
 export interface AssignmentsTable {

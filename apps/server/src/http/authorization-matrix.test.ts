@@ -426,6 +426,24 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
         body: { teamId: otherTeam, note: 'Please look' },
       }),
     },
+    {
+      method: 'POST',
+      route: '/triage',
+      expected: staffOnly(200),
+      prepare: async () => ({ url: `${API}/triage`, body: { subject: 'Broken', description: 'It broke.' } }),
+    },
+    {
+      method: 'GET',
+      route: '/triage/stats',
+      expected: adminOnly(200),
+      prepare: async () => ({ url: `${API}/triage/stats` }),
+    },
+    {
+      method: 'POST',
+      route: '/triage/retrain',
+      expected: adminOnly(200),
+      prepare: async () => ({ url: `${API}/triage/retrain` }),
+    },
     { method: 'GET', route: '/webhooks', expected: adminOnly(200), prepare: async () => ({ url: `${API}/webhooks` }) },
     {
       method: 'POST',

@@ -26,6 +26,7 @@ const navigation: Record<Role, { to: string; label: string }[]> = {
     { to: '/admin/cases', label: 'Cases' },
     { to: '/admin/agents', label: 'Agents' },
     { to: '/admin/teams', label: 'Teams' },
+    { to: '/admin/triage', label: 'Triage' },
     { to: '/admin/webhooks', label: 'Webhooks' },
     { to: '/admin/mail', label: 'Mailbox' },
   ],

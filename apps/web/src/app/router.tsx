@@ -52,6 +52,7 @@ export const router = createBrowserRouter([
       { path: 'admin/dashboard', ...page(() => import('../features/admin/dashboard-page'), admin) },
       { path: 'admin/agents', ...page(() => import('../features/admin/agents-page'), admin) },
       { path: 'admin/teams', ...page(() => import('../features/admin/teams-page'), admin) },
+      { path: 'admin/triage', ...page(() => import('../features/admin/triage-page'), admin) },
       { path: 'admin/webhooks', ...page(() => import('../features/admin/webhooks-page'), admin) },
       { path: 'admin/webhooks/:id', ...page(() => import('../features/admin/webhook-deliveries-page'), admin) },
       { path: 'admin/cases', ...page(() => import('../features/admin/cases-page'), admin) },

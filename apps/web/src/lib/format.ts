@@ -20,3 +20,6 @@ export function formatDuration(seconds: number | null): string {
 }
 
 export const labelOf = (value: string) => (value.charAt(0).toUpperCase() + value.slice(1)).replaceAll('_', ' ');
+
+/** A share (0..1) as a whole percentage; null (nothing to measure yet) as a dash. */
+export const formatPercent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`);

@@ -29,6 +29,8 @@ export const openCase: Case = {
   desiredOutcome: null,
   priority: 'high',
   category: 'billing',
+  tags: [],
+  triage: null,
   team: { id: 1, name: 'Support' },
   status: 'open',
   customer: { id: 1, name: 'Carla Customer' },

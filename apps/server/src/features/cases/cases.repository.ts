@@ -22,7 +22,10 @@ export type NewCase = { priority: number } & Pick<
   | 'created_at'
   | 'assigned_at'
   | 'updated_at'
->;
+  | 'triage'
+  | 'triaged_category'
+  | 'triaged_priority'
+> & { tags: string };
 
 /** A case's own columns; a read adds its people's names, and so does the insert's RETURNING. */
 const caseOwnColumns = [
@@ -44,6 +47,8 @@ const caseOwnColumns = [
   'cases.first_response_at',
   'cases.resolved_at',
   'cases.updated_at',
+  'cases.tags',
+  'cases.triage',
 ] as const;
 const caseColumns = [
   ...caseOwnColumns,
@@ -68,6 +73,10 @@ const newCaseColumns = [
   'created_at',
   'assigned_at',
   'updated_at',
+  'tags',
+  'triage',
+  'triaged_category',
+  'triaged_priority',
 ] as const satisfies readonly (keyof NewCase)[];
 
 /** Returns each case whole, as a read would (the names from scalar subqueries): intake's replies. */
@@ -145,10 +154,19 @@ export function listCaseRows(db: Db, filter: CaseFilter) {
     .execute();
 }
 
+/** What staff may correct of triage's work, read under the case's lock. */
+export function findTriageFields(trx: Trx, caseId: number) {
+  return trx
+    .selectFrom('cases')
+    .select(['category', 'tags', 'triage'])
+    .where('id', '=', caseId)
+    .executeTakeFirstOrThrow();
+}
+
 export async function updateCaseFields(
   trx: Trx,
   caseId: number,
-  changes: Pick<Updateable<CasesTable>, 'priority' | 'status' | 'category'>,
+  changes: Pick<Updateable<CasesTable>, 'priority' | 'status' | 'category' | 'tags' | 'triage_corrected_at'>,
   now: number,
 ) {
   await trx

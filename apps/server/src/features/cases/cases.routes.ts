@@ -76,7 +76,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       preHandler: authorize(...STAFF),
       schema: {
         tags,
-        summary: 'Set open/pending or priority',
+        summary: 'Set open/pending, priority, category or tags (a change of what triage decided is a correction)',
         params: idParams,
         body: updateCaseBody,
         response: { 200: caseSchema },

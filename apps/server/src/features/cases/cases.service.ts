@@ -12,7 +12,7 @@ import {
   type TransferCaseBody,
   type UpdateCaseBody,
 } from '@caseflow/contract';
-import type { AppContext, Caller } from '../../context.js';
+import { type AppContext, type Caller, isStaff } from '../../context.js';
 import { isUniqueViolation } from '../../db/engine.js';
 import type { Trx } from '../../db/transaction.js';
 import { AppError, conflict, notFound } from '../../http/app-error.js';
@@ -32,7 +32,8 @@ const priorityName = (rank: number): Priority => priorityByRank.get(rank) ?? 'no
 
 export const caseNumber = (id: number) => `C-${1000 + id}`;
 
-function toCase(row: repository.CaseRow): Case {
+/** Staff see triage's tags and record ("why"); the customer sees their case without them. */
+function toCase(row: repository.CaseRow, caller: Caller): Case {
   return {
     id: row.id,
     number: caseNumber(row.id),
@@ -44,6 +45,8 @@ function toCase(row: repository.CaseRow): Case {
     desiredOutcome: row.desired_outcome as Case['desiredOutcome'],
     priority: priorityName(row.priority),
     category: row.category as Case['category'],
+    tags: isStaff(caller) ? (JSON.parse(row.tags) as string[]) : [],
+    triage: row.triage === null || !isStaff(caller) ? null : (JSON.parse(row.triage) as Case['triage']),
     team: { id: row.team_id, name: row.team_name },
     status: row.status as Case['status'],
     customer: { id: row.customer_id, name: row.customer_name },
@@ -66,7 +69,7 @@ async function findVisibleCase(ctx: AppContext, caller: Caller, caseId: number, 
 }
 
 export async function getCase(ctx: AppContext, caller: Caller, caseId: number): Promise<Case> {
-  return toCase(await findVisibleCase(ctx, caller, caseId));
+  return toCase(await findVisibleCase(ctx, caller, caseId), caller);
 }
 
 /**
@@ -106,7 +109,7 @@ export async function listCases(ctx: AppContext, caller: Caller, query: ListCase
     beforeId: decodeCursor(query.cursor),
     limit: query.limit,
   });
-  return toPage(rows, query.limit, toCase);
+  return toPage(rows, query.limit, (row) => toCase(row, caller));
 }
 
 /**
@@ -136,7 +139,7 @@ export async function createCase(
       source: 'api',
       idempotency,
     });
-    return row ? toCase(row) : await getCase(ctx, caller, id);
+    return row ? toCase(row, caller) : await getCase(ctx, caller, id);
   } catch (error) {
     if (!idempotency || !isUniqueViolation(error)) throw error;
     const claimed = await repository.findIdempotencyKey(ctx.database.db, caller.userId, idempotency.key);
@@ -172,6 +175,7 @@ export function updateCase(ctx: AppContext, caller: Caller, caseId: number, body
       await repository.updateCaseFields(scope.trx, caseId, { status: body.status }, scope.now);
       scope.record({ type: 'case.status_changed', caseId, from: current.status, to: body.status });
     }
+    let corrected = false;
     if (body.priority !== undefined && current.priority !== priorityRank(body.priority)) {
       await repository.updateCaseFields(scope.trx, caseId, { priority: priorityRank(body.priority) }, scope.now);
       scope.record({
@@ -180,9 +184,35 @@ export function updateCase(ctx: AppContext, caller: Caller, caseId: number, body
         from: priorityName(current.priority),
         to: body.priority,
       });
+      corrected = true;
+    }
+    if (body.category !== undefined || body.tags !== undefined) {
+      corrected = (await correctTriageFields(scope, caseId, body)) || corrected;
+    }
+    // A change of what triage decided is a correction: the case's text joins the next retrain (SPEC §9).
+    if (corrected && (await repository.findTriageFields(scope.trx, caseId)).triage !== null) {
+      await repository.updateCaseFields(scope.trx, caseId, { triage_corrected_at: scope.now }, scope.now);
     }
     scope.publish({ name: 'case.updated', caseId, customerId: current.customer_id });
   });
+}
+
+/** Category and tags as staff set them, each change logged; true if anything changed. */
+async function correctTriageFields(scope: AssignmentScope, caseId: number, body: UpdateCaseBody) {
+  const current = await repository.findTriageFields(scope.trx, caseId);
+  let changed = false;
+  if (body.category !== undefined && body.category !== current.category) {
+    await repository.updateCaseFields(scope.trx, caseId, { category: body.category }, scope.now);
+    scope.record({ type: 'case.category_changed', caseId, from: current.category, to: body.category });
+    changed = true;
+  }
+  const tags = (JSON.parse(current.tags) as string[]).join(', ');
+  if (body.tags !== undefined && body.tags.join(', ') !== tags) {
+    await repository.updateCaseFields(scope.trx, caseId, { tags: JSON.stringify(body.tags) }, scope.now);
+    scope.record({ type: 'case.tags_changed', caseId, from: tags || null, to: body.tags.join(', ') || null });
+    changed = true;
+  }
+  return changed;
 }
 
 export function resolveCase(ctx: AppContext, caller: Caller, caseId: number) {

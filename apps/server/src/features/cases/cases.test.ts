@@ -120,7 +120,13 @@ describe.each(engines)('cases on %s', (engine) => {
         customerId: admin.id,
         number: 'C-1',
       });
-      expect(created).toMatchObject({ status: 'new', priority: 'normal', assignee: null, resolvedAt: null });
+      expect(created).toMatchObject({ status: 'new', assignee: null, resolvedAt: null });
+      // The priority is triage's (SPEC §9), whatever the customer sent.
+      const preview = await server.call('POST', '/api/v1/triage', {
+        token: admin.token,
+        body: { subject: created.subject, description: created.description },
+      });
+      expect(created.priority).toBe(preview.body.priority);
       expect(created.customer.id).toBe(customer.id);
       expect(created.number).not.toBe('C-1');
     });
@@ -596,7 +602,7 @@ describe.each(engines)('cases on %s', (engine) => {
       }));
       expect(summary).toEqual([
         { type: 'case.created', from: null, to: 'new', agent: null },
-        { type: 'case.routed', from: null, to: 'Support', agent: null },
+        { type: 'case.routed', from: created.category, to: 'Support', agent: null },
         { type: 'case.assigned', from: 'new', to: 'open', agent: 'Alice' },
         { type: 'case.status_changed', from: 'open', to: 'pending', agent: null },
         { type: 'case.status_changed', from: 'pending', to: 'open', agent: null },
@@ -607,7 +613,10 @@ describe.each(engines)('cases on %s', (engine) => {
         { type: 'case.status_changed', from: 'open', to: 'resolved', agent: null },
       ]);
       expect(staffView[0]?.actor).toEqual({ id: customer.id, name: 'Ann' });
-      expect(staffView[1]).toMatchObject({ actor: null, reason: 'routed: no category → Support (default team)' });
+      expect(staffView[1]).toMatchObject({
+        actor: null,
+        reason: `routed: category ${created.category} → Support (default team)`,
+      });
       expect(staffView[3]?.actor).toEqual({ id: alice.id, name: 'Alice' });
       expect(staffView[6]).toMatchObject({ actor: { id: alice.id }, reason: 'away' });
       expect(staffView[9]?.actor).toEqual({ id: bob.id, name: 'Bob' });

@@ -47,7 +47,7 @@ describe.each(engines)('teams on %s', (engine) => {
     const created = await report('Where is my parcel');
     expect(created).toMatchObject({
       team: { id: support.id, name: 'Support' },
-      category: null,
+      category: 'delivery',
       assignee: { id: ada.id },
     });
   });

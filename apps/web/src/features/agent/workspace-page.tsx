@@ -83,7 +83,7 @@ export default function WorkspacePage() {
           isEmpty={(items) => items.length === 0}
           empty={team === undefined ? 'The queue is empty.' : 'No case waits in this team.'}
         >
-          {(items) => <CaseTable cases={items} showCustomer showTeam />}
+          {(items) => <CaseTable cases={items} showCustomer showTeam showTags />}
         </QueryState>
       </Stack>
       <Stack gap="xs">
@@ -98,6 +98,7 @@ export default function WorkspacePage() {
           {(items) => (
             <CaseTable
               cases={items}
+              showTags
               showCustomer
               showAssignee
               showTeam

@@ -6,6 +6,9 @@ import { useCaseEvents } from './api';
 import { categoryLabels, isCategory } from './options';
 
 const categoryName = (value: string | null) => (isCategory(value) ? categoryLabels[value] : 'none');
+/** A re-triage may change the category or the priority: a category by its name, anything else as it is. */
+const valueName = (value: string | null) =>
+  isCategory(value) ? categoryLabels[value] : value ? labelOf(value) : 'none';
 
 function describe(event: ActivityEvent): string {
   const by = event.actor ? ` by ${event.actor.name}` : '';
@@ -27,6 +30,11 @@ function describe(event: ActivityEvent): string {
       return `Transferred${event.from ? ` from ${event.from}` : ''} to ${event.to ?? 'another team'}${by}`;
     case 'case.category_changed':
       return `Category ${categoryName(event.from)} → ${categoryName(event.to)}${by}`;
+    case 'case.tags_changed':
+      return `Tags ${event.from ?? 'none'} → ${event.to ?? 'none'}${by}`;
+    case 'case.retriaged':
+      // The optional provider's second opinion (SPEC §9), replacing the offline result while unanswered.
+      return `Re-triaged${event.from || event.to ? `: ${valueName(event.from)} → ${valueName(event.to)}` : ''}`;
     default:
       return `${labelOf(event.type)}${by}`;
   }

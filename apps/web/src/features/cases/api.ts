@@ -15,6 +15,7 @@ import type {
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../lib/api-client';
+import { triageKeys } from '../triage';
 import { webhookKeys } from '../webhooks';
 
 export interface CaseFilters {
@@ -85,15 +86,17 @@ export function useCaseEvents(id: number) {
   });
 }
 
-/** Any case change can move work between agents: refresh every case view, the agents and the dashboard. */
+/**
+ * Any case change can move work between agents: refresh every case view, the agents and the dashboard
+ * (and triage's accuracy, which a correction changes).
+ */
 function useCaseMutation<TInput>(mutationFn: (input: TInput) => Promise<unknown>) {
   const client = useQueryClient();
   return useMutation({
     mutationFn,
     onSettled: () => {
-      void client.invalidateQueries({ queryKey: caseKeys.all });
-      void client.invalidateQueries({ queryKey: ['agents'] });
-      void client.invalidateQueries({ queryKey: ['dashboard'] });
+      for (const queryKey of [caseKeys.all, ['agents'], ['dashboard'], triageKeys.all])
+        void client.invalidateQueries({ queryKey });
     },
   });
 }

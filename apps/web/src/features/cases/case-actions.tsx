@@ -1,16 +1,18 @@
-import { type Case, type Priority, REOPEN_WINDOW_MS, type User } from '@caseflow/contract';
-import { Button, Group, Select } from '@mantine/core';
+import { type Case, REOPEN_WINDOW_MS, type User } from '@caseflow/contract';
+import { Button, Group } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../../lib/api-client';
 import { useReopenCase, useResolveCase, useUpdateCase } from './api';
 import { NotifyAction } from './notify-form';
-import { priorityOptions } from './options';
 import { TransferAction } from './transfer-form';
 
 const fail = (error: unknown) => notifications.show({ color: 'red', message: errorMessage(error) });
 
-/** What the caller may do with the case: staff set pending/open, priority, transfer and resolve; owners reopen. */
+/**
+ * What the caller may do with the case: staff set pending/open, transfer, notify and resolve; owners reopen.
+ * Priority, category and tags are changed in the triage panel.
+ */
 export function CaseActions({ item, me }: { item: Case; me: User }) {
   const update = useUpdateCase(item.id);
   const resolve = useResolveCase();
@@ -40,21 +42,12 @@ export function CaseActions({ item, me }: { item: Case; me: User }) {
           {item.status === 'open' ? 'Set pending' : 'Set open'}
         </Button>
       )}
-      {item.status !== 'resolved' && (
-        <Select
-          aria-label="Priority"
-          data={priorityOptions}
-          value={item.priority}
-          allowDeselect={false}
-          w={130}
-          onChange={(value) => value && update.mutate({ priority: value as Priority }, { onError: fail })}
-        />
-      )}
       {item.status !== 'resolved' && <TransferAction item={item} />}
       <NotifyAction item={item} isAdmin={me.role === 'admin'} />
       {item.status !== 'resolved' && (
         <Button
-          color="teal"
+          // teal.9: white text on the theme's teal.6 is under 4.5:1.
+          color="teal.9"
           loading={resolve.isPending}
           onClick={() =>
             resolve.mutate(item.id, {

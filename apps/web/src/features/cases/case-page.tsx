@@ -10,6 +10,7 @@ import { useCase } from './api';
 import { CaseActions } from './case-actions';
 import { CaseDetails } from './case-details';
 import { Conversation } from './conversation';
+import { TriagePanel } from './triage-panel';
 
 export default function CasePage() {
   const id = Number(useParams().id);
@@ -57,6 +58,14 @@ export default function CasePage() {
                   Details
                 </Title>
                 <CaseDetails item={data} isStaff={me.role !== 'customer'} />
+                {me.role !== 'customer' && (
+                  <>
+                    <Title order={2} size="h4">
+                      Triage
+                    </Title>
+                    <TriagePanel item={data} />
+                  </>
+                )}
                 <Title order={2} size="h4">
                   History
                 </Title>

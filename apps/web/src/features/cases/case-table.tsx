@@ -1,5 +1,5 @@
 import type { Case } from '@caseflow/contract';
-import { Anchor, Button, Center, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Center, Group, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { PriorityBadge, StatusBadge } from '../../components/badges';
@@ -12,6 +12,7 @@ export function CaseTable({
   showCustomer = false,
   showAssignee = false,
   showTeam = false,
+  showTags = false,
   actions,
   hasMore,
   onLoadMore,
@@ -22,6 +23,8 @@ export function CaseTable({
   showAssignee?: boolean;
   /** The team and, below it, the category. */
   showTeam?: boolean;
+  /** Staff: the case's tags as small badges under its subject. */
+  showTags?: boolean;
   actions?: (item: Case) => ReactNode;
   hasMore?: boolean;
   onLoadMore?: () => void;
@@ -52,7 +55,18 @@ export function CaseTable({
                     {item.number}
                   </Anchor>
                 </Table.Td>
-                <Table.Td>{item.subject}</Table.Td>
+                <Table.Td>
+                  {item.subject}
+                  {showTags && item.tags.length > 0 && (
+                    <Group gap={4} mt={4}>
+                      {item.tags.map((tag) => (
+                        <Badge key={tag} size="xs" variant="outline" color="gray.8" tt="none">
+                          {tag}
+                        </Badge>
+                      ))}
+                    </Group>
+                  )}
+                </Table.Td>
                 <Table.Td>
                   <StatusBadge status={item.status} />
                 </Table.Td>

@@ -16,6 +16,8 @@ const created: Case = {
   desiredOutcome: null,
   priority: 'normal',
   category: null,
+  tags: [],
+  triage: null,
   team: { id: 1, name: 'Support' },
   status: 'new',
   customer: { id: 1, name: 'Carla Customer' },

@@ -1,4 +1,4 @@
-import type { Category, DesiredOutcome, Priority, ReturnReason } from '@caseflow/contract';
+import type { Category, DesiredOutcome, Priority, ReturnReason, TriageRecord } from '@caseflow/contract';
 import type { CaseRow } from '../cases.repository.js';
 
 /**
@@ -21,7 +21,13 @@ export interface NewCaseInput {
 
 /** A new case on its way through the creation pipeline: each stage fills in what it decides. */
 export interface CaseDraft extends NewCaseInput {
+  /** Set by triage (customers never set it). */
   priority: Priority;
+  tags: string[];
+  /** The customer chose the category (triage keeps it, and so does the provider). */
+  categoryChosen: boolean;
+  /** What triage decided and why; null only if triage never ran on it. */
+  triage: TriageRecord | null;
   /** Set by routing. */
   teamId: number;
   routeReason: string;
@@ -34,6 +40,9 @@ export interface CaseDraft extends NewCaseInput {
 export const toDraft = (input: NewCaseInput): CaseDraft => ({
   ...input,
   priority: 'normal',
+  tags: [],
+  categoryChosen: input.category !== null,
+  triage: null,
   teamId: 0,
   routeReason: '',
   assigneeId: null,

@@ -4,6 +4,7 @@ import { invalid } from '../../../http/app-error.js';
 import { type AssignmentScope, commitAssignment } from '../../assignment/assignment.engine.js';
 import { addFirstMessages } from '../../conversation/message-writer.js';
 import { routeNewCases } from '../../teams/index.js';
+import { queueProviderTriage } from '../../triage/index.js';
 import * as repository from '../cases.repository.js';
 import type { CaseDraft } from './case-draft.js';
 
@@ -24,6 +25,27 @@ function validateDrafts(_scope: AssignmentScope, drafts: CaseDraft[]) {
     if (draft.category !== null && !categorySchema.safeParse(draft.category).success) {
       throw invalid('category', 'not a category');
     }
+  }
+}
+
+/**
+ * Triage (SPEC §9), before the transaction: the category (unless the customer chose one), the priority
+ * that places the case in the queue, tags and the record of why. It never fails a case: the engine
+ * answers the ordinary result if its model cannot.
+ */
+async function triageDrafts(ctx: AppContext, drafts: CaseDraft[]) {
+  if (!ctx.config.triage.enabled) return;
+  await ctx.triage.ready();
+  for (const draft of drafts) {
+    const record = ctx.triage.classify({
+      subject: draft.subject,
+      description: draft.description,
+      ...(draft.category === null ? {} : { category: draft.category }),
+    });
+    draft.triage = record;
+    draft.category = record.category;
+    draft.priority = record.priority;
+    draft.tags = record.tags;
   }
 }
 
@@ -58,6 +80,10 @@ async function writeCases(scope: AssignmentScope, drafts: CaseDraft[]) {
       priority: PRIORITY_RANK[draft.priority],
       team_id: draft.teamId,
       category: draft.category,
+      tags: JSON.stringify(draft.tags),
+      triage: draft.triage === null ? null : JSON.stringify(draft.triage),
+      triaged_category: draft.triage?.category ?? null,
+      triaged_priority: draft.triage === null ? null : PRIORITY_RANK[draft.triage.priority],
       status: draft.assigneeId === null ? 'new' : 'open',
       assignee_id: draft.assigneeId,
       created_at: scope.now,
@@ -98,7 +124,7 @@ async function attachIdempotencyKeys(scope: AssignmentScope, drafts: CaseDraft[]
 }
 
 /**
- * Case creation, in order: validate → route → plan assignment → write → record assignments. A feature
+ * Case creation, in order: (triage, before the transaction) → validate → route → plan assignment → write → record assignments. A feature
  * that decides something about a new case (triage, SLA stamps, the outbox) adds its stage here, in its
  * place; the API, the widget and mail all create cases through it.
  */
@@ -116,9 +142,17 @@ export const creationPipeline: readonly IntakeStage[] = [
  * Runs the pipeline over a batch in one assignment transaction: a handful of statements whatever the
  * batch's size, with the outcome of one transaction per case in arrival order.
  */
-export function writeBatch(ctx: AppContext, drafts: CaseDraft[]) {
+export async function writeBatch(ctx: AppContext, drafts: CaseDraft[]) {
+  await triageDrafts(ctx, drafts);
   return commitAssignment(ctx, { actorId: null, trigger: 'case_created' }, async (scope) => {
     for (const stage of creationPipeline) await stage.run(scope, drafts);
+    if (ctx.config.triage.provider) {
+      await queueProviderTriage(
+        scope.trx,
+        drafts.flatMap(({ row, categoryChosen }) => (row ? [{ caseId: row.id, keepCategory: categoryChosen }] : [])),
+        scope.now,
+      );
+    }
     return drafts.map(({ row }) => {
       if (!row) throw new Error('the write stage left a draft without its case');
       // A queued case is read again after the commit: the reply shows what the queue's drain did with it.

@@ -1,0 +1,233 @@
+import { categorySchema, prioritySchema } from '@caseflow/contract';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FeatureExtractor } from './features.js';
+import {
+  isHeldOut,
+  type LabelledMessage,
+  loadShippedSet,
+  type TriageInput,
+  type TriageModel,
+  type TriageResult,
+  trainTriageModel,
+} from './index.js';
+import { findRuleHits } from './rules.js';
+import { DEFAULT_SETTINGS } from './settings.js';
+import { createTermMatcher, isRuleTriggered } from './tags.js';
+import { normaliseText } from './text.js';
+
+const shipped = loadShippedSet();
+let model: TriageModel;
+
+beforeAll(() => {
+  model = trainTriageModel(shipped.training);
+});
+
+function expectWellFormed(result: TriageResult) {
+  expect(categorySchema.safeParse(result.category).success).toBe(true);
+  expect(prioritySchema.safeParse(result.priority).success).toBe(true);
+  expect(result.tags.length).toBeLessThanOrEqual(10);
+  for (const tag of result.tags) expect(tag).toMatch(/^[a-z0-9]+$/);
+  for (const value of Object.values(result.confidence)) {
+    expect(value).toBeGreaterThanOrEqual(0);
+    expect(value).toBeLessThanOrEqual(1);
+  }
+  expect(result.reasons.length).toBeLessThanOrEqual(8);
+  expect(result.model).toBe('caseflow-offline');
+  expect(result.version).toBe(model.version);
+}
+
+const classify = (subject: string, description: string, category?: TriageInput['category']) => {
+  const result = model.classify({ subject, description, ...(category ? { category } : {}) });
+  expectWellFormed(result);
+  return result;
+};
+
+describe('the shipped set', () => {
+  it('holds out every message whose number is divisible by 5, and trains on the rest', () => {
+    const { training, heldOut } = shipped;
+    expect(training.length + heldOut.length).toBe(990);
+    expect(heldOut.length).toBe(198);
+    expect(heldOut.every((message) => Number(message.id.slice(1)) % 5 === 0)).toBe(true);
+    expect(training.some((message) => isHeldOut(message.id))).toBe(false);
+    expect(model.trainedOn).toBe(training.length);
+    expect(model.version).toMatch(/^[0-9a-f]{12}$/);
+  });
+
+  it('classifies messages it was not trained on mostly right', () => {
+    const right = shipped.heldOut.filter(
+      (message) => classify(message.subject, message.description).category === message.category,
+    );
+    expect(right.length / shipped.heldOut.length).toBeGreaterThan(0.85);
+  });
+});
+
+describe('safety, fraud and legal rules', () => {
+  it('makes a safety problem defective and urgent, even when the customer asks for a refund', () => {
+    for (const [subject, description] of [
+      ['Refund please', 'The toaster caught fire this morning, I want a full refund.'],
+      ['charger', 'The phone charger started smoking and melted the plug. Money back please.'],
+      [
+        'rash from the pyjamas',
+        'My son came up in a rash all over after wearing them. I want to return them for a refund.',
+      ],
+      ['return', 'I got an electric shock off the lamp when I switched it on. How do I send it back?'],
+      ['power bank', 'The power bank is swollen and really hot, I put it outside. Can I get my money back?'],
+    ]) {
+      const result = classify(subject!, description!);
+      expect(result, description).toMatchObject({ category: 'defective', priority: 'urgent' });
+      expect(result.reasons.some((reason) => reason.startsWith('rule: safety'))).toBe(true);
+      expect(result.tags).toContain('safety');
+    }
+  });
+
+  it('makes fraud, a compromised account and legal threats urgent, the category from the model', () => {
+    const hacked = classify(
+      'someone is in my account',
+      'I got an email that my password was changed and I did not do it.',
+    );
+    expect(hacked).toMatchObject({ priority: 'urgent', category: 'account' });
+    const charge = classify('charge', 'There is a charge of £89 on my card from you that I did not make.');
+    expect(charge.priority).toBe('urgent');
+    const legal = classify('still no refund', 'Six weeks and no refund. I will take you to the small claims court.');
+    expect(legal.priority).toBe('urgent');
+    expect(legal.reasons[0]).toMatch(/^rule: legal/);
+  });
+
+  it('does not fire on ordinary wording that only looks alarming', () => {
+    for (const text of [
+      'I love the burnt orange colour, is there a bigger size?',
+      'Does the case fit the Fire tablet 8?',
+      'I was shocked at the service on the phone, still no tracking.',
+      'No damage to the box, but the mug inside is the wrong colour.',
+      'Not urgent at all, just wondering when the grey one is back in stock.',
+      'My mum is in hospital so please hold the parcel until Monday.',
+      'I cut the tags off before I saw the stain.',
+      'The smoke grey throw arrived in the wrong size.',
+    ]) {
+      expect(findRuleHits(normaliseText('', text)), text).toEqual([]);
+      expect(classify('', text).priority, text).not.toBe('urgent');
+    }
+  });
+
+  it('runs a rule only when its trigger words occur, with the same hits as running every rule', () => {
+    const matcher = createTermMatcher();
+    const extractor = new FeatureExtractor(DEFAULT_SETTINGS.features, undefined, matcher);
+    for (const message of [...shipped.training, ...shipped.heldOut]) {
+      const text = normaliseText(message.subject, message.description);
+      extractor.extract(text);
+      expect(findRuleHits(text, (rule) => isRuleTriggered(matcher, rule))).toEqual(findRuleHits(text));
+    }
+  });
+});
+
+describe('the result', () => {
+  it("keeps the customer's chosen category, and still sets the priority", () => {
+    const result = classify('Kettle', 'The kettle caught fire when I switched it on.', 'return_refund');
+    expect(result.category).toBe('return_refund');
+    expect(result.confidence.category).toBe(1);
+    expect(result.priority).toBe('urgent');
+  });
+
+  it('explains a confident result with the words or rules that decided', () => {
+    const result = classify('Refund not received', 'I returned the jacket four weeks ago and I still have no refund.');
+    expect(result.category).toBe('billing');
+    expect(result.confidence.category).toBeGreaterThan(0.5);
+    expect(result.reasons.length).toBeGreaterThan(0);
+    expect(result.reasons.every((reason) => /^(rule: |word: ")/.test(reason))).toBe(true);
+    expect(result.tags).toContain('refund');
+  });
+
+  it('tags with lower-case words and reads negations', () => {
+    expect(classify('wrong size', 'I ordered a medium and got a large, can I exchange it?').tags).toEqual(
+      expect.arrayContaining(['size', 'exchange']),
+    );
+    expect(classify('mug', 'No damage at all, the mug is just the wrong colour.').tags).not.toContain('broken');
+  });
+});
+
+describe('bad input', () => {
+  const isNeutral = (result: TriageResult) => {
+    expect(result.priority).toBe('normal');
+    expect(result.confidence.category).toBeLessThan(0.3);
+    expect(result.confidence.priority).toBeLessThan(0.3);
+  };
+
+  it('answers empty text with a low-confidence neutral result', () => {
+    const result = classify('', '');
+    isNeutral(result);
+    expect(result.category).toBe('product_question');
+    expect(result.tags).toEqual([]);
+  });
+
+  it('never throws on missing or wrongly typed fields', () => {
+    const odd = [{}, { subject: 42 }, { subject: null, description: ['x'] }, { subject: 'hi', category: 'nonsense' }];
+    for (const input of odd) expectWellFormed(model.classify(input as unknown as TriageInput));
+    expect(model.classify(undefined as unknown as TriageInput).category).toBe('product_question');
+  });
+
+  it('reads only the start of a 100 KB message, quickly', () => {
+    const description = 'The kettle is lovely. '.repeat(5000);
+    const started = performance.now();
+    const result = classify('Kettle', description);
+    expect(performance.now() - started).toBeLessThan(50);
+    expect(result.priority).not.toBe('urgent');
+  });
+
+  it('treats binary-looking text as unreadable', () => {
+    const binary = Array.from({ length: 600 }, (_, i) => String.fromCharCode((i * 37) % 256)).join('');
+    isNeutral(classify('\u0000\u0001\u0002', binary));
+    isNeutral(classify('#### 1234 5678 ####', '0x7f 0x45 0x4c 0x46 %%%% 0000 ;;;; 9999 ****'));
+  });
+
+  it('gives low confidence to a language the examples do not have', () => {
+    const japanese = classify('注文について', '先週注文した商品がまだ届いていません。確認していただけますか。');
+    isNeutral(japanese);
+    const finnish = classify('Tilaus', 'Hei, tilasin viime viikolla kengät, mutta paketti ei ole vielä saapunut.');
+    expect(finnish.confidence.category).toBeLessThan(0.5);
+  });
+});
+
+describe('training', () => {
+  const base: LabelledMessage[] = shipped.training.slice(0, 300);
+
+  it('is deterministic, and the version follows the examples', () => {
+    const again = trainTriageModel([...base].reverse());
+    expect(again.version).toBe(trainTriageModel(base).version);
+    const changed = [...base];
+    changed[0] = { ...changed[0]!, priority: changed[0]!.priority === 'low' ? 'normal' : 'low' };
+    expect(trainTriageModel(changed).version).not.toBe(again.version);
+    expect(trainTriageModel(base.slice(1)).version).not.toBe(again.version);
+  });
+
+  it('learns from corrections: 20 examples of a new phrase move its prediction', () => {
+    const phrase = { subject: 'zorblax membership', description: 'Question about my zorblax quarterly plan.' };
+    const before = trainTriageModel(shipped.training).classify(phrase);
+    expect(before.category).not.toBe('billing');
+    const corrections: LabelledMessage[] = Array.from({ length: 20 }, (_, i) => ({
+      id: `correction-${i}`,
+      ...phrase,
+      category: 'billing',
+      priority: 'normal',
+      tags: ['subscription'],
+    }));
+    const retrained = trainTriageModel([...shipped.training, ...corrections]);
+    expect(retrained.trainedOn).toBe(shipped.training.length + 20);
+    expect(retrained.version).not.toBe(model.version);
+    expect(retrained.classify(phrase).category).toBe('billing');
+  });
+
+  it('skips examples whose labels are not categories or priorities', () => {
+    const bad = { ...base[0]!, category: 'unknown' } as unknown as LabelledMessage;
+    expect(trainTriageModel([...base, bad]).trainedOn).toBe(base.length);
+  });
+
+  it('trains on 2,000 examples in well under 2 s', () => {
+    const examples = Array.from({ length: 2000 }, (_, i) => {
+      const example = shipped.training[i % shipped.training.length]!;
+      return { ...example, subject: `${example.subject} ${Math.floor(i / shipped.training.length)}` };
+    });
+    const started = performance.now();
+    trainTriageModel(examples);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});

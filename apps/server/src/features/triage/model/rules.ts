@@ -1,0 +1,478 @@
+/**
+ * The explicit rules for the misses that would hurt most (SPEC §9: safety, fraud and legal threats are
+ * urgent). They read the normalised text (lower-case, no accents, no apostrophes: "didn't" → "didnt").
+ * Each rule is a word-bounded pattern; a match right after a negation in the same clause ("no smoke",
+ * "never caught fire") does not count, a hedge ("no idea why it caught fire") does.
+ */
+export type RuleKind =
+  /** Harm from the product (fire, burns, shocks, choking, reactions): defective and urgent. */
+  | 'safety'
+  /** A safety worry without a reported harm (a recall, "is this dangerous"): urgent, category from the model. */
+  | 'risk'
+  | 'fraud'
+  | 'legal';
+
+export interface RuleHit {
+  kind: RuleKind;
+  /** The customer's words that matched, for the reasons shown to staff. */
+  words: string;
+  tags: readonly string[];
+}
+
+interface Rule {
+  kind: RuleKind;
+  pattern: RegExp;
+  tags: readonly string[];
+  /** Words, stems or word pairs of which every match contains one: the rule runs only when one occurs. */
+  triggers: readonly string[];
+  /** When given, the message must also mention this somewhere (e.g. "not me" only counts about an account). */
+  context?: RegExp;
+}
+
+const BODY =
+  '(?:finger|fingers|hand|hands|thumb|palm|wrist|arm|arms|leg|legs|foot|feet|toe|toes|face|lip|lips|mouth|tongue|eye|eyes|ear|ears|head|neck|knee|skin|chest|back|cheek|cheeks|forehead|scalp)';
+const RELATIVE =
+  '(?:son|daughter|child|children|kid|kids|baby|toddler|boy|girl|wife|husband|partner|mum|mom|mother|dad|father|friend|brother|sister|grandson|granddaughter|niece|nephew|dog|cat|puppy)';
+const PERSON = `(?:me|him|her|them|us|myself|himself|herself|themselves|(?:my|his|her|our|their) (?:little |youngest |eldest |baby |\\d+ ?(?:year|yr|month) ?old )?${RELATIVE})`;
+const OWN_BODY = `(?:(?:my|his|her|our|their|a|the) (?:left |right )?${BODY})`;
+const DEVICE =
+  '(?:batter(?:y|ies)|power ?bank|charging case|case|phone|tablet|laptop|e-?reader|scooter|e-?bike|vape|smartwatch|earbuds?|headphones|speaker|controller|console)';
+const NEAR = '[\\w ,/&-]{0,40}?';
+const ELECTRICAL =
+  '(?:plug|plugs|socket|sockets|cable|cord|wire|wires|charger|adapt[eo]r|outlet|fuse|batter(?:y|ies)|casing|controller|pins)';
+const ACCOUNT_CONTEXT =
+  /\b(?:account|password|log ?in|logged|sign ?in|signed in|card|charges?|charged|payments?|paypal|orders? (?:i|we) |order confirmation|reset|2fa|codes?)\b/;
+
+function rule(
+  kind: RuleKind,
+  tags: readonly string[],
+  triggers: readonly string[],
+  source: string,
+  context?: RegExp,
+): Rule {
+  return { kind, tags, triggers, pattern: new RegExp(`\\b(?:${source})`, 'g'), ...(context ? { context } : {}) };
+}
+
+const RULES: readonly Rule[] = [
+  // Fire, smoke, sparks (not "fire tablet", "smoke grey", "burnt orange", "sparkling").
+  rule(
+    'safety',
+    ['safety', 'fire'],
+    ['fire', 'flame', 'flames', 'ablaze', 'burn*', 'incendie', 'incendio', 'feuer', 'fuego', 'fuoco', 'fogo'],
+    '(?:caught|catch|catching|catches|on|set(?: itself)?|burst into) (?:on )?(?:fire|flames?)\\b|fire (?:hazard|risk|brigade|service|department|fighters?)\\b|flames?\\b(?! red| retardant)|ablaze\\b|burn(?:ed|t)? (?:the house |our house |the place |the flat )?down\\b|incendi[eo]\\b|feuer\\b|fuego\\b|fuoco\\b|fogo\\b',
+  ),
+  rule(
+    'safety',
+    ['safety', 'smoke'],
+    ['smok*', 'smoak*', 'fumes', 'rauch*', 'fumee', 'humo', 'fumo', 'fumaca'],
+    '(?:smok(?:e|ed|es|ing|eing|in|ey|y)|smoak\\w*)\\b(?! (?:grey|gray|glass|blue|colou?r|finish|lens|lenses|tint|tinted|effect|eye|eyes|machine|free|detector batter))(?<!non[ -]smok\\w*)|fumes\\b|rauch\\w*|fumee\\b|humo\\b|fumo\\b|fumaca\\b',
+  ),
+  rule(
+    'safety',
+    ['safety', 'sparks'],
+    ['spark*', 'funken*', 'etincelle*', 'chispa*', 'scintill*', 'vonken', 'faisca*'],
+    'spark(?:s|ed|ing|in|ies)\\b|funken\\w*|etincelles?\\b|chispas?\\b|scintill\\w*|vonken\\b|faiscas?\\b',
+  ),
+  rule(
+    'safety',
+    ['safety', 'burn'],
+    [
+      'burn*',
+      'scorch*',
+      'scald*',
+      'verbrannt*',
+      'verbrenn*',
+      'brule*',
+      'brulure*',
+      'quemad*',
+      'quemo',
+      'bruciat*',
+      'verbrand*',
+      'queimad*',
+    ],
+    `burn(?:ed|t|s)? (?:${PERSON}|${OWN_BODY})|(?:a|got|get|gets|getting|nasty|bad|painful|red|steam|serious|small|minor|severe|chemical) burns?\\b(?! (?:orange|out|rate|through|a hole))|burns? (?:on|to) (?:my|his|her|their|our)|burn(?:ing|t|ed)? (?:plastic |rubber |electrical |electric )?(?:smell|odou?r|stench)|smell(?:s|ed|t|ing)? (?:of |like )?(?:burn(?:ing|t)|something burning)|burn(?:ing|t|ed) (?:plastic|rubber|wires?)|burn marks?|burns? like|scorch(?:ed|es|ing)? marks?\\b|scorch(?:ed|ing) (?:the |my |our )?(?:wall|socket|plug|carpet|table|floor|bed|sheet|duvet|curtains?|sofa|desk)\\b|scald(?:s|ed|ing)?\\b|verbrannt\\w*|verbrenn\\w*|brule(?:e|es|s)?\\b|brulure\\w*|quemad\\w*|quemo\\b|bruciat\\w*|verbrand\\w*|queimad\\w*`,
+  ),
+  rule(
+    'safety',
+    ['safety', 'shock'],
+    ['shock*', 'electrocut*', 'tingl*', 'stromschlag*', 'choc', 'descarga', 'scossa', 'schok'],
+    `(?:electric(?:al)?|static) shocks?|(?:got|get|gets|getting|gave|give|gives|giving|received|had) (?:${PERSON} )?(?:an? )?(?:small |nasty |big |little |mild |slight |bad |proper |real )?shock\\b(?! (?:to|at|when (?:i|we) (?:saw|got|opened|read|checked)))|shock(?:ed|ing|s) ${PERSON}\\b(?! (?:how|that|to see|with|by|at))|electrocut\\w*|tingl(?:e|ed|es|ing) (?:up|through|in) (?:my|his|her) ${BODY}|stromschlag\\w*|choc electrique|descarga electrica|scossa\\b|elektrische schok`,
+  ),
+  rule(
+    'safety',
+    ['safety', 'melted'],
+    ['melt*', 'warped', 'deformed', 'geschmolzen', 'fondu', 'derretid*', 'gesmolten'],
+    `(?:melt(?:ed|ing|s)?|warped|deformed) ${NEAR}${ELECTRICAL}\\b|(?:${ELECTRICAL}|plastic|base) ${NEAR}(?:melt(?:ed|ing|s)?)\\b|geschmolzen\\b|fondu\\b|derretid\\w*|gesmolten\\b`,
+  ),
+  rule(
+    'safety',
+    ['safety', 'overheating'],
+    [
+      'overheat*',
+      'over heat',
+      'over heating',
+      'over heated',
+      'over heats',
+      'overheeting',
+      'hot',
+      'surriscald*',
+      'uberhitz*',
+      'surchauff*',
+      'sobrecalent*',
+      'oververhit*',
+      'superaquec*',
+    ],
+    'over ?heat(?:s|ed|ing)?\\b|overheeting\\b|hot to (?:the )?touch|too hot to (?:touch|hold)|(?:so|too) hot (?:that )?(?:i|you|we|he|she) (?:couldnt|could not|cant|can not|cannot) (?:hold|touch)|(?:painfully|dangerously|burning|scorching|boiling|scary) hot|hot (?:inside|in) (?:my|his|her) ear|(?:so|very|really|super|extremely|too|incredibly|crazy) hot (?:on|while|when|during|whilst|after) (?:the |its |it was )?(?:charg\\w*|plugged|in use|using)|surriscald\\w*|uberhitz\\w*|surchauff\\w*|sobrecalent\\w*|oververhit\\w*|superaquec\\w*',
+  ),
+  rule(
+    'safety',
+    ['safety', 'battery'],
+    [
+      'batter*',
+      'power bank',
+      'powerbank',
+      'case',
+      'phone',
+      'tablet',
+      'laptop',
+      'reader',
+      'ereader',
+      'scooter',
+      'bike',
+      'ebike',
+      'vape',
+      'smartwatch',
+      'earbud*',
+      'headphones',
+      'speaker',
+      'controller',
+      'console',
+      'explo*',
+      'short*',
+      'tripped',
+      'tripping',
+      'trips',
+      'blew',
+      'blown',
+      'fuse',
+      'breaker',
+      'electrics',
+      'exposed',
+      'bare',
+      'live',
+      'copper',
+      'wire',
+      'wires',
+      'wiring',
+    ],
+    `${DEVICE} ${NEAR}(?:swell\\w*|swollen|bulg\\w*|puff(?:ed|ing|y)\\b|bloat\\w*|ballooned|expand(?:ed|ing))|(?:swell\\w*|swollen|bulg\\w*|puffed|bloated) ${NEAR}${DEVICE}\\b|(?:batter(?:y|ies)|power ?bank) ${NEAR}(?:leak\\w*|hiss\\w*|explod\\w*|very hot|so hot)|explo(?:ded|des|ding|sion)\\b|short.?circuit\\w*|(?:tripped|tripping|trips|blew|blown) (?:the |a |our |my )?(?:fuse|breaker|electrics|circuit|trip switch)|(?:fuse|breaker|electrics) (?:box )?(?:tripped|blew|went)|(?:exposed|bare|live) (?:wires?|copper|wiring)|(?:see|showing|visible) (?:the )?(?:bare )?(?:copper|wires? inside)`,
+  ),
+  rule(
+    'safety',
+    ['safety', 'choking'],
+    ['chok*', 'chocked', 'swallow*', 'mouth', 'mouths', 'strangl*', 'suffocat*', 'neck', 'throat', 'magnet*'],
+    'chok(?:e|ed|es|ing)\\b|chocked\\b|(?:almost|nearly|had|has|could have|might have|may have) swallow(?:ed)?\\b|swallow(?:ed|ing)? (?:it|one|a|the|some|part|pieces?|bits?|magnets?|batter\\w*)\\b|(?:in|into) (?:his|her|their) mouths?\\b|strangl\\w*|suffocat\\w*|(?:around|round) (?:his|her|their|my) (?:neck|throat)|magnets? (?:came|come|coming|fell|falling|fall) (?:out|off|loose)',
+  ),
+  rule(
+    'safety',
+    ['safety', 'allergy'],
+    [
+      'allergic',
+      'reaction',
+      'reactions',
+      'anaphyla*',
+      'epipen',
+      'epi pen',
+      'hives',
+      'rash',
+      'rashes',
+      'swollen',
+      'swell*',
+      'skin',
+      'asthma',
+      'breath*',
+      'wheez*',
+      'lightheaded',
+      'dizz*',
+      'vomit*',
+      'throwing',
+      'threw',
+      'fever',
+      'poison*',
+      'toxic',
+    ],
+    `allergic reactions?|(?:had|having|have|got|caused|causing|gave|give|gives) (?:${PERSON} )?(?:an? )?(?:bad |severe |terrible |nasty |skin )?(?:allergic )?reaction\\b(?! to (?:the|your|this|that|my) (?:price|news|email|message|bill|service|reply|delay))|anaphyla\\w*|epi ?pen|hives\\b|rash(?:es)?\\b(?! (?:decision|guard|vest))|${BODY} (?:\\w+ ){0,2}(?:swollen|swell(?:s|ed|ing)?\\b)|(?:swollen|swelling) ${BODY}|(?:burning|blistered|peeling) skin|(?:my|his|her) asthma|asthma (?:attack|flare)|(?:cant|couldnt|could not|can not|trouble|difficulty|struggling to|hard to) breath|wheez\\w*|lightheaded|dizz(?:y|iness)|vomit\\w*|throwing up|threw up|fever\\b|poison\\w*|toxic\\b(?! (?:customer|service|company|attitude|behaviou?r))`,
+  ),
+  rule(
+    'safety',
+    ['safety', 'injury'],
+    [
+      'injur*',
+      'hurt',
+      'cut',
+      'bleeding',
+      'stitches',
+      'a e',
+      'and e',
+      'emergency',
+      'urgent care',
+      'hospital',
+      'the er',
+      'to er',
+      'ambulance',
+      'poison*',
+      'fell',
+      'tipped',
+      'toppled',
+      'came down',
+      'glass',
+    ],
+    `injur(?:y|ies|ed|ing)\\b|(?:got|get|gets|getting|was|been|is|be|being) (?:badly |seriously )?hurt\\b|hurt ${PERSON}\\b|cut (?:${PERSON}|${OWN_BODY})|(?:got|get|gets|getting|a|nasty|deep|bad) (?:nasty |deep |bad )?cut (?:on|to|in) (?:my|his|her|their)|${BODY} (?:was |is |started |kept |wont stop )?bleeding|stitches\\b|a ?& ?e\\b|emergency room|urgent care|minor injuries|(?:taken|rushed|took (?:him|her|them|me)|ended up|had to go) (?:to |in |into |at )?(?:the )?(?:hospital|er|emergency|a and e)\\b|ambulance\\b|poison control|(?:fell|tipped|toppled|came down) (?:over )?(?:on|onto) (?:${PERSON}|${OWN_BODY}|the baby)|glass (?:in|through|into) (?:the |my |our )?(?:\\w+ )?(?:food|tea|jam|rice|drink|milk|formula|sauce|meal|coffee|soup|cereal)`,
+  ),
+  // Children's products that fail in a way that endangers the child (restraints, brakes, small parts).
+  rule(
+    'safety',
+    ['safety', 'kids'],
+    [
+      'buckle',
+      'harness',
+      'brake',
+      'brakes',
+      'strap',
+      'straps',
+      'latch',
+      'lock',
+      'clip',
+      'gate',
+      'rail',
+      'hinge',
+      'frame',
+      'base',
+      'rolled',
+      'tiny',
+      'small',
+      'little',
+      'bead',
+      'beads',
+      'part',
+      'parts',
+      'piece',
+      'pieces',
+      'bit',
+      'bits',
+      'ball',
+      'balls',
+      'magnet*',
+      'button',
+      'coin',
+    ],
+    `(?:buckle|harness|brakes?|strap|straps|latch|lock|clip|gate|rail|hinge|frame|base) ${NEAR}(?:opens? (?:up )?by itself|opened (?:up )?by itself|came (?:undone|open|loose|apart|off)|comes (?:undone|open|loose|apart)|gave way|gives way|doesnt hold|didnt hold|wont hold|not holding|collapsed|collapses|folded up)|rolled (?:away |off )?(?:into|down|onto) (?:the )?(?:road|street|traffic|stairs)|(?:tiny|small|little) (?:\\w+ )?(?:beads?|parts?|pieces?|bits?|balls?|magnets?|button batter(?:y|ies)|coin batter(?:y|ies)) ${NEAR}(?:fell|came|coming|falling|fall|fallen|broke|break|breaking|popped) (?:out|off|loose|apart)|(?:beads?|parts?|pieces?|bits?|magnets?) (?:fell|came|coming|falling|fall|fallen|broke|popped) (?:out|off|loose)`,
+    /\b(?:baby|babies|infant|newborn|toddler|child|children|kids?|son|daughter|months? old|years? old|car ?seat|pram|stroller|pushchair|buggy|cot|crib|high ?chair|bouncer|rattle|teether|toy)\b/,
+  ),
+  rule(
+    'risk',
+    ['safety'],
+    [
+      'dangerous',
+      'unsafe',
+      'hazard*',
+      'hazardous',
+      'safety',
+      'risk',
+      'recall*',
+      'gefahrlich*',
+      'dangereu*',
+      'peligros*',
+      'pericolos*',
+      'gevaarlijk*',
+      'perigos*',
+    ],
+    '(?:is|its|was|this is|thats|very|so|really|extremely|seriously|genuinely|actually|could be|be|looks|seems) (?:\\w+ )?(?:dangerous|unsafe|a hazard|hazardous|a safety (?:issue|hazard|risk|problem|concern))\\b|safety (?:hazard|risk|issue|problem|defect|recall|concern)|(?:fire|health|choking|electrical|burn|strangulation|suffocation) (?:hazard|risk)|(?:a|the|product|safety|any|been|being|under|on|part of the|voluntary|urgent) recall(?:ed|s)?\\b|recall(?:ing|ed)? (?:these|this|it|them|the product|the \\w+s)\\b|recall (?:notice|list)|gefahrlich\\w*|dangereu\\w*|peligros\\w*|pericolos\\w*|gevaarlijk\\w*|perigos\\w*',
+  ),
+  // Fraud and compromised accounts.
+  rule(
+    'fraud',
+    ['fraud', 'hacked'],
+    ['hack*', 'compromised', 'hijacked', 'breached', 'takeover', 'theft', 'taken', 'identity'],
+    '(?<!(?:friend|friends|hers|his|theirs|sister|brother|colleague|mum|mom|dad|neighbou?r)\\b[\\w ]{0,20})hack(?:ed|ing)\\b|hack(?:ed)? (?:me|my|into|in)\\b|hackers?\\b|account (?:was |has been |is |got )?(?:compromised|taken over|hijacked|breached)|(?:compromised|hijacked|breached) (?:my |the )?account|(?:account|identity) (?:takeover|theft)|identity (?:fraud|stolen)',
+  ),
+  rule(
+    'fraud',
+    ['fraud'],
+    ['fraud*', 'betrug*', 'frode', 'scam*', 'phish*', 'unauthori*', 'authori*', 'card', 'stolen', 'stole'],
+    'fraud\\w*|betrug\\w*|frode\\b|scamm(?:ed|er|ers)\\b|scam (?:texts?|e-?mails?|messages?|calls?|sites?|websites?|links?|page)\\b|(?:a|this|that) scam\\?|phish\\w*|unauthori[sz]ed|(?:didnt|did not|never) authori[sz]e|card testers?|card (?:was |has been |had been |got )?(?:stolen|cloned|skimmed|compromised)|stolen (?:card|credit card|debit card|details|identity|password|code|gift card|voucher)|stole (?:my|the) (?:card|code|details|gift card|identity|login|password|account)',
+  ),
+  rule(
+    'fraud',
+    ['fraud'],
+    [
+      'order',
+      'orders',
+      'purchase',
+      'purchases',
+      'payment',
+      'payments',
+      'charge',
+      'charges',
+      'transaction',
+      'transactions',
+      'debit',
+      'debits',
+      'someone',
+      'somebody',
+      'stranger',
+      'strangers',
+      'ex',
+      'freeze',
+      'lock',
+      'block',
+      'suspend',
+      'secure',
+      'never',
+      'not',
+    ],
+    '(?:orders?|purchases?|payments?|charges?|transactions?|debits?)(?: \\w+){0,6} (?:that |which )?(?:i|we|neither of us|nobody) (?:dont|do not|didnt|did not|never|have not|havent|cant|cannot|can not) (?:make|made|place|placed|order|ordered|authori[sz]e|authori[sz]ed|recogni[sz]e|buy|bought|request|requested)|(?:someone|somebody|a stranger|strangers|my ex|an ex|my ex-partner)(?! (?:from|at|in|on) (?:your|the) (?:team|company|warehouse|store|shop|support|office|call centre|customer service))(?: else)? (?:\\w+ ){0,3}(?:into|accessed|access|logged|log|signed|sign|using|used|changed|ordered|placed|spent|bought|made|stole|hacked|took|taken)\\b(?=[\\w ]{0,60}\\b(?:account|card|password|login|details|email|address|phone|number|code|paypal|credit|saved))|(?:freeze|lock|block|suspend|secure) (?:my|the|our) (?:account|card)|(?:i|we) (?:have |has )?(?:never|not) (?:ordered|bought|purchased|made (?:a|any) (?:purchase|order)|had an account|have an account|made an account|been on)(?: \\w+)? (?:from you|anything|on your|with you|from your|in my life|any account|before|here)',
+  ),
+  rule(
+    'fraud',
+    ['fraud'],
+    ['not me', 'wasnt me'],
+    '(?:wasnt|was not|that wasnt|it wasnt|this wasnt|it was not|not) me\\b',
+    ACCOUNT_CONTEXT,
+  ),
+  rule(
+    'fraud',
+    ['fraud', 'hacked'],
+    [
+      'someone',
+      'somebody',
+      'stranger',
+      'strangers',
+      'password',
+      'reset',
+      '2fa',
+      'two',
+      'verification',
+      'login',
+      'log',
+      'sign',
+      'signin',
+      'security',
+      'codes',
+      'code',
+      'email',
+      'mail',
+      'address',
+      'phone',
+      'mobile',
+      'number',
+      'details',
+      'stuff',
+      'things',
+      'items',
+      'something',
+      'order',
+      'orders',
+      'purchase',
+      'purchases',
+    ],
+    `(?:someone|somebody|a stranger|strangers) (?:else )?(?:is|was|has been|got|has got|had got|must have got|is still|was still) (?:in|into|inside) (?:my|our|the) account|(?:password|reset|2fa|two factor|verification|login|log in|sign ?in|security) (?:codes? |emails? |e-?mails? |mails? |links? |requests? |texts? |alerts? |notifications? |messages? )?(?:that )?(?:i|we) (?:didnt|did not|never|havent|have not) (?:ask|asked|request|requested|make|made|do|did|try|tried|trigger|triggered)|(?:password|e-?mail|email address|address|phone number|mobile number|number|details) (?:was |were |has been |had been |got |have been )?(?:changed|updated|reset)[^.!?]{0,40}[.!?,]? (?:and |but )?(?:i|we) (?:didnt|did not|never|havent|have not) (?:do|did|change|changed|make|made|request|requested|ask|asked)\\b|(?:stuff|things|items|something|orders?|purchases?) (?:that )?(?:i|we) (?:didnt|did not|never|havent|have not) (?:order|ordered|buy|bought|place|placed|make|made|ask)`,
+  ),
+  rule(
+    'fraud',
+    ['fraud'],
+    ['didnt', 'did not', 'never', 'havent', 'have not', 'used'],
+    '(?:(?:i|we) )?(?:didnt|did not|never) (?:order|ordered|buy|bought|place|placed|make|made|purchase|purchased) anything\\b|(?:my|our) (?:account|card|card details|details|paypal) (?:was|were|has been|have been|is being|had been) used\\b|(?:i|we) (?:didnt|did not|never|havent|have not) (?:order|ordered|buy|bought|place|placed|make|made|purchase|purchased) (?:it|this|that|these|them|anything)\\b|(?:i|we) (?:never|didnt|did not) (?:agree|agreed|sign|signed|subscribe|subscribed) (?:up )?(?:to|for)\\b',
+    /\b(?:order confirmation|from my account|on my account|in my account|my (?:credit |debit )?card|statement|bank|charged|charges?|debited|paypal)\b/,
+  ),
+  // Legal threats and formal escalation.
+  rule(
+    'legal',
+    ['legal'],
+    [
+      'lawyer*',
+      'solicitor*',
+      'attorney*',
+      'barrister*',
+      'counsel',
+      'paralegal',
+      'legal',
+      'lawsuit',
+      'court',
+      'claims',
+      'tribunal',
+      'sue',
+      'suing',
+      'standards',
+      'ombudsm*',
+      'consumer',
+      'competition',
+      'bbb',
+      'business',
+      'ftc',
+      'accc',
+      'cma',
+      'acm',
+      'citizens',
+      'letter',
+      'formal',
+      'final',
+      'police',
+      'regulator*',
+      'authorities',
+      'watchdog',
+      'false',
+      'bait',
+      'crime',
+      'warning',
+      'anwalt*',
+      'rechtsanwalt*',
+      'avocat*',
+      'abogad*',
+      'avvocat*',
+      'advocaat*',
+      'verbraucherzentrale',
+    ],
+    '(?<!\\b(?:is|am|are|was|were|as|im|hes|shes|being) an? )(?:lawyers?|solicitors?|attorneys?|barristers?)\\b|counsel\\b|paralegal\\b|legal (?:action|advice|advisor|adviser|proceedings|claim|route|steps|recourse|team|department|letter|dispute)|lawsuit|(?:to|in|at|through|via|the|a|claims|county|district|consumer|civil|magistrates) court\\b(?<!(?:food|tennis|basketball|netball|squash|badminton) court)(?! (?:shoes?|heels?|pumps?|road|rd|street|lane|avenue|way|drive|close|flats?|apartments?|house|yard))|small claims|tribunal\\b|(?:will|going to|gonna|ll|shall|intend to|plan to|prepared to) (?:be )?su(?:e|ing)\\b|sue (?:you|your|them|the company|for)\\b|suing\\b|trading standards|ombudsm[ae]n|consumer (?:protection|law|laws|court|forum|affairs|authority|helpline|rights|council|commission|bureau|agency|association|ombudsman|statutes?|contracts regulations|guarantees|tribunal|watchdog|organi[sz]ation|centre|center)|competition bureau|better business bureau|bbb\\b|ftc\\b|accc\\b|cma\\b|acm\\b|citizens advice|letter before action|letter of claim|formal (?:demand|notice)|(?:final|last) warning|(?:report(?:ing)?|complain(?:ing)?|complaint) (?:you |this |your company |your shop |your store |it )?to (?:the )?(?:police|regulator|authorities|watchdog)|(?:report|reported|reporting|contact|contacted|contacting|call|called|calling|go to|went to|involve|involving|tell|told|inform|informed|give it to|gave it to|hand it to)(?: it| this)?(?: to)?(?: the)? police\\b|police (?:report|reference|ref|complaint|case|crime|are involved)|crime (?:ref|reference|number)|false advertising|bait and switch|anwalt\\w*|rechtsanwalt\\w*|avocat\\w*|abogad\\w*|avvocat\\w*|advocaat\\w*|verbraucherzentrale',
+  ),
+  rule(
+    'legal',
+    ['chargeback'],
+    ['chargeback*', 'charge back', 'charge backs', 'dispute', 'disputed', 'claim'],
+    'charge ?backs?\\b|(?:raised|raise|raising|open|opened|file|filed|filing|start|started|starting) (?:a )?(?:dispute|claim) (?:with|through) (?:my |the )?(?:bank|card|credit card|paypal|card issuer|klarna)|disputed (?:the|this|it)\\b',
+  ),
+];
+
+const NEGATION =
+  /\b(?:no|not|never|without|nothing|none|isnt|wasnt|arent|werent|didnt|doesnt|dont|hasnt|havent|hadnt|wont|wouldnt|cant|couldnt|neither|nor|free of|zero|any sign of)\b(?![^.!?;\n]*\b(?:but|until|then|now|however|yet|except)\b)[^.!?;\n]{0,24}$/;
+/** Hedges look like negations but are not: "no idea why it caught fire" is still a fire. */
+const HEDGE =
+  /\b(?:no idea|not sure|dont know|do not know|not know|didnt know|not certain|cant tell|not even|not only|dont want|do not want|didnt want|cant believe|couldnt believe|could not believe)\b[^.!?;\n]*$/;
+
+function isNegated(text: string, index: number): boolean {
+  const before = text.slice(Math.max(0, index - 40), index);
+  return NEGATION.test(before) && !HEDGE.test(before);
+}
+
+/** Per rule, its trigger terms (for a TermMatcher that gates the rules). */
+export const RULE_TRIGGERS: ReadonlyArray<readonly string[]> = RULES.map((entry) => entry.triggers);
+
+/**
+ * Every rule that fires on the text, at most one hit per rule. `isTriggered(i)` says whether rule i's
+ * triggers occurred (from the extractor's pass); without it every rule runs.
+ */
+export function findRuleHits(text: string, isTriggered?: (rule: number) => boolean): RuleHit[] {
+  const hits: RuleHit[] = [];
+  for (let index = 0; index < RULES.length; index++) {
+    if (isTriggered && !isTriggered(index)) continue;
+    const { kind, pattern, tags, context } = RULES[index]!;
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+      if (isNegated(text, match.index)) continue;
+      if (context && !context.test(text)) break;
+      hits.push({ kind, tags, words: match[0].trim().replace(/\s+/g, ' ').slice(0, 40) });
+      break;
+    }
+  }
+  return hits;
+}

@@ -1,0 +1,102 @@
+import { type Head, type SparseRow, STRIDE, seededRandom, softmaxInPlace } from './linear.js';
+
+// Module-local copy: under tsx's CommonJS transform every read of an import is a getter call.
+const LINE = STRIDE;
+/** Gradients this small change nothing worth the pass over the row's features. */
+const NEGLIGIBLE = 1e-3;
+
+export interface SoftmaxSettings {
+  epochs: number;
+  learningRate: number;
+  /** L2 strength per example (the objective is mean log-loss + l2/2 · |W|²). */
+  l2: number;
+  seed: number;
+  /** From this epoch on, the weights after each epoch are averaged (a cheap Polyak average). */
+  averageFrom: number;
+}
+
+export interface HeadLabels extends Head {
+  labels: ArrayLike<number>;
+  /** Multiplies each class's loss; 1 for every class when omitted. */
+  classWeights?: readonly number[];
+}
+
+/**
+ * Multinomial logistic regression for every head at once, by SGD over the shared rows, with exact L2
+ * decay (the weights are kept as scale × V so decay costs O(1) per step, Bottou's trick) and the
+ * learning rate falling as 1 / (1 + lr·l2·t). Writes the heads' slots of `weights` and `bias`.
+ */
+export function trainSoftmaxHeads(
+  rows: readonly SparseRow[],
+  heads: readonly HeadLabels[],
+  dimension: number,
+  settings: SoftmaxSettings,
+  weights: Float32Array,
+  bias: Float32Array,
+): void {
+  const used = Math.max(...heads.map((head) => head.offset + head.classes));
+  const v = new Float32Array(dimension * STRIDE);
+  const b = new Float64Array(STRIDE);
+  const scores = new Float64Array(STRIDE);
+  const random = seededRandom(settings.seed);
+  const order = Array.from(rows.keys());
+  const { learningRate, l2, epochs } = settings;
+  const averageFrom = Math.min(settings.averageFrom, epochs - 1);
+  const average = new Float64Array(dimension * STRIDE);
+  const averageBias = new Float64Array(STRIDE);
+  let scale = 1;
+  let step = 0;
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    for (const r of order) {
+      const { indices, values } = rows[r]!;
+      const rate = learningRate / (1 + learningRate * l2 * step++);
+      scale *= 1 - rate * l2;
+      if (scale < 1e-6) {
+        for (let x = 0; x < v.length; x++) v[x]! *= scale;
+        scale = 1;
+      }
+      for (let k = 0; k < used; k++) scores[k] = b[k]!;
+      for (let i = 0; i < indices.length; i++) {
+        const base = indices[i]! * LINE;
+        const value = values[i]! * scale;
+        for (let k = 0; k < used; k++) scores[k]! += value * v[base + k]!;
+      }
+      let largest = 0;
+      for (const head of heads) {
+        softmaxInPlace(scores, head);
+        const label = head.labels[r]!;
+        const weight = head.classWeights?.[label] ?? 1;
+        for (let k = 0; k < head.classes; k++) {
+          const gradient = weight * (scores[head.offset + k]! - (k === label ? 1 : 0));
+          scores[head.offset + k] = gradient;
+          if (gradient > largest) largest = gradient;
+          else if (-gradient > largest) largest = -gradient;
+        }
+      }
+      if (largest < NEGLIGIBLE) continue;
+      const shrink = rate / scale;
+      for (let i = 0; i < indices.length; i++) {
+        const base = indices[i]! * LINE;
+        const value = values[i]! * shrink;
+        for (let k = 0; k < used; k++) v[base + k]! -= value * scores[k]!;
+      }
+      for (let k = 0; k < used; k++) b[k]! -= rate * scores[k]!;
+    }
+    if (epoch >= averageFrom) {
+      for (let x = 0; x < v.length; x++) average[x]! += v[x]! * scale;
+      for (let k = 0; k < used; k++) averageBias[k]! += b[k]!;
+    }
+  }
+  const averaged = epochs - averageFrom;
+  for (const { offset, classes } of heads) {
+    for (let f = 0; f < dimension; f++) {
+      const base = f * STRIDE + offset;
+      for (let k = 0; k < classes; k++) weights[base + k] = average[base + k]! / averaged;
+    }
+    for (let k = 0; k < classes; k++) bias[offset + k] = averageBias[offset + k]! / averaged;
+  }
+}

@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import { type Category, categorySchema, type Priority, prioritySchema } from '@caseflow/contract';
+import { buildVocabulary, type CountRow, FeatureExtractor, toDenseRow, weighFeatures } from './features.js';
+import { type Head, type JointModel, type SparseRow, STRIDE } from './linear.js';
+import { trainNaiveBayesHead } from './naive-bayes.js';
+import { MODEL_REVISION, type TriageSettings } from './settings.js';
+import { trainSoftmaxHeads } from './softmax.js';
+import { createTermMatcher, matchedTags } from './tags.js';
+import { asText, normaliseText } from './text.js';
+import type { LabelledMessage } from './types.js';
+
+export const CATEGORIES: readonly Category[] = categorySchema.options;
+export const PRIORITIES: readonly Priority[] = prioritySchema.options;
+export const CATEGORY_HEAD: Head = { offset: 0, classes: CATEGORIES.length };
+export const PRIORITY_HEAD: Head = { offset: CATEGORIES.length, classes: PRIORITIES.length };
+export const USED_SLOTS = CATEGORIES.length + PRIORITIES.length;
+
+/** Everything classify() needs, learned from the examples. */
+export interface TrainedParts {
+  settings: TriageSettings;
+  model: JointModel;
+  /** Per lexicon tag, how often it agreed with the examples' own tags (for tag confidence and pruning). */
+  tagPrecision: ReadonlyMap<string, { fired: number; correct: number }>;
+  version: string;
+  trainedOn: number;
+}
+
+/** A short hash of the examples (order-independent) and the model revision. */
+export function versionOf(examples: readonly LabelledMessage[]): string {
+  const lines = examples.map((example) =>
+    JSON.stringify([
+      example.subject,
+      example.description,
+      example.category,
+      example.priority,
+      Array.isArray(example.tags) ? [...example.tags].sort() : [],
+    ]),
+  );
+  lines.sort();
+  const hash = createHash('sha256').update(`revision ${MODEL_REVISION}\n`);
+  for (const line of lines) hash.update(line).update('\n');
+  return hash.digest('hex').slice(0, 12);
+}
+
+export function trainParts(examples: readonly LabelledMessage[], settings: TriageSettings): TrainedParts {
+  const tagMatcher = createTermMatcher();
+  const extractor = new FeatureExtractor(settings.features, undefined, tagMatcher);
+  const counts: CountRow[] = [];
+  const tagPrecision = new Map<string, { fired: number; correct: number }>();
+  for (const example of examples) {
+    extractor.extract(normaliseText(asText(example.subject), asText(example.description)));
+    counts.push(extractor.toRow());
+    const own = new Set((Array.isArray(example.tags) ? example.tags : []).map((tag) => String(tag).toLowerCase()));
+    for (const tag of matchedTags(tagMatcher)) {
+      const entry = tagPrecision.get(tag) ?? { fired: 0, correct: 0 };
+      entry.fired++;
+      if (own.has(tag)) entry.correct++;
+      tagPrecision.set(tag, entry);
+    }
+  }
+  const { vocabulary, table } = buildVocabulary(counts, settings.features);
+  const model: JointModel = { vocabulary, weights: table, bias: new Float32Array(STRIDE) };
+  const dimension = vocabulary.size;
+  const rows: SparseRow[] = counts.map((hashed) => {
+    const row = toDenseRow(hashed, vocabulary);
+    const values = new Float32Array(row.indices.length);
+    weighFeatures(row.indices, row.counts, row.groups, row.indices.length, table, settings.features, values);
+    return { indices: row.indices, values };
+  });
+  const categoryLabels = Uint8Array.from(examples, (example) => CATEGORIES.indexOf(example.category));
+  const priorityLabels = Uint8Array.from(examples, (example) => PRIORITIES.indexOf(example.priority));
+  const classifier = settings.classifier;
+  if (classifier.kind === 'softmax') {
+    const urgentWeights = PRIORITIES.map((priority) => (priority === 'urgent' ? settings.urgentWeight : 1));
+    trainSoftmaxHeads(
+      rows,
+      [
+        { ...CATEGORY_HEAD, labels: categoryLabels },
+        { ...PRIORITY_HEAD, labels: priorityLabels, classWeights: urgentWeights },
+      ],
+      dimension,
+      { ...classifier, seed: 20_240_501 },
+      model.weights,
+      model.bias,
+    );
+  } else {
+    const kind = classifier.kind === 'complement-nb' ? 'complement' : 'multinomial';
+    for (const [head, labels] of [
+      [CATEGORY_HEAD, categoryLabels],
+      [PRIORITY_HEAD, priorityLabels],
+    ] as const) {
+      trainNaiveBayesHead(kind, rows, labels, head, dimension, classifier.alpha, model.weights, model.bias);
+    }
+  }
+  return {
+    settings,
+    model,
+    tagPrecision,
+    version: versionOf(examples),
+    trainedOn: examples.length,
+  };
+}
