@@ -1,4 +1,5 @@
 import type { Category, Priority } from '@caseflow/contract';
+import { hasLowEvidence } from './cues.js';
 import { BIGRAM, FeatureExtractor, WORD, weighFeatures } from './features.js';
 import { type Head, STRIDE, scoreInto, softmaxInPlace } from './linear.js';
 import { findRuleHits, type RuleHit, type RuleKind } from './rules.js';
@@ -20,6 +21,8 @@ const CATEGORY_SET: ReadonlySet<unknown> = new Set(CATEGORIES);
 const DEFECTIVE = CATEGORIES.indexOf('defective');
 const URGENT = PRIORITIES.indexOf('urgent');
 const NORMAL = PRIORITIES.indexOf('normal');
+const LOW = PRIORITIES.indexOf('low');
+const PRODUCT_QUESTION = CATEGORIES.indexOf('product_question');
 // Module-local copies of hot constants (an import read is a getter call under tsx's CommonJS transform).
 const WORD_GROUP = WORD;
 const BIGRAM_GROUP = BIGRAM;
@@ -112,6 +115,11 @@ export function buildModel(parts: TrainedParts): TriageModel {
     const categoryBest = softmaxInPlace(scores, CATEGORY_HEAD);
     const priorityBest = softmaxInPlace(scores, PRIORITY_HEAD);
     const hits = settings.rules ? findRuleHits(text, isTriggered) : [];
+    let evidence = -1;
+    const lowEvidence = (): boolean => {
+      if (evidence < 0) evidence = hasLowEvidence(text) ? 1 : 0;
+      return evidence === 1;
+    };
     const reasons: string[] = [];
     for (const hit of hits) reasons.push(`rule: ${RULE_LABEL[hit.kind]} ("${hit.words}")`);
 
@@ -125,9 +133,15 @@ export function buildModel(parts: TrainedParts): TriageModel {
       category = 'defective';
       categoryConfidence = Math.max(RULE_CONFIDENCE * Math.max(trust, 0.5), scores[CATEGORY_HEAD.offset + DEFECTIVE]!);
     } else if (isGuessable) {
-      category = CATEGORIES[categoryBest]!;
-      categoryConfidence = scores[CATEGORY_HEAD.offset + categoryBest]! * trust;
-      for (const word of topWords(CATEGORY_HEAD, categoryBest, text, 3)) reasons.push(`word: "${word}"`);
+      let best = categoryBest;
+      if (best === PRODUCT_QUESTION && !lowEvidence()) {
+        // product_question is for questions and feedback; a statement of a problem goes to the next category.
+        best = runnerUp(CATEGORY_HEAD, best);
+        reasons.push('no question or feedback: not product_question');
+      }
+      category = CATEGORIES[best]!;
+      categoryConfidence = scores[CATEGORY_HEAD.offset + best]! * trust;
+      for (const word of topWords(CATEGORY_HEAD, best, text, 3)) reasons.push(`word: "${word}"`);
     } else {
       category = 'product_question';
       categoryConfidence = scores[CATEGORY_HEAD.offset + categoryBest]! * trust;
@@ -138,6 +152,11 @@ export function buildModel(parts: TrainedParts): TriageModel {
     if (hits.length > 0) {
       priority = 'urgent';
       priorityConfidence = Math.max(RULE_CONFIDENCE * Math.max(trust, 0.5), scores[PRIORITY_HEAD.offset + URGENT]!);
+    } else if (isGuessable && priorityBest === LOW && !lowEvidence()) {
+      // `low` is for questions and feedback; a problem stated without either is the ordinary case.
+      priority = 'normal';
+      priorityConfidence = scores[PRIORITY_HEAD.offset + NORMAL]! * trust;
+      reasons.push('no question or feedback: normal');
     } else if (isGuessable) {
       priority = PRIORITIES[priorityBest]!;
       priorityConfidence = scores[PRIORITY_HEAD.offset + priorityBest]! * trust;

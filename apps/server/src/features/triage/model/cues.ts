@@ -36,9 +36,36 @@ const CUES: ReadonlyArray<readonly [name: string, pattern: RegExp]> = [
     'question',
     /(?:^|[.!?\n]\s*)(?:how|what|whats|which|when|where|who|why|will|would|can|could|do|does|did|is|are|was|were|should|shall|may|have|has|any|if)\b[^.!?\n]*\?/,
   ],
+  // Physical damage, the wording of SPEC §9's damaged_item (arrived broken, crushed, scratched, leaking).
+  [
+    'damage',
+    /\b(?:leak|leaks|leaking|leaked|leaky|cracked|cracks|crack|smashed|shattered|dented|dent|dents|scratched|scratches|scratch|crushed|squashed|chipped|torn|ripped|snapped|bent|soaked|soaking|in pieces|broken in|arrived (?:broken|damaged)|came (?:broken|damaged)|damaged)\b/,
+  ],
   // A subject that is itself a question ("restock?", "compatible with android?").
   ['asks', /^[^\n]*\?[ \t]*\n/],
 ];
+// A question mark, a question opening a sentence, or "do you", "can i", "is it" anywhere.
+const QUESTION_WORDING =
+  /\?|(?:^|[.!\n]\s*)(?:how|what|whats|which|when|where|who|why|can|could|do|does|is|are|will|would|should|any)\b|\b(?:do|does|can|could|will|would|is|are) (?:you|i|we|it|they|this|these|the)\b/;
+// Feedback, thanks or a wish with nothing to fix (SPEC §9's low besides questions).
+const FEEDBACK =
+  /\b(?:thanks|thank you|thx|cheers|love|loved|loving|great|lovely|gorgeous|perfect|suggestion|suggest|feedback|would be (?:nice|great|good|helpful|lovely)|unsubscribe|opt out|stop (?:sending|the|all|your|these)|curious|wondering)\b/;
+const CALM_CUE = CUES.findIndex(([name]) => name === 'calm');
+const PRAISE_CUE = CUES.findIndex(([name]) => name === 'praise');
+
+/**
+ * Whether the (normalised) text gives any evidence of SPEC §9's `low` and `product_question`: a question,
+ * feedback, thanks or praise, "no rush". Without it a message states a problem to fix, and a short one
+ * ("Kettle leaks.") is neither a product question nor `low`, whatever the model's prior says.
+ */
+export function hasLowEvidence(text: string): boolean {
+  return (
+    QUESTION_WORDING.test(text) ||
+    FEEDBACK.test(text) ||
+    CUES[CALM_CUE]![1].test(text) ||
+    CUES[PRAISE_CUE]![1].test(text)
+  );
+}
 
 /** The cues found in the text, as indices into the cue list. */
 export function findCues(text: string, found: (cue: number) => void): void {

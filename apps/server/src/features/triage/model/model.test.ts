@@ -143,6 +143,27 @@ describe('the result', () => {
     );
     expect(classify('mug', 'No damage at all, the mug is just the wrong colour.').tags).not.toContain('broken');
   });
+
+  it('keeps product_question and low for questions and feedback, not for a short statement of a problem', () => {
+    for (const [subject, description] of [
+      ['Kettle leaks', 'Kettle leaks.'],
+      ['Kettle leaks', ''],
+      ['Card declined', 'My card keeps getting declined when I pay.'],
+    ]) {
+      const result = classify(subject!, description!);
+      expect(result.category).not.toBe('product_question');
+      expect(result.priority).toBe('normal');
+    }
+    expect(classify('Kettle leaks', 'Kettle leaks.').category).toBe('damaged_item');
+    for (const [subject, description] of [
+      ['Sizing', 'Do these boots run small?'],
+      ['Love it', 'Just wanted to say the lamp is gorgeous, thanks!'],
+    ]) {
+      const result = classify(subject!, description!);
+      expect(result.category).toBe('product_question');
+      expect(result.priority).toBe('low');
+    }
+  });
 });
 
 describe('bad input', () => {
