@@ -47,6 +47,15 @@ export async function buildApp(
   registerProblemHandlers(app);
   // The API speaks JSON only: anything else is a 415, not a string that fails validation later.
   app.removeContentTypeParser('text/plain');
+  // Many HTTP clients send `Content-Type: application/json` on every request: an empty body on a route
+  // that takes none (resolve, reopen, logout) is `{}`, not a 400. Elsewhere Fastify's own parser answers.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '' && request.routeOptions.schema?.body === undefined) done(null, {});
+    else parseJson(request, text, done);
+  });
 
   // helmet's middleware, built once: @fastify/helmet builds it anew for every request (parsing the
   // whole policy each time), which was 3 % of the server's time under intake.

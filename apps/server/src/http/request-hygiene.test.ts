@@ -97,6 +97,38 @@ describe.each(engines)('request hygiene on %s', (engine) => {
     expect((await server.call('GET', '/api/v1/cases', { token })).body.items).toEqual([]);
   });
 
+  it('takes an empty JSON body as {} on routes with no body, and still refuses it where a body is required', async () => {
+    const customer = await server.signup();
+    const json = { 'content-type': 'application/json' };
+    const created = await server.call('POST', '/api/v1/cases', {
+      token: customer.token,
+      body: { subject: 'Lamp', description: 'The lamp is dented.' },
+    });
+    const admin = await server.admin();
+    await server.addAgent();
+    const resolved = await server.call('POST', `/api/v1/cases/${created.body.id}/resolve`, {
+      token: admin.token,
+      body: '',
+      headers: json,
+    });
+    expect(resolved.status, JSON.stringify(resolved.body)).toBe(200);
+    const reopened = await server.call('POST', `/api/v1/cases/${created.body.id}/reopen`, {
+      token: customer.token,
+      body: '',
+      headers: json,
+    });
+    expect(reopened.status, JSON.stringify(reopened.body)).toBe(200);
+    const noBody = await server.call('POST', '/api/v1/cases', { token: customer.token, body: '', headers: json });
+    expect(noBody.status).toBe(400);
+    expect(noBody.headers['content-type']).toContain('application/problem+json');
+    const loggedOut = await server.call('POST', '/api/v1/auth/logout', {
+      token: customer.token,
+      body: '',
+      headers: json,
+    });
+    expect(loggedOut.status).toBeLessThan(300);
+  });
+
   it('serves the OpenAPI document, the API docs, health probes and Prometheus metrics', async () => {
     const openapi = await server.call('GET', '/api/v1/openapi.json');
     expect(openapi.body.openapi).toBe('3.1.0');
