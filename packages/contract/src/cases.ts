@@ -8,11 +8,11 @@ import {
   textSchema,
   timestampSchema,
 } from './common.js';
-import { PRIORITY_RANK, type Priority, prioritySchema } from './priority.js';
+import { PRIORITY_RANK, type Priority, priorityOfRank, prioritySchema } from './priority.js';
 import { categorySchema, teamRefSchema } from './teams.js';
 import { tagsSchema, triageRecordSchema } from './triage.js';
 
-export { PRIORITY_RANK, type Priority, prioritySchema };
+export { PRIORITY_RANK, type Priority, priorityOfRank, prioritySchema };
 
 export const returnReasonSchema = z.enum([
   'damaged',

@@ -154,15 +154,6 @@ export function listCaseRows(db: Db, filter: CaseFilter) {
     .execute();
 }
 
-/** What staff may correct of triage's work, read under the case's lock. */
-export function findTriageFields(trx: Trx, caseId: number) {
-  return trx
-    .selectFrom('cases')
-    .select(['category', 'tags', 'triage'])
-    .where('id', '=', caseId)
-    .executeTakeFirstOrThrow();
-}
-
 export async function updateCaseFields(
   trx: Trx,
   caseId: number,

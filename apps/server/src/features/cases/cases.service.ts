@@ -6,7 +6,7 @@ import {
   type ListCasesQuery,
   PRIORITY_RANK,
   type Priority,
-  prioritySchema,
+  priorityOfRank,
   REOPEN_WINDOW_DAYS,
   REOPEN_WINDOW_MS,
   type TransferCaseBody,
@@ -21,14 +21,12 @@ import { toIso, toIsoOrNull } from '../../http/time.js';
 import { type AssignmentScope, runAssignment } from '../assignment/assignment.engine.js';
 import { addInternalNote } from '../conversation/message-writer.js';
 import { requireTeam } from '../teams/index.js';
+import { findTriageState } from '../triage/index.js';
 import * as repository from './cases.repository.js';
 import { submitIntake } from './intake/index.js';
 
 const priorityRank = (priority: Priority) => PRIORITY_RANK[priority];
-const priorityByRank = new Map<number, Priority>(
-  prioritySchema.options.map((priority) => [PRIORITY_RANK[priority], priority]),
-);
-const priorityName = (rank: number): Priority => priorityByRank.get(rank) ?? 'normal';
+const priorityName = (rank: number): Priority => priorityOfRank(rank) ?? 'normal';
 
 export const caseNumber = (id: number) => `C-${1000 + id}`;
 
@@ -186,27 +184,32 @@ export function updateCase(ctx: AppContext, caller: Caller, caseId: number, body
       });
       corrected = true;
     }
-    if (body.category !== undefined || body.tags !== undefined) {
-      corrected = (await correctTriageFields(scope, caseId, body)) || corrected;
-    }
-    // A change of what triage decided is a correction: the case's text joins the next retrain (SPEC §9).
-    if (corrected && (await repository.findTriageFields(scope.trx, caseId)).triage !== null) {
-      await repository.updateCaseFields(scope.trx, caseId, { triage_corrected_at: scope.now }, scope.now);
+    if (body.priority !== undefined || body.category !== undefined || body.tags !== undefined) {
+      const triaged = await findTriageState(scope.trx, caseId);
+      corrected = (await correctTriageFields(scope, caseId, triaged, body)) || corrected;
+      // A change of what triage decided is a correction: the case's text joins the next retrain (SPEC §9).
+      if (corrected && triaged.triage !== null) {
+        await repository.updateCaseFields(scope.trx, caseId, { triage_corrected_at: scope.now }, scope.now);
+      }
     }
     scope.publish({ name: 'case.updated', caseId, customerId: current.customer_id });
   });
 }
 
 /** Category and tags as staff set them, each change logged; true if anything changed. */
-async function correctTriageFields(scope: AssignmentScope, caseId: number, body: UpdateCaseBody) {
-  const current = await repository.findTriageFields(scope.trx, caseId);
+async function correctTriageFields(
+  scope: AssignmentScope,
+  caseId: number,
+  current: { category: string | null; tags: string[] },
+  body: UpdateCaseBody,
+) {
   let changed = false;
   if (body.category !== undefined && body.category !== current.category) {
     await repository.updateCaseFields(scope.trx, caseId, { category: body.category }, scope.now);
     scope.record({ type: 'case.category_changed', caseId, from: current.category, to: body.category });
     changed = true;
   }
-  const tags = (JSON.parse(current.tags) as string[]).join(', ');
+  const tags = current.tags.join(', ');
   if (body.tags !== undefined && body.tags.join(', ') !== tags) {
     await repository.updateCaseFields(scope.trx, caseId, { tags: JSON.stringify(body.tags) }, scope.now);
     scope.record({ type: 'case.tags_changed', caseId, from: tags || null, to: body.tags.join(', ') || null });

@@ -9,6 +9,7 @@ import { migrateToLatest } from '../../db/migrate.js';
 import type { Trx } from '../../db/transaction.js';
 import { engines } from '../../testing/harness.js';
 import { runStatement } from '../../testing/postgres-admin.js';
+import { until } from '../../testing/until.js';
 import { type ClaimedJob, enqueueJobs, ForegroundLoad, type JobDefinition, JobRunner } from './index.js';
 import { claimJobs } from './jobs.repository.js';
 
@@ -45,14 +46,6 @@ function startRunner(database: Database, definitions: Record<string, JobDefiniti
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until(what: string, probe: () => Promise<boolean>, ms = 10_000) {
-  const deadline = Date.now() + ms;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await pause(20);
-  }
-}
 
 /** Lets callers through together once `count` of them wait (in the same turn); fails after 5 s. */
 function barrier(count: number) {

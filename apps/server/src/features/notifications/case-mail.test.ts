@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { engines, type Person, startTestServer, type TestServer } from '../../testing/harness.js';
+import { until } from '../../testing/until.js';
 import { unsubscribeToken } from './unsubscribe-token.js';
 
 interface Mail {
@@ -10,16 +11,6 @@ interface Mail {
   text: string;
   html: string | null;
   sentAt: string | null;
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 const UNSUBSCRIBE_LINK = /http:\/\/caseflow\.test(\/api\/v1\/mail\/unsubscribe\?token=[A-Za-z0-9_.-]+)/;

@@ -1,6 +1,7 @@
 import { connect, StringCodec } from 'nats';
 import { describe, expect, it } from 'vitest';
 import { engines, startTestServer } from '../../testing/harness.js';
+import { until } from '../../testing/until.js';
 import { createOutboxPruner } from './outbox.pruner.js';
 
 const natsUrl = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
@@ -8,16 +9,6 @@ const isNatsRequired = process.env.TEST_NATS_URL !== undefined;
 const isNatsReachable = await connect({ servers: natsUrl, timeout: 1000, reconnect: false })
   .then((nc) => nc.close().then(() => true))
   .catch(() => false);
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe.each(engines)('the outbox on %s', (engine) => {
   it('writes one row per committed transaction, with its events, and dispatches it once', async () => {

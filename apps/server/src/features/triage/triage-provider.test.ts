@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Case } from '@caseflow/contract';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { engines, type Person, startTestServer, type TestServer } from '../../testing/harness.js';
+import { until } from '../../testing/until.js';
 
 /** A local OpenAI-compatible chat-completions stub: answers with whatever the test sets. */
 type Answer = { status: number; body: unknown; delayMs?: number };
@@ -32,16 +33,6 @@ beforeAll(async () => {
   stubUrl = `http://127.0.0.1:${(stub.address() as AddressInfo).port}/v1`;
 });
 afterAll(() => new Promise<void>((resolve) => stub.close(() => resolve())));
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe.each(engines)('the optional triage provider on %s', (engine) => {
   let server: TestServer;

@@ -1,17 +1,8 @@
-import {
-  type Category,
-  categorySchema,
-  PRIORITY_RANK,
-  type Priority,
-  prioritySchema,
-  type TriageRecord,
-} from '@caseflow/contract';
+import { type Category, categorySchema, PRIORITY_RANK, priorityOfRank, type TriageRecord } from '@caseflow/contract';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { Trx } from '../../db/transaction.js';
 import type { LabelledMessage } from './model/index.js';
-
-const priorityByRank = new Map<number, Priority>(prioritySchema.options.map((name) => [PRIORITY_RANK[name], name]));
 
 /**
  * Cases staff corrected, as training examples labelled with what the case says now: the corrections
@@ -27,7 +18,7 @@ export async function listCorrectedCases(db: Db): Promise<LabelledMessage[]> {
     .execute();
   return rows.flatMap((row) => {
     const category = categorySchema.safeParse(row.category);
-    const priority = priorityByRank.get(row.priority);
+    const priority = priorityOfRank(row.priority);
     if (!category.success || !priority) return [];
     return [
       {
@@ -88,7 +79,7 @@ export function findCaseText(db: Db, caseId: number) {
     .executeTakeFirst();
 }
 
-/** What the provider may change, read under the case's lock. */
+/** What staff and the provider may change of triage's work, read under the case's lock. */
 export async function findTriageState(trx: Trx, caseId: number) {
   const row = await trx
     .selectFrom('cases')

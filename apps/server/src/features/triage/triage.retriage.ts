@@ -1,4 +1,4 @@
-import { PRIORITY_RANK, type TriageRecord } from '@caseflow/contract';
+import { PRIORITY_RANK, priorityOfRank, type TriageRecord } from '@caseflow/contract';
 import type { AppContext } from '../../context.js';
 import type { Trx } from '../../db/transaction.js';
 import { runAssignment } from '../assignment/assignment.engine.js';
@@ -36,7 +36,7 @@ async function applyRetriage(ctx: AppContext, caseId: number, record: TriageReco
     if (current.triage_corrected_at !== null) return;
     const category = keepCategory && current.category !== null ? current.category : record.category;
     const applied = { ...record, category };
-    const oldPriority = current.triage?.priority ?? 'normal';
+    const oldPriority = priorityOfRank(row.priority) ?? 'normal';
     const changed =
       category !== current.category ||
       PRIORITY_RANK[record.priority] !== row.priority ||
