@@ -11,6 +11,8 @@ import { agentsRoutes } from './features/agents/agents.routes.js';
 import { casesRoutes } from './features/cases/cases.routes.js';
 import { conversationRoutes } from './features/conversation/conversation.routes.js';
 import { dashboardRoutes } from './features/dashboard/dashboard.routes.js';
+import { helpCenterRoutes } from './features/kb/help-center/help.routes.js';
+import { kbRoutes } from './features/kb/kb.routes.js';
 import { mailRoutes } from './features/mail/mail.routes.js';
 import { unsubscribeRoutes } from './features/notifications/index.js';
 import { observabilityRoutes } from './features/observability/observability.routes.js';
@@ -107,9 +109,11 @@ export async function buildApp(
       await api.register(teamsRoutes);
       await api.register(webhooksRoutes);
       await api.register(triageRoutes);
+      await api.register(kbRoutes);
     },
     { prefix: API_PREFIX },
   );
+  await app.register(helpCenterRoutes);
   await registerWebApp(app);
   registerRealtime(app);
   registerBackground(app);

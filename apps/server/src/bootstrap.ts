@@ -5,6 +5,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { ensureAdmin } from './features/accounts/accounts.service.js';
 import { SessionCache } from './features/accounts/session-cache.js';
 import { settleQueue } from './features/assignment/assignment.engine.js';
+import { KbSearch } from './features/kb/index.js';
 import { createMailer } from './features/mail/mailer.js';
 import { createMetrics } from './features/observability/metrics.js';
 import { EventBus } from './features/realtime/event-bus.js';
@@ -18,6 +19,7 @@ export async function createContext(config: Config, options: { log: Log; databas
   const database = options.database ?? openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(database);
   const bus = new EventBus();
+  const triage = new TriageEngine(() => listCorrectedCases(database.db), options.log);
   const ctx: AppContext = {
     config,
     database,
@@ -28,7 +30,8 @@ export async function createContext(config: Config, options: { log: Log; databas
     secretKey: loadSecretKey(config),
     // Replaced by the background runner when the app starts one (scripts and tools run none).
     jobs: { wake() {} },
-    triage: new TriageEngine(() => listCorrectedCases(database.db), options.log),
+    triage,
+    kb: new KbSearch(database.db, triage),
   };
   // A process killed between a commit and its settle step (PostgreSQL) leaves that drain owed: pay it now.
   await settleQueue(ctx);

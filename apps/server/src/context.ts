@@ -1,6 +1,7 @@
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { SessionCache } from './features/accounts/session-cache.js';
+import type { KbSearch } from './features/kb/index.js';
 import type { Mailer } from './features/mail/mailer.js';
 import type { Metrics } from './features/observability/metrics.js';
 import type { EventBus } from './features/realtime/event-bus.js';
@@ -20,6 +21,8 @@ export interface AppContext {
   jobs: { wake(): void };
   /** This process's triage model (SPEC §9), trained on first use. */
   triage: TriageEngine;
+  /** This process's search index of published help articles (SPEC §10), built on first use. */
+  kb: KbSearch;
 }
 
 export type Role = 'customer' | 'agent' | 'admin';

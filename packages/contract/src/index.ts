@@ -5,6 +5,7 @@ export * from './cases.js';
 export * from './common.js';
 export * from './conversation.js';
 export * from './dashboard.js';
+export * from './kb.js';
 export * from './mail.js';
 export * from './realtime.js';
 export * from './teams.js';

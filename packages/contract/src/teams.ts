@@ -15,6 +15,19 @@ export const categorySchema = z.enum([
 ]);
 export type Category = z.infer<typeof categorySchema>;
 
+/** What each category means in a customer's words (SPEC §9): the web app, the help center and staff alike. */
+export const CATEGORY_LABELS: Record<Category, string> = {
+  return_refund: 'Return or refund',
+  damaged_item: 'Arrived damaged',
+  wrong_item: 'Wrong or missing item',
+  defective: 'Faulty or stopped working',
+  delivery: 'Delivery or tracking',
+  order_change: 'Change or cancel an order',
+  billing: 'Billing and payments',
+  account: 'Account and sign-in',
+  product_question: 'Product question',
+};
+
 export const teamRefSchema = z.object({ id: z.number().int(), name: z.string() });
 export type TeamRef = z.infer<typeof teamRefSchema>;
 

@@ -12,6 +12,7 @@ import * as teams from './migrations/009-teams.js';
 import * as outboxJobsWebhooks from './migrations/010-outbox-jobs-webhooks.js';
 import * as mailHtml from './migrations/011-mail-html.js';
 import * as triage from './migrations/012-triage.js';
+import * as knowledgeBase from './migrations/013-knowledge-base.js';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Database['engine']): Promise<void> };
 
@@ -28,6 +29,7 @@ const migrations: Record<string, EngineMigration> = {
   '010-outbox-jobs-webhooks': outboxJobsWebhooks,
   '011-mail-html': mailHtml,
   '012-triage': triage,
+  '013-knowledge-base': knowledgeBase,
 };
 
 /** Brings the schema up to date; the same migrations run on SQLite and PostgreSQL. */

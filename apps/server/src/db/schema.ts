@@ -211,7 +211,36 @@ export interface LeasesTable {
   expires_at: Millis;
 }
 
+export interface KbArticlesTable {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  description: string;
+  body: string;
+  category: string;
+  /** JSON array of tags. */
+  tags: string;
+  status: 'draft' | 'published';
+  author_id: number | null;
+  created_at: Millis;
+  updated_at: Millis;
+  published_at: Millis | null;
+}
+
+export interface KbFeedbackTable {
+  id: Generated<number>;
+  session: string;
+  event: 'shown' | 'opened' | 'deflected' | 'went_on' | 'created';
+  /** '' when the event names no article. */
+  slug: string;
+  case_id: number | null;
+  user_id: number;
+  created_at: Millis;
+}
+
 export interface Tables {
+  kb_articles: KbArticlesTable;
+  kb_feedback: KbFeedbackTable;
   leases: LeasesTable;
   outbox: OutboxTable;
   jobs: JobsTable;

@@ -157,6 +157,17 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
     return reply.body.id;
   }
 
+  let articleCount = 0;
+  async function createArticle(status: 'draft' | 'published' = 'published'): Promise<string> {
+    const slug = `matrix-article-${++articleCount}`;
+    const reply = await server.call('POST', `${API}/kb/articles`, {
+      token: admin.token,
+      body: { slug, title: 'Returns', body: 'Send it back within 30 days.', category: 'return_refund', status },
+    });
+    expectStatus(reply, 201, 'create article');
+    return slug;
+  }
+
   async function createTeam(): Promise<number> {
     const reply = await server.call('POST', `${API}/teams`, {
       token: admin.token,
@@ -444,6 +455,75 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
       expected: adminOnly(200),
       prepare: async () => ({ url: `${API}/triage/retrain` }),
     },
+    {
+      method: 'GET',
+      route: '/kb/search',
+      expected: { anonymous: 200, owner: 200, otherCustomer: 200, agent: 200, admin: 200 },
+      prepare: async () => ({ url: `${API}/kb/search?q=refund` }),
+    },
+    {
+      method: 'GET',
+      route: '/kb/suggest',
+      expected: { anonymous: 200, owner: 200, otherCustomer: 200, agent: 200, admin: 200 },
+      prepare: async () => ({ url: `${API}/kb/suggest?q=ref` }),
+    },
+    {
+      method: 'GET',
+      route: '/kb/articles',
+      expected: { anonymous: 200, owner: 200, otherCustomer: 200, agent: 200, admin: 200 },
+      prepare: async () => ({ url: `${API}/kb/articles` }),
+    },
+    {
+      method: 'GET',
+      route: '/kb/articles/:slug',
+      variant: 'published',
+      expected: { anonymous: 200, owner: 200, otherCustomer: 200, agent: 200, admin: 200 },
+      prepare: async () => ({ url: `${API}/kb/articles/${await createArticle()}` }),
+    },
+    {
+      method: 'GET',
+      route: '/kb/articles/:slug',
+      variant: 'draft',
+      expected: { anonymous: 404, owner: 404, otherCustomer: 404, agent: 200, admin: 200 },
+      prepare: async () => ({ url: `${API}/kb/articles/${await createArticle('draft')}` }),
+    },
+    {
+      method: 'POST',
+      route: '/kb/articles',
+      expected: staffOnly(201),
+      prepare: async () => ({
+        url: `${API}/kb/articles`,
+        body: { slug: `matrix-new-${++articleCount}`, title: 'New', body: 'Text', category: 'billing' },
+      }),
+    },
+    {
+      method: 'PATCH',
+      route: '/kb/articles/:slug',
+      expected: staffOnly(200),
+      prepare: async () => ({ url: `${API}/kb/articles/${await createArticle()}`, body: { title: 'Renamed' } }),
+    },
+    {
+      method: 'DELETE',
+      route: '/kb/articles/:slug',
+      expected: staffOnly(204),
+      prepare: async () => ({ url: `${API}/kb/articles/${await createArticle()}` }),
+    },
+    {
+      method: 'POST',
+      route: '/kb/preview',
+      expected: staffOnly(200),
+      prepare: async () => ({ url: `${API}/kb/preview`, body: { body: '# Hello' } }),
+    },
+    {
+      method: 'POST',
+      route: '/kb/feedback',
+      expected: signedIn(204),
+      prepare: async () => ({
+        url: `${API}/kb/feedback`,
+        body: { session: `matrix-session-${++articleCount}`, event: 'shown', slug: 'return-policy' },
+      }),
+    },
+    { method: 'GET', route: '/kb/stats', expected: adminOnly(200), prepare: async () => ({ url: `${API}/kb/stats` }) },
     { method: 'GET', route: '/webhooks', expected: adminOnly(200), prepare: async () => ({ url: `${API}/webhooks` }) },
     {
       method: 'POST',

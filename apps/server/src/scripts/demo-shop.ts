@@ -5,6 +5,7 @@ import { createAccount, findAccountByEmail, hashNewPassword } from '../features/
 import { createAgent, updateAgent } from '../features/agents/agents.service.js';
 import { createCase, listCases, resolveCase, updateCase } from '../features/cases/cases.service.js';
 import { postMessage } from '../features/conversation/conversation.service.js';
+import { loadDemoArticles, seedArticles } from '../features/kb/index.js';
 import { DEMO_ADMIN, DEMO_AGENTS, DEMO_CUSTOMERS, DEMO_PASSWORDS } from './demo-accounts.js';
 import { demoReplies } from './demo-replies.js';
 import { draftStory, type Story } from './demo-stories.js';
@@ -25,7 +26,7 @@ export type DemoLogin = { role: Role; email: string; password: string | undefine
 
 export interface SeedDemoResult {
   alreadySeeded: boolean;
-  created: { agents: number; customers: number; cases: number; agentsAway: number };
+  created: { agents: number; customers: number; cases: number; agentsAway: number; articles: number };
   statusCounts: Record<CaseStatus, number>;
   logins: DemoLogin[];
 }
@@ -51,11 +52,13 @@ const agentOf = (item: Case) => callerOf(item.assignee?.id ?? 0, 'agent');
 /** Fills a demo shop through the real services, so assignment and the activity log are what users would produce. */
 export async function seedDemo(ctx: AppContext, options: SeedDemoOptions = {}): Promise<SeedDemoResult> {
   const db = ctx.database.db;
+  // The help articles first and on every run: a shop seeded before the knowledge base still gets them.
+  const articles = await seedArticles(ctx, loadDemoArticles(), null);
   const [firstAgent] = DEMO_AGENTS;
   if (firstAgent && (await findAccountByEmail(ctx, firstAgent.email))) {
     return {
-      alreadySeeded: true,
-      created: { agents: 0, customers: 0, cases: 0, agentsAway: 0 },
+      alreadySeeded: articles.added === 0,
+      created: { agents: 0, customers: 0, cases: 0, agentsAway: 0, articles: articles.added },
       statusCounts: await countCasesByStatus(db),
       logins: demoLogins(adminLogin(ctx)),
     };
@@ -95,6 +98,7 @@ export async function seedDemo(ctx: AppContext, options: SeedDemoOptions = {}): 
       customers: DEMO_CUSTOMERS.length,
       cases: caseTotal,
       agentsAway: away.length,
+      articles: articles.added,
     },
     statusCounts: await countCasesByStatus(db),
     logins: demoLogins(admin.login),

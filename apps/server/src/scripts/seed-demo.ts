@@ -33,10 +33,14 @@ function printSummary(result: SeedDemoResult, seconds: string, engine: string) {
   const total = counts.new + counts.open + counts.pending + counts.resolved;
   if (result.alreadySeeded) {
     console.log(`The demo shop is already seeded (${engine}); nothing was added.`);
+  } else if (result.created.cases === 0) {
+    console.log(`Added ${result.created.articles} help articles to the demo shop (${engine}).`);
   } else {
     const { agents, agentsAway, customers, cases } = result.created;
     console.log(`Demo shop seeded in ${seconds} s (${engine}).`);
-    console.log(`  Created ${agents} agents (${agentsAway} away), ${customers} customers and ${cases} cases.`);
+    console.log(
+      `  Created ${agents} agents (${agentsAway} away), ${customers} customers, ${cases} cases and ${result.created.articles} help articles.`,
+    );
   }
   console.log(
     `  Cases in the database: ${total}: new ${counts.new}, open ${counts.open}, pending ${counts.pending}, resolved ${counts.resolved}.`,

@@ -1,6 +1,6 @@
 import { REOPEN_WINDOW_DAYS } from '@caseflow/contract';
+import { html, lines, type SafeHtml } from '../../http/html.js';
 import type { OutgoingMail } from '../mail/mailer.js';
-import { html, lines, type SafeHtml } from './html.js';
 
 /** Where a mail's links point; every URL is built by the server from PUBLIC_URL and ids. */
 export interface MailLinks {

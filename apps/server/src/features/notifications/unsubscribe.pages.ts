@@ -1,4 +1,4 @@
-import { html, SafeHtml } from './html.js';
+import { html, SafeHtml } from '../../http/html.js';
 import type { Audience } from './unsubscribe.service.js';
 
 const STYLE = `body{margin:0;padding:48px 16px;background:#f4f5f7;color:#1f2933;font:16px/1.5 -apple-system,'Segoe UI',Helvetica,Arial,sans-serif}

@@ -1,4 +1,4 @@
-import type { TriageRecord } from '@caseflow/contract';
+import type { Category, TriageRecord } from '@caseflow/contract';
 import { type LabelledMessage, loadShippedSet, MODEL_NAME, type TriageInput, trainTriageModel } from './model/index.js';
 
 type Log = { error(details: object, message: string): void };
@@ -62,6 +62,17 @@ export class TriageEngine {
       trainedOn: this.#model?.trainedOn ?? 0,
       trainedAt: this.#trainedAt,
     };
+  }
+
+  /** Each category's probability for a text; null until a model is in place (callers then do without). */
+  categoryProbabilities(text: string): Record<Category, number> | null {
+    if (!this.#model) return null;
+    try {
+      return this.#model.categoryProbabilities(text);
+    } catch (error) {
+      this.log.error({ err: error }, 'triage: the model failed on a text');
+      return null;
+    }
   }
 
   /** Call after ready(); before it (or if training failed) every case gets the ordinary result. */

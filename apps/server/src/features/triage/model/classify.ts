@@ -186,7 +186,21 @@ export function buildModel(parts: TrainedParts): TriageModel {
     };
   }
 
-  return { classify, version: parts.version, trainedOn: parts.trainedOn };
+  /** How likely each category is for a text by the model alone (no rules, no customer's choice). */
+  function categoryProbabilities(text: string): Record<Category, number> {
+    extractor.extract(normaliseText('', text));
+    const { indices, counts, groups, values, size } = extractor;
+    weighFeatures(indices, counts, groups, size, weights, settings.features, values);
+    scoreInto(model, USED_SLOTS, indices, values, size, scores);
+    softmaxInPlace(scores, CATEGORY_HEAD);
+    const probabilities = {} as Record<Category, number>;
+    CATEGORIES.forEach((category, index) => {
+      probabilities[category] = scores[CATEGORY_HEAD.offset + index]!;
+    });
+    return probabilities;
+  }
+
+  return { classify, categoryProbabilities, version: parts.version, trainedOn: parts.trainedOn };
 }
 
 function round(value: number): number {

@@ -32,6 +32,8 @@ export interface LabelledMessage {
 
 export interface TriageModel {
   classify(input: TriageInput): TriageResult;
+  /** Each category's probability for a text, by the trained classifier alone (help search uses it). */
+  categoryProbabilities(text: string): Record<Category, number>;
   readonly version: string;
   readonly trainedOn: number;
 }

@@ -1,0 +1,158 @@
+import type { ArticleStatus, KbFeedbackEvent } from '@caseflow/contract';
+import { type Selectable, sql } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { KbArticlesTable } from '../../db/schema.js';
+
+export type ArticleRow = Selectable<KbArticlesTable> & { author_name: string | null };
+
+export type ArticleSummaryRow = Omit<ArticleRow, 'body' | 'author_id' | 'author_name' | 'created_at' | 'published_at'>;
+export type ArticleWrite = Omit<ArticleRow, 'id' | 'author_name'>;
+
+const summaryColumns = [
+  'kb_articles.id',
+  'kb_articles.slug',
+  'kb_articles.title',
+  'kb_articles.description',
+  'kb_articles.category',
+  'kb_articles.tags',
+  'kb_articles.status',
+  'kb_articles.updated_at',
+] as const;
+
+export function findArticleRow(db: Db, slug: string): Promise<ArticleRow | undefined> {
+  return db
+    .selectFrom('kb_articles')
+    .leftJoin('users', 'users.id', 'kb_articles.author_id')
+    .selectAll('kb_articles')
+    .select('users.name as author_name')
+    .where('kb_articles.slug', '=', slug)
+    .executeTakeFirst();
+}
+
+export function listArticleRows(
+  db: Db,
+  filter: { status?: ArticleStatus; category?: string },
+): Promise<ArticleSummaryRow[]> {
+  let query = db.selectFrom('kb_articles').select(summaryColumns);
+  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.category) query = query.where('category', '=', filter.category);
+  return query.orderBy('category').orderBy('title').orderBy('id').execute();
+}
+
+/** Published articles with their bodies, in id order from `afterId`: what the search index is built from. */
+export function listPublishedForIndex(db: Db, afterId: number, limit: number) {
+  return db
+    .selectFrom('kb_articles')
+    .select(['id', 'slug', 'title', 'description', 'body', 'category', 'tags'])
+    .where('status', '=', 'published')
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+/** How many articles there are and when the latest change was: how a search index sees it is behind. */
+export async function articleTotals(db: Db): Promise<{ count: number; latest: number }> {
+  const row = await db
+    .selectFrom('kb_articles')
+    .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.max('updated_at').as('latest')])
+    .executeTakeFirstOrThrow();
+  return { count: Number(row.count), latest: Number(row.latest ?? 0) };
+}
+
+/** Articles of any status changed at or after `since`. */
+export function listArticlesChangedSince(db: Db, since: number) {
+  return db
+    .selectFrom('kb_articles')
+    .select(['id', 'slug', 'title', 'description', 'body', 'category', 'tags', 'status'])
+    .where('updated_at', '>=', since)
+    .orderBy('id')
+    .execute();
+}
+
+export async function insertArticleRow(db: Db, row: ArticleWrite): Promise<number> {
+  const inserted = await db.insertInto('kb_articles').values(row).returning('id').executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+/** Inserts the article unless one has its slug; true when it was inserted. */
+export async function insertArticleIfMissing(db: Db, row: ArticleWrite): Promise<boolean> {
+  const inserted = await db
+    .insertInto('kb_articles')
+    .values(row)
+    .onConflict((conflict) => conflict.column('slug').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+export async function updateArticleRow(db: Db, id: number, changes: Partial<ArticleWrite>): Promise<void> {
+  await db.updateTable('kb_articles').set(changes).where('id', '=', id).execute();
+}
+
+export async function deleteArticleRow(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('kb_articles').where('id', '=', id).execute();
+}
+
+export async function insertFeedbackRow(
+  db: Db,
+  row: {
+    session: string;
+    event: KbFeedbackEvent;
+    slug: string;
+    case_id: number | null;
+    user_id: number;
+    created_at: number;
+  },
+): Promise<void> {
+  await db
+    .insertInto('kb_feedback')
+    .values(row)
+    .onConflict((conflict) => conflict.columns(['session', 'event', 'slug']).doNothing())
+    .execute();
+}
+
+/** Per event: rows, and distinct form visits. */
+export function countFeedback(db: Db) {
+  return db
+    .selectFrom('kb_feedback')
+    .select((eb) => [
+      'event',
+      eb.fn.countAll<number>().as('rows'),
+      sql<number>`count(distinct ${sql.ref('session')})`.as('sessions'),
+    ])
+    .groupBy('event')
+    .execute();
+}
+
+/** Cases created after suggestions were shown: a visit counts when it showed a suggestion and ended in a case. */
+export async function countCasesAfterSuggestions(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('kb_feedback as created')
+    .select(sql<number>`count(distinct ${sql.ref('created.session')})`.as('count'))
+    .where('created.event', '=', 'created')
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('kb_feedback as shown')
+          .select('shown.id')
+          .whereRef('shown.session', '=', 'created.session')
+          .where('shown.event', '=', 'shown'),
+      ),
+    )
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export function topDeflectingArticles(db: Db, limit: number) {
+  return db
+    .selectFrom('kb_feedback')
+    .innerJoin('kb_articles', 'kb_articles.slug', 'kb_feedback.slug')
+    .select((eb) => ['kb_articles.slug', 'kb_articles.title', eb.fn.countAll<number>().as('deflected')])
+    .where('kb_feedback.event', '=', 'deflected')
+    .groupBy(['kb_articles.slug', 'kb_articles.title'])
+    .orderBy('deflected', 'desc')
+    .orderBy('kb_articles.slug')
+    .limit(limit)
+    .execute();
+}
