@@ -112,6 +112,19 @@ const groups: Group[] = [
       ['p99Ms', '≤ 10 ms'],
     ],
   }),
+  alone({
+    name: 'help search, 10,000 articles, SQLite',
+    script: 'bench/kb.ts',
+    args: ['--json'],
+    show: [
+      ['searchP95Ms', '≤ 20 ms'],
+      ['suggestP95Ms', '≤ 20 ms'],
+      ['longQueryP95Ms', '—'],
+      ['firstQueryMs', '—'],
+      ['rssWithIndexMb', '—'],
+    ],
+    runs: 1,
+  }),
 ];
 if (postgres.length > 0) {
   groups.push(
@@ -146,6 +159,19 @@ if (postgres.length > 0) {
       script: 'bench/postgres-ceiling.ts',
       args: postgres,
       show: [['casesPerSecond', '—']],
+    }),
+    alone({
+      name: 'help search, 10,000 articles, PostgreSQL',
+      script: 'bench/kb.ts',
+      args: [...postgres, '--json'],
+      show: [
+        ['searchP95Ms', '≤ 20 ms'],
+        ['suggestP95Ms', '≤ 20 ms'],
+        ['longQueryP95Ms', '—'],
+        ['firstQueryMs', '—'],
+        ['rssWithIndexMb', '—'],
+      ],
+      runs: 1,
     }),
     alone({
       name: 'resolve → push, PostgreSQL, 2 processes',

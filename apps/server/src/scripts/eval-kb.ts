@@ -26,7 +26,11 @@ const triage = new TriageEngine(async () => [], { error: (details, message) => c
 await triage.ready();
 const sets = [
   { name: 'question set', file: 'questions.jsonl' },
-  { name: 'held-out set (never used to tune)', file: 'questions-holdout.jsonl' },
+  { name: 'held-out set 1 (never used to tune)', file: 'questions-holdout.jsonl' },
+  {
+    name: 'held-out set 2 (written by someone who never saw the search code or the other sets)',
+    file: 'questions-holdout-2.jsonl',
+  },
 ];
 
 console.log(`Caseflow help search: evaluation (${new Date().toISOString().slice(0, 10)})`);

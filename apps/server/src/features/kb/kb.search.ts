@@ -9,7 +9,8 @@ import { type IndexedArticle, KbIndex } from './search/kb-index.js';
 const FRESHNESS_CHECK_MS = 1_000;
 // Other processes' clocks may lag this one's: changes are re-read from a little before the last seen.
 const CLOCK_MARGIN_MS = 5_000;
-const LOAD_BATCH = 1_000;
+// Small batches: building the index of 10,000 articles takes seconds, and each batch yields to requests.
+const LOAD_BATCH = 200;
 // The classifier reads the start of a long query; the rest changes little and costs time.
 const MAX_QUERY_CHARS = 600;
 

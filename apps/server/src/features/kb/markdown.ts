@@ -35,10 +35,13 @@ export function renderMarkdown(body: string): string {
   return markdown.render(body);
 }
 
+// Plain text needs the structure only: no typography or link detection.
+const structure = new MarkdownIt({ html: false, linkify: false, typographer: false });
+
 /** An article's body as plain text (what search indexes and snippets quote), blocks on their own lines. */
 export function markdownToText(body: string): string {
   const lines: string[] = [];
-  for (const token of markdown.parse(body, {})) {
+  for (const token of structure.parse(body, {})) {
     if (token.type === 'inline') {
       const text = (token.children ?? [])
         .map((child) =>

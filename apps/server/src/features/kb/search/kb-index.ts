@@ -1,6 +1,8 @@
 import type { Category, KbSearchHit } from '@caseflow/contract';
-import MiniSearch from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
 import { analyse, MAX_QUERY_TERMS, normaliseWords } from './analyse.js';
+import { Postings } from './postings.js';
+import { snippetOf } from './snippet.js';
 
 /** What search knows of a published article. */
 export interface IndexedArticle {
@@ -16,29 +18,41 @@ export interface IndexedArticle {
 
 export type SearchOptions = { typing?: boolean; categories?: Readonly<Record<Category, number>> | null };
 
-type Fields = Pick<IndexedArticle, 'id' | 'title' | 'description' | 'text'> & { tags: string };
-
-const SNIPPET_CHARS = 180;
+// A title or a tag is what an article is about; a word deep in its body may be an aside (BM25F weights).
+const FIELDS = [
+  { of: (article: IndexedArticle) => article.title, weight: 2 },
+  { of: (article: IndexedArticle) => article.tags.join(' '), weight: 2 },
+  { of: (article: IndexedArticle) => article.description, weight: 1.5 },
+  { of: (article: IndexedArticle) => article.text, weight: 1 },
+] as const;
+// BM25's saturation and length normalisation, chosen on the question set (eval:kb).
+const K1 = 2;
+const B = 0.7;
+// A spelling slip or an unfinished word counts less than the word itself.
+const FUZZY_WEIGHT = 0.35;
+const PREFIX_WEIGHT = 0.5;
 // How far the question's likely category moves a match, against its text score scaled to the best one's 1.
-const PRIOR_WEIGHT = 1.2;
-// A title or a tag is what an article is about; a word deep in its body may be an aside.
-const BOOST = { title: 2, tags: 2, description: 1.5, text: 1 };
-// A spelling slip costs up to one edit in a short word, two in a long one (counted on stems).
-const fuzziness = (term: string) => (term.length >= 8 ? 2 : term.length >= 4 ? 1 : false);
+const PRIOR_WEIGHT = 1.6;
+// A slip costs up to one edit in a short word, two in a long one (counted on stems); tried only for a
+// word the articles do not have, so common words never fan out into their look-alikes.
+const editsAllowed = (term: string) => (term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0);
 
 /**
- * The in-process search index of published articles (SPEC §10): BM25 over stemmed words and the shop's
- * concept words (analyse), with fuzzy matching for spelling slips. One instance answers both search and
- * suggest; suggest also matches the word being typed as a prefix.
+ * The in-process search index of published articles (SPEC §10): BM25F over stemmed words and the shop's
+ * concept words (analyse), spelling slips matched by edit distance, the word being typed by prefix, and
+ * the triage classifier's category probabilities as a prior. Scoring runs over flat posting arrays into
+ * one reused accumulator, so a query costs about the length of its words' postings.
  */
 export class KbIndex {
-  readonly #search = new MiniSearch<Fields>({
-    fields: ['title', 'tags', 'description', 'text'],
-    tokenize: analyse,
-    processTerm: (term) => term,
-    searchOptions: { boost: BOOST, combineWith: 'OR', weights: { fuzzy: 0.35, prefix: 0.5 } },
-  });
-  readonly #articles = new Map<number, IndexedArticle>();
+  /** term → its postings; a radix tree, so slips and prefixes are found without scanning the vocabulary. */
+  readonly #terms = new SearchableMap<Postings>();
+  readonly #articles = new Map<number, { slot: number; article: IndexedArticle }>();
+  /** slot → its article, undefined for a free slot. */
+  readonly #slots: (IndexedArticle | undefined)[] = [];
+  #lengths = new Float64Array(1024);
+  #totalLength = 0;
+  #scores = new Float64Array(1024);
+  readonly #free: number[] = [];
 
   constructor(articles: Iterable<IndexedArticle> = []) {
     for (const article of articles) this.upsert(article);
@@ -49,40 +63,67 @@ export class KbIndex {
   }
 
   upsert(article: IndexedArticle) {
-    if (this.#articles.has(article.id)) this.#search.discard(article.id);
-    this.#articles.set(article.id, article);
-    this.#search.add({ ...article, tags: article.tags.join(' ') });
+    this.remove(article.id);
+    const slot = this.#free.pop() ?? this.#slots.length;
+    this.#ensureCapacity(slot + 1);
+    this.#slots[slot] = article;
+    const frequencies = weightedFrequencies(article);
+    let length = 0;
+    for (const [term, frequency] of frequencies) {
+      this.#terms.fetch(term, () => new Postings()).add(slot, frequency);
+      length += frequency;
+    }
+    this.#lengths[slot] = length;
+    this.#totalLength += length;
+    this.#articles.set(article.id, { slot, article });
   }
 
   remove(id: number) {
-    if (!this.#articles.delete(id)) return;
-    this.#search.discard(id);
+    const entry = this.#articles.get(id);
+    if (!entry) return;
+    for (const term of weightedFrequencies(entry.article).keys()) {
+      const postings = this.#terms.get(term);
+      postings?.remove(entry.slot);
+      if (postings?.size === 0) this.#terms.delete(term);
+    }
+    this.#totalLength -= this.#lengths[entry.slot] ?? 0;
+    this.#lengths[entry.slot] = 0;
+    this.#slots[entry.slot] = undefined;
+    this.#free.push(entry.slot);
+    this.#articles.delete(id);
   }
 
-  /**
-   * Best first; an empty or meaningless query finds nothing. `typing` matches the last word as a prefix.
-   * `categories`, each category's probability for the query (the triage classifier's, trained on customers'
-   * messages), moves up the matches in the category the question is most likely about.
-   */
+  /** Best first; an empty or meaningless query finds nothing. `typing` matches the last word as a prefix. */
   search(query: string, limit: number, options: SearchOptions = {}): KbSearchHit[] {
     const terms = [...new Set(analyse(query))].slice(0, MAX_QUERY_TERMS);
-    if (terms.length === 0) return [];
-    const last = terms.length - 1;
-    const results = this.#search.search(terms.join(' '), {
-      tokenize: (text) => text.split(' '),
-      fuzzy: (term) => fuzziness(term),
-      prefix: options.typing ? (term, index) => index === last && term.length >= 3 : false,
+    if (terms.length === 0 || this.#articles.size === 0) return [];
+    const touched: number[] = [];
+    const scores = this.#scores;
+    const averageLength = this.#totalLength / this.#articles.size;
+    const count = this.#articles.size;
+    const addTerm = (postings: Postings, weight: number) => {
+      const idf = Math.log(1 + (count - postings.size + 0.5) / (postings.size + 0.5));
+      postings.forEach((slot, frequency) => {
+        if (scores[slot] === 0) touched.push(slot);
+        const norm = K1 * (1 - B + (B * (this.#lengths[slot] ?? 0)) / averageLength);
+        scores[slot] = (scores[slot] ?? 0) + (weight * idf * frequency * (K1 + 1)) / (frequency + norm);
+      });
+    };
+    terms.forEach((term, index) => {
+      const exact = this.#terms.get(term);
+      if (exact) addTerm(exact, 1);
+      else {
+        const edits = editsAllowed(term);
+        if (edits > 0) for (const [, [postings]] of this.#terms.fuzzyGet(term, edits)) addTerm(postings, FUZZY_WEIGHT);
+      }
+      if (options.typing && index === terms.length - 1 && term.length >= 3) {
+        for (const [other, postings] of this.#terms.atPrefix(term))
+          if (other !== term) addTerm(postings, PREFIX_WEIGHT);
+      }
     });
+    const ranked = this.#rank(touched, limit, options.categories ?? null);
     const words = new Set(normaliseWords(query));
-    const best = results[0]?.score ?? 0;
-    const ranked = results.flatMap((result) => {
-      const article = this.#articles.get(result.id as number);
-      if (!article) return [];
-      const prior = options.categories?.[article.category] ?? 0;
-      return [{ article, score: result.score / best + PRIOR_WEIGHT * prior }];
-    });
-    ranked.sort((a, b) => b.score - a.score);
-    return ranked.slice(0, limit).map(({ article, score }) => ({
+    return ranked.map(({ article, score }) => ({
       slug: article.slug,
       title: article.title,
       category: article.category,
@@ -90,24 +131,46 @@ export class KbIndex {
       score: Math.round(score * 1000) / 1000,
     }));
   }
-}
 
-/** The first line of the article that shares a word with the query, shortened around it; else the description. */
-function snippetOf(article: IndexedArticle, words: ReadonlySet<string>): string {
-  for (const line of article.text.split('\n')) {
-    const lineWords = normaliseWords(line);
-    const hit = lineWords.findIndex((word) => word.length > 3 && words.has(word));
-    if (hit < 0) continue;
-    return shorten(line, lineWords[hit] ?? '');
+  /** The `limit` best of the touched slots, text score scaled to the best one's plus the category prior; resets the accumulator. */
+  #rank(touched: readonly number[], limit: number, categories: SearchOptions['categories']) {
+    const scores = this.#scores;
+    let best = 0;
+    for (const slot of touched) best = Math.max(best, scores[slot] ?? 0);
+    const top: { article: IndexedArticle; score: number }[] = [];
+    const slots = this.#slots;
+    for (const slot of touched) {
+      const article = slots[slot];
+      const text = scores[slot] ?? 0;
+      scores[slot] = 0;
+      if (!article || best === 0) continue;
+      const score = text / best + PRIOR_WEIGHT * (categories ? categories[article.category] : 0);
+      if (top.length === limit && score <= (top[limit - 1]?.score ?? 0)) continue;
+      let at = top.length < limit ? top.length : limit - 1;
+      while (at > 0 && (top[at - 1]?.score ?? 0) < score) {
+        top[at] = top[at - 1] as { article: IndexedArticle; score: number };
+        at--;
+      }
+      top[at] = { article, score };
+    }
+    return top;
   }
-  return article.description || shorten(article.text.split('\n')[0] ?? '', '');
+
+  #ensureCapacity(slots: number) {
+    if (slots <= this.#lengths.length) return;
+    const size = Math.max(slots, this.#lengths.length * 2);
+    const lengths = new Float64Array(size);
+    lengths.set(this.#lengths);
+    this.#lengths = lengths;
+    this.#scores = new Float64Array(size);
+  }
 }
 
-function shorten(line: string, word: string): string {
-  if (line.length <= SNIPPET_CHARS) return line;
-  const at = Math.max(0, line.toLowerCase().indexOf(word) - 60);
-  const start = at === 0 ? 0 : line.indexOf(' ', at) + 1;
-  const excerpt = line.slice(start, start + SNIPPET_CHARS);
-  const cut = excerpt.lastIndexOf(' ');
-  return `${start > 0 ? '…' : ''}${cut > 100 ? excerpt.slice(0, cut) : excerpt}…`;
+/** Each term's frequency in the article, every occurrence weighted by its field's weight (BM25F). */
+function weightedFrequencies(article: IndexedArticle): Map<string, number> {
+  const frequencies = new Map<string, number>();
+  for (const field of FIELDS) {
+    for (const term of analyse(field.of(article))) frequencies.set(term, (frequencies.get(term) ?? 0) + field.weight);
+  }
+  return frequencies;
 }
