@@ -4,45 +4,142 @@
  * the classifier learns one weight for all the wordings of a cue instead of one per rare word.
  */
 const DAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun)';
-const NUMBER =
-  '(?:\\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|a few|couple of|a couple of)';
 
-const CUES: ReadonlyArray<readonly [name: string, pattern: RegExp]> = [
+// Occasions a delivery or a fix may have to meet (not "gift card", "gift set", "gift wrap").
+const EVENT =
+  '(?:wedding|party|birthday|bday|christening|baptism|communion|funeral|graduation|prom|holiday|vacation|trip|flight|flying|fly out|moving|move|housewarming|baby shower|shower|anniversary|exam|interview|hospital|surgery|camp|competition|tournament|recital|concert|event|christmas|xmas|eid|diwali|gift(?! (?:card|set|wrap|note|receipt|box|voucher|message))|present|baby (?:is )?due|due date)';
+// A date within about a week.
+const SOON = `(?:today|tonight|tomorrow|this (?:weekend|week)|(?:on|by|this|next|before|until) ${DAY}|next week|in (?:\\d+|two|three|four|five|a few|a couple of) days|on the \\d+(?:st|nd|rd|th)?)`;
+const MONTH =
+  '(?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)';
+// Weeks or months, and a week or more counted in days or fortnights.
+const WEEKS = '(?:\\d+|a|one|two|three|four|five|six|seven|eight|several|a few|a couple of) (?:weeks?|months?)';
+const LONG = `(?:${WEEKS}|(?:[7-9]|[1-9]\\d|seven|eight|nine|ten|eleven|twelve|fourteen|twenty) (?:working |business )?days|a fortnight)`;
+// "no refund", "still haven't received my money", "never got the refund".
+const NOT_GOT =
+  '(?:no|still no|not (?:yet )?(?:received|got|had|seen)|havent (?:received|got|had|seen)|never (?:got|received)|yet to (?:receive|get|see)|still (?:not|havent) (?:received|got|had|seen))';
+
+/** Each cue fires when any of its patterns matches (several short patterns run faster than one long one). */
+const CUES: ReadonlyArray<readonly [name: string, patterns: readonly RegExp[]]> = [
+  // Any near date or haste ("tomorrow", "on Friday", "asap", "before it ships"): broad, the first cue.
   [
     'deadline',
-    new RegExp(
-      `\\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening|weekend|week)|(?:on|by|this|next|before|until|for) ${DAY}\\b|${DAY} (?:morning|afternoon|night)|asap|urgently|right away|straight away|as soon as possible|before (?:it|the order|my order) (?:ships|is shipped|goes out|leaves|is dispatched)|ships today|dispatch(?:ed|es)? today|in (?:\\d+|two|three) (?:hours|days)|(?:leaving|flying|travelling|traveling|moving) (?:on|tomorrow|this|next|in)|(?:wedding|party|prom|recital|funeral|interview|graduation|christening|opening|trip|holiday|event|shoot|gala|camp|tournament|match|race|game|flight|birthday|shower) (?:is |on |this |tomorrow|today|next )|(?:need|needs|needed) (?:it|them|this) (?:by|for|before|today|tomorrow)|time.?sensitive|deadline|closes (?:today|tomorrow|in)|expires? (?:today|tonight|tomorrow))`,
-    ),
+    [
+      new RegExp(
+        `\\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening|weekend|week)|(?:on|by|this|next|before|until|for) ${DAY}\\b|${DAY} (?:morning|afternoon|night)|asap|urgently|right away|straight away|as soon as possible|before (?:it|the order|my order) (?:ships|is shipped|goes out|leaves|is dispatched)|ships today|dispatch(?:ed|es)? today|in (?:\\d+|two|three) (?:hours|days)|(?:leaving|flying|travelling|traveling|moving) (?:on|tomorrow|this|next|in)|(?:wedding|party|prom|recital|funeral|interview|graduation|christening|opening|trip|holiday|event|shoot|gala|camp|tournament|match|race|game|flight|birthday|shower) (?:is |on |this |tomorrow|today|next )|(?:need|needs|needed) (?:it|them|this) (?:by|for|before|today|tomorrow)|time.?sensitive|deadline|closes (?:today|tomorrow|in)|expires? (?:today|tonight|tomorrow))`,
+      ),
+    ],
   ],
+  // The guide's "time-critical": an event, gift, trip or move and a near date in the same sentence
+  // ("my sister's baby shower this Sunday", "we fly out on Friday"), "need it by Saturday", or a
+  // deadline today or tomorrow ("return window closes today", "points expire tonight").
+  [
+    'event',
+    [
+      new RegExp(`\\b${EVENT}\\b[^.!?\\n]{0,60}\\b(?:${SOON}|${DAY})\\b`),
+      new RegExp(`\\b${SOON}\\b[^.!?\\n]{0,60}\\b${EVENT}\\b`),
+      new RegExp(
+        `\\b(?:need|needs|needed|want|wanted) (?:it|them|this|these|one|a replacement|the replacement|it back) (?:for |by |before |back by )?(?:${SOON}|${DAY})\\b`,
+      ),
+      /\b(?:window|sale|offer|deal|discount|return period|points|voucher|invoice|payment|code|trial|days) (?:closes|close|ends|end|expires?|is due|are due|runs out|run out|are over|is over)\b[^.!?\n]{0,20}\b(?:today|tonight|tomorrow|in (?:\d+|two|three) (?:days|hours))/,
+      /\b(?:last day (?:is |to \w+ (?:is )?)?(?:today|tomorrow)|(?:due|expires?|ends|closes) (?:today|tonight|tomorrow))\b/,
+    ],
+  ],
+  // The guide's imminent dispatch: "ships today", "dispatch this afternoon", "about to ship", a status of
+  // packing, packed, ready to ship or label created ("processing" and "not shipped yet" are ordinary).
+  [
+    'dispatch',
+    [
+      /\b(?:ships|shipping|dispatch(?:ed|es)?|dispatching|goes out|go out|going out|leaves) (?:today|tonight|this (?:morning|afternoon|evening)|at \d|in (?:an|\d+|a few|two) hours?)\b/,
+      /\babout to (?:ship|be (?:shipped|dispatched|sent)|go out|leave)\b/,
+      /\b(?:says|saying|showing|shows|status|status is|marked|marked as|its|still|now) (?:as )?(?:packing|packed|being packed|ready to ship|ready for dispatch|preparing (?:for dispatch|to ship)|awaiting collection|label created)\b/,
+    ],
+  ],
+  // The guide's "long overdue": a wait of a week or more ("its been 3 weeks", "ordered 3 weeks ago",
+  // "19 days.", "over a week", "two weeks late", "since the 5th"), not a product's age ("3 weeks old").
   [
     'overdue',
-    new RegExp(
-      `\\b(?:${NUMBER} (?:weeks?|months?)(?: ago| now| later| late| and| since|,|\\.)|(?:weeks|months) (?:ago|now|later|late)|(?:over|more than|nearly|almost) (?:a|one|two|three|\\d+) (?:weeks?|months?)|still (?:no|not|nothing|hasnt|havent|waiting)|(?:third|fourth|fifth|3rd|4th|5th) (?:time|email|message|request|attempt)|(?:ignored|no reply|no response|nobody (?:replies|replied|answers|responds))|(?:\\d+|two|three|four|five|six) (?:emails|messages|calls|times))`,
-    ),
+    [
+      new RegExp(
+        `\\b(?:waited|waiting|its been|it has been|been|thats|that was|over|more than|nearly|almost) (?:about |around |over |almost |nearly |more than |like )?${LONG}\\b(?! old)`,
+      ),
+      new RegExp(
+        `\\b(?:ordered|returned|retuned|sent (?:it |them )?back|posted|cancell?ed|canceled|paid|issued|placed)\\b[^.!?\\n]{0,40}? ${WEEKS} (?:ago|back)\\b`,
+      ),
+      new RegExp(`(?:^|[.!?\\n]\\s*)${LONG}\\b(?! old)|\\b${LONG} now\\b`),
+      new RegExp(
+        `\\b(?:${WEEKS} (?:late|overdue|and (?:still|no|nothing)|since|later than)|weeks (?:late|overdue))\\b`,
+      ),
+      new RegExp(
+        `\\bsince (?:i (?:ordered|paid|sent|returned|posted)|${MONTH}|the \\d+(?:st|nd|rd|th)?|last (?:week|month))\\b`,
+      ),
+    ],
   ],
+  // The guide's "money wrongly taken or owed": a double charge, a charge after cancelling, an overcharge,
+  // a refund that has not come or came short, a paid service not given.
   [
     'owed',
-    /\b(?:(?:no|still no|never got|not (?:received|got|had)|havent (?:received|got|had)|yet to (?:receive|get)) (?:my |the |a |any )?(?:refund|money)|where is my (?:refund|money|zmoney)|charged (?:me )?(?:twice|double|two times|again)|double charged|(?:refund|money) (?:hasnt|has not|still hasnt|never) (?:arrived|come|appeared|been)|owe (?:me|us)|taken (?:twice|two times)|money (?:gone|taken|left my account)|overcharged)/,
+    [
+      /\b(?:charged (?:me )?(?:twice|double|two times|2 times|again|for both|after|even though|despite|more|extra|the wrong)|double (?:charged|charge|payment|billed)|(?:paid|billed|taken|debited) (?:twice|two times|2 times|double)|two (?:charges|payments)|over ?charged|still (?:being )?(?:charged|billed)|(?:charge|payment|money) (?:was )?taken (?:but|and|for|even)|owe (?:me|us)|money (?:gone|left my account))\b/,
+      new RegExp(`\\b${NOT_GOT} (?:my |the |a |any |the full )?(?:refund|money)\\b`),
+      /\b(?:refund|money)\b[^.!?\n]{0,30}\b(?:hasnt|has not|still hasnt|never|not yet|still not|isnt|is not|didnt) (?:arrived|come|appeared|been|shown|showing|landed|gone|reached|received)\b/,
+      /\b(?:where (?:is|s) (?:my|the) (?:refund|money|zmoney)|refund (?:is )?(?:late|overdue|missing|not (?:showing|received|arrived))|(?:only|partly|partially) refunded|short refund|paid for (?:express|next day|next-day|premium|priority|expedited))\b/,
+    ],
+  ],
+  // The guide's low: a report where nothing needs doing ("the watch itself is fine", "keeping it",
+  // "not a big deal", "still wearing it").
+  [
+    'fine',
+    [
+      /\b(?:(?:itself|inside|contents?|everything else|otherwise|product|item) (?:is|are|was|were|seems?|looks?) (?:fine|ok|okay|perfect|intact|unharmed|undamaged|all good)|not a (?:huge|big) deal|no biggie|no big deal|(?:barely|hardly) noticeable|(?:im|were|i am|we are|happy to|ill|well) keep(?:ing)? (?:it|them)|still (?:wearing|using) (?:it|them))\b/,
+      /\b(?:no need to (?:do anything|replace|send|refund|reply)|nothing (?:needs|to be) (?:done|doing)|(?:dont|do not) need (?:anything|a replacement|a refund|a new one)|just (?:fyi|so you know|letting you know|a heads up|thought you should know|thought (?:youd|you would) (?:like|want) to know))\b/,
+    ],
+  ],
+  // The guide's feedback and suggestions ("just wanted to say", "a suggestion", "would be nice").
+  [
+    'feedback',
+    [
+      /\b(?:just (?:wanted|writing|a note|a quick note) to (?:say|let you know|share|tell|thank)|(?:wanted|want) to (?:say|share) (?:a )?(?:thank|how|that)|thank you for (?:the|your|such|a)|suggestions?|(?:i|id|may i|could i|can i|would) (?:suggest|recommend)|if i (?:may|might|could) suggest)\b/,
+      /\b(?:(?:one|an|small|little) idea|would be (?:nice|great|welcome|lovely|helpful|good|handy|useful)|keep (?:it up|up the good work)|well done|maybe (?:offer|use|add|sell|consider|think)|feedback)\b/,
+    ],
+  ],
+  // The guide's simple admin and preference requests: unsubscribing, gift wrap or notes, invoice copies,
+  // profile updates, merging accounts, combining parcels, the delivery day, slot or safe place.
+  [
+    'admin',
+    [
+      /\b(?:unsubscribe|newsletter|mailing list|marketing (?:emails?|list|texts?)|take me off|remove me from|(?:stop|no more) (?:sending |the |all |your )?(?:promo|promotional|marketing|emails|texts|sms|catalogues?|offers))\b/,
+      /\b(?:gift (?:wrap|wrapped|wrapping|note|message|receipt)|(?:copy|copies|duplicate) of (?:the |my |an |a )?(?:invoice|receipt)|vat (?:invoice|receipt)|company name|(?:resend|re-send|send (?:me )?again) (?:the |my )?(?:tracking|invoice|receipt|confirmation|link))\b/,
+      /\b(?:update (?:my|the) (?:name|profile|details|phone number)|merge (?:my )?(?:two )?accounts|combine (?:my )?(?:orders|parcels)|ship together|delivery (?:slot|day|time)|safe place|leave (?:it|the parcel|the package) (?:with|at|in|by|behind|on))\b/,
+    ],
   ],
   [
     'calm',
-    /\b(?:no rush|no hurry|not urgent|no urgency|no stress|no worries|no big deal|not a big deal|no biggie|not fussed|not bothered|not the end of the world|just (?:fyi|a heads up|letting you know|so you know|wanted to (?:say|let you know|share|tell))|fyi\b|heads up|(?:im|were|i am|we are|happy to be) keeping (?:it|them)|all good|whenever you (?:can|get a chance)|in your own time|if (?:its|it is) (?:not too|too) late|only if)/,
+    [
+      /\b(?:no rush|no hurry|not urgent|no urgency|no stress|no worries|no big deal|not a big deal|no biggie|not fussed|not bothered|not the end of the world|just (?:fyi|a heads up|letting you know|so you know|wanted to (?:say|let you know|share|tell))|fyi\b|heads up|(?:im|were|i am|we are|happy to be) keeping (?:it|them)|all good|whenever you (?:can|get a chance)|in your own time|if (?:its|it is) (?:not too|too) late|only if)/,
+    ],
   ],
   [
     'praise',
-    /\b(?:thank you so much|thanks so much|love (?:it|them|this|the)|loving (?:it|them)|brilliant|amazing|fantastic|excellent|wonderful|great (?:service|quality|product)|well done|compliments?|so happy with|really happy with|delighted|obsessed|would (?:buy|recommend)|highly recommend)/,
+    [
+      /\b(?:thank you so much|thanks so much|love (?:it|them|this|the)|loving (?:it|them)|brilliant|amazing|fantastic|excellent|wonderful|great (?:service|quality|product)|well done|compliments?|so happy with|really happy with|delighted|obsessed|would (?:buy|recommend)|highly recommend)/,
+    ],
   ],
   [
     'question',
-    /(?:^|[.!?\n]\s*)(?:how|what|whats|which|when|where|who|why|will|would|can|could|do|does|did|is|are|was|were|should|shall|may|have|has|any|if)\b[^.!?\n]*\?/,
+    [
+      /(?:^|[.!?\n]\s*)(?:how|what|whats|which|when|where|who|why|will|would|can|could|do|does|did|is|are|was|were|should|shall|may|have|has|any|if)\b[^.!?\n]*\?/,
+    ],
   ],
   // Physical damage, the wording of SPEC §9's damaged_item (arrived broken, crushed, scratched, leaking).
   [
     'damage',
-    /\b(?:leak|leaks|leaking|leaked|leaky|cracked|cracks|crack|smashed|shattered|dented|dent|dents|scratched|scratches|scratch|crushed|squashed|chipped|torn|ripped|snapped|bent|soaked|soaking|in pieces|broken in|arrived (?:broken|damaged)|came (?:broken|damaged)|damaged)\b/,
+    [
+      /\b(?:leak|leaks|leaking|leaked|leaky|cracked|cracks|crack|smashed|shattered|dented|dent|dents|scratched|scratches|scratch|crushed|squashed|chipped|torn|ripped|snapped|bent|soaked|soaking|in pieces|broken in|arrived (?:broken|damaged)|came (?:broken|damaged)|damaged)\b/,
+    ],
   ],
   // A subject that is itself a question ("restock?", "compatible with android?").
-  ['asks', /^[^\n]*\?[ \t]*\n/],
+  ['asks', [/^[^\n]*\?[ \t]*\n/]],
 ];
 // A question mark, a question opening a sentence, or "do you", "can i", "is it" anywhere.
 const QUESTION_WORDING =
@@ -50,27 +147,31 @@ const QUESTION_WORDING =
 // Feedback, thanks or a wish with nothing to fix (SPEC §9's low besides questions).
 const FEEDBACK =
   /\b(?:thanks|thank you|thx|cheers|love|loved|loving|great|lovely|gorgeous|perfect|suggestion|suggest|feedback|would be (?:nice|great|good|helpful|lovely)|unsubscribe|opt out|stop (?:sending|the|all|your|these)|curious|wondering)\b/;
-const CALM_CUE = CUES.findIndex(([name]) => name === 'calm');
-const PRAISE_CUE = CUES.findIndex(([name]) => name === 'praise');
+// The cues that are themselves the guide's low wording: nothing to fix, feedback, admin requests.
+const LOW_CUES = CUES.filter(([name]) => ['calm', 'praise', 'fine', 'feedback', 'admin'].includes(name)).flatMap(
+  ([, patterns]) => patterns,
+);
 
 /**
  * Whether the (normalised) text gives any evidence of SPEC §9's `low` and `product_question`: a question,
- * feedback, thanks or praise, "no rush". Without it a message states a problem to fix, and a short one
- * ("Kettle leaks.") is neither a product question nor `low`, whatever the model's prior says.
+ * feedback, thanks or praise, "no rush", "keeping it", an admin or preference request. Without it a message
+ * states a problem to fix, and a short one ("Kettle leaks.") is neither a product question nor `low`,
+ * whatever the model's prior says.
  */
 export function hasLowEvidence(text: string): boolean {
-  return (
-    QUESTION_WORDING.test(text) ||
-    FEEDBACK.test(text) ||
-    CUES[CALM_CUE]![1].test(text) ||
-    CUES[PRAISE_CUE]![1].test(text)
-  );
+  return QUESTION_WORDING.test(text) || FEEDBACK.test(text) || LOW_CUES.some((pattern) => pattern.test(text));
 }
 
-/** The cues found in the text, as indices into the cue list. */
-export function findCues(text: string, found: (cue: number) => void): void {
-  CUES.forEach(([, pattern], index) => {
-    if (pattern.test(text)) found(index);
+// Cues that tell the category as much as the priority (a question, physical damage). The others are the
+// guide's priority wording: they get the priority cue weight, and only the priority classifier learns
+// from them (train.ts).
+const CATEGORY_CUES: ReadonlySet<string> = new Set(['question', 'damage', 'asks']);
+const IS_PRIORITY_CUE: readonly boolean[] = CUES.map(([name]) => !CATEGORY_CUES.has(name));
+
+/** The cues found in the text, as indices into the cue list, and whether each speaks to priority only. */
+export function findCues(text: string, found: (cue: number, priorityOnly: boolean) => void): void {
+  CUES.forEach(([, patterns], index) => {
+    if (patterns.some((pattern) => pattern.test(text))) found(index, IS_PRIORITY_CUE[index]!);
   });
 }
 

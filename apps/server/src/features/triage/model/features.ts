@@ -10,8 +10,10 @@ export interface FeatureSettings {
   charWeight: number;
   charMin: number;
   charMax: number;
-  /** The value of each priority cue feature (see cues.ts); 0 turns them off. */
+  /** The value of each cue feature (see cues.ts); 0 turns them off. */
   cueWeight: number;
+  /** The guide's priority cues (deadline, overdue, owed, calm, admin...) get cueWeight times this. */
+  priorityCueScale: number;
   /** Features found in fewer training messages than this are dropped (sklearn's min_df). */
   minDocuments: number;
   /** The first word and first two words of the subject and of the description ("how do", "can i"). */
@@ -26,6 +28,7 @@ export const CHAR = 2;
 export const CUE = 3;
 export const OPENING = 4;
 export const SUBJECT = 5;
+export const PRIORITY_CUE = 6;
 // Module-local copies: under a CommonJS transform (tsx) every use of an export is a getter call.
 const STRIDE = STRIDE_EXPORT;
 const IDF_SLOT = IDF_SLOT_EXPORT;
@@ -35,6 +38,7 @@ const CHAR_GROUP = 2;
 const CUE_GROUP = 3;
 const OPENING_GROUP = 4;
 const SUBJECT_GROUP = 5;
+const PRIORITY_CUE_GROUP = 6;
 
 const WORD_SEED = 0x811c9dc5;
 const BIGRAM_SEED = 0x5bd1e995;
@@ -212,8 +216,8 @@ export class FeatureExtractor {
     if (this.settings.cueWeight > 0) findCues(text, this.addCue);
   }
 
-  private readonly addCue = (cue: number): void => {
-    this.add(finish(CUE_SEED ^ (cue + 1)) & this.mask, CUE_GROUP, -1, -1);
+  private readonly addCue = (cue: number, priorityOnly: boolean): void => {
+    this.add(finish(CUE_SEED ^ (cue + 1)) & this.mask, priorityOnly ? PRIORITY_CUE_GROUP : CUE_GROUP, -1, -1);
   };
 
   private addCharGrams(length: number): void {
@@ -280,8 +284,8 @@ export function weighFeatures(
   norms.fill(0);
   for (let i = 0; i < size; i++) {
     const group = groups[i]!;
-    if (group === CUE_GROUP) {
-      values[i] = settings.cueWeight;
+    if (group === CUE_GROUP || group === PRIORITY_CUE_GROUP) {
+      values[i] = group === CUE_GROUP ? settings.cueWeight : settings.cueWeight * settings.priorityCueScale;
       continue;
     }
     const value = (1 + Math.log(counts[i]!)) * table[indices[i]! * STRIDE + IDF_SLOT]!;
@@ -293,13 +297,14 @@ export function weighFeatures(
   scales[BIGRAM_GROUP] = norms[BIGRAM_GROUP]! > 0 ? settings.bigramWeight / Math.sqrt(norms[BIGRAM_GROUP]!) : 0;
   scales[CHAR_GROUP] = norms[CHAR_GROUP]! > 0 ? settings.charWeight / Math.sqrt(norms[CHAR_GROUP]!) : 0;
   scales[CUE_GROUP] = 1;
+  scales[PRIORITY_CUE_GROUP] = 1;
   scales[OPENING_GROUP] = norms[OPENING_GROUP]! > 0 ? settings.openingWeight / Math.sqrt(norms[OPENING_GROUP]!) : 0;
   scales[SUBJECT_GROUP] = norms[SUBJECT_GROUP]! > 0 ? settings.subjectWeight / Math.sqrt(norms[SUBJECT_GROUP]!) : 0;
   for (let i = 0; i < size; i++) values[i]! *= scales[groups[i]!]!;
 }
 
-const groupNorms = new Float64Array(6);
-const groupScales = new Float64Array(6);
+const groupNorms = new Float64Array(7);
+const groupScales = new Float64Array(7);
 
 /**
  * The vocabulary of the training rows (features in at least `minDocuments` of them, cues always) and
@@ -315,7 +320,8 @@ export function buildVocabulary(
   for (const row of rows) {
     for (let i = 0; i < row.indices.length; i++) {
       documentFrequency[row.indices[i]!]!++;
-      if (row.groups[i] === CUE_GROUP) isCue[row.indices[i]!] = 1;
+      const group = row.groups[i];
+      if (group === CUE_GROUP || group === PRIORITY_CUE_GROUP) isCue[row.indices[i]!] = 1;
     }
   }
   const kept: number[] = [];

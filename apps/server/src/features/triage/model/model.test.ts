@@ -1,5 +1,6 @@
 import { categorySchema, prioritySchema } from '@caseflow/contract';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CUE_NAMES, findCues } from './cues.js';
 import { FeatureExtractor } from './features.js';
 import {
   isHeldOut,
@@ -162,6 +163,46 @@ describe('the result', () => {
       const result = classify(subject!, description!);
       expect(result.category).toBe('product_question');
       expect(result.priority).toBe('low');
+    }
+  });
+});
+
+describe('priority cues (the labelling guide in docs/triage.md)', () => {
+  const cuesOf = (text: string) => {
+    const names: string[] = [];
+    findCues(normaliseText('', text), (cue) => names.push(CUE_NAMES[cue]!));
+    return names;
+  };
+
+  it("reads the guide's high and low wording", () => {
+    for (const [text, cue] of [
+      ['I was charged twice for the same order.', 'owed'],
+      ['Returned it three weeks ago and still no refund.', 'owed'],
+      ['Ordered 3 weeks ago and still nothing.', 'overdue'],
+      ['Tracking has not moved since the 3rd.', 'overdue'],
+      ['Royal Mail lost my parcel. 19 days.', 'overdue'],
+      ['It is for my sister’s baby shower this Sunday.', 'event'],
+      ['My return window closes tomorrow.', 'event'],
+      ['Please change the size, it says ready to ship.', 'dispatch'],
+      ['The watch itself is fine, just letting you know.', 'fine'],
+      ['Just wanted to say thank you, one idea: smaller boxes?', 'feedback'],
+      ['Could you add a gift note to my order?', 'admin'],
+      ['Please take me off your mailing list.', 'admin'],
+    ] as const) {
+      expect(cuesOf(text), text).toContain(cue);
+    }
+  });
+
+  it('does not read a look-alike as one', () => {
+    for (const [text, cue] of [
+      ['The earbuds are 3 weeks old and the left one died.', 'overdue'],
+      ['Tracking has not updated in 2 days.', 'overdue'],
+      ['I would like a partial refund for the scratched one.', 'owed'],
+      ['I bought a gift card on Monday.', 'event'],
+      ['Please cancel my order, it is still processing.', 'dispatch'],
+      ['The rest of the set arrived broken.', 'fine'],
+    ] as const) {
+      expect(cuesOf(text), text).not.toContain(cue);
     }
   });
 });

@@ -33,6 +33,7 @@ export const DEFAULT_SETTINGS: TriageSettings = {
     charMin: 3,
     charMax: 5,
     cueWeight: 0.2,
+    priorityCueScale: 1.5,
     minDocuments: 2,
     openingWeight: 0.3,
     subjectWeight: 0.3,
@@ -43,5 +44,5 @@ export const DEFAULT_SETTINGS: TriageSettings = {
 };
 
 /** Bumped when the code changes what a model learns from the same examples (part of the version hash). */
-export const MODEL_REVISION = 2;
+export const MODEL_REVISION = 3;
 export const MODEL_NAME = 'caseflow-offline';

@@ -33,7 +33,11 @@ export function trainSoftmaxHeads(
   settings: SoftmaxSettings,
   weights: Float32Array,
   bias: Float32Array,
+  /** Features (by dense id, 1 = restricted) that only update the slots from `from` on (one head's own). */
+  restricted?: { features: Uint8Array; from: number },
 ): void {
+  const restrictedFeatures = restricted?.features;
+  const restrictedFrom = restricted ? restricted.from : 0;
   const used = Math.max(...heads.map((head) => head.offset + head.classes));
   const v = new Float32Array(dimension * STRIDE);
   const b = new Float64Array(STRIDE);
@@ -80,9 +84,11 @@ export function trainSoftmaxHeads(
       if (largest < NEGLIGIBLE) continue;
       const shrink = rate / scale;
       for (let i = 0; i < indices.length; i++) {
-        const base = indices[i]! * LINE;
+        const feature = indices[i]!;
+        const base = feature * LINE;
         const value = values[i]! * shrink;
-        for (let k = 0; k < used; k++) v[base + k]! -= value * scores[k]!;
+        const first = restrictedFeatures !== undefined && restrictedFeatures[feature] === 1 ? restrictedFrom : 0;
+        for (let k = first; k < used; k++) v[base + k]! -= value * scores[k]!;
       }
       for (let k = 0; k < used; k++) b[k]! -= rate * scores[k]!;
     }

@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { type Category, categorySchema, type Priority, prioritySchema } from '@caseflow/contract';
-import { buildVocabulary, type CountRow, FeatureExtractor, toDenseRow, weighFeatures } from './features.js';
+import {
+  buildVocabulary,
+  type CountRow,
+  FeatureExtractor,
+  PRIORITY_CUE,
+  toDenseRow,
+  weighFeatures,
+} from './features.js';
 import { type Head, type JointModel, type SparseRow, STRIDE } from './linear.js';
 import { trainNaiveBayesHead } from './naive-bayes.js';
 import { MODEL_REVISION, type TriageSettings } from './settings.js';
@@ -61,8 +68,13 @@ export function trainParts(examples: readonly LabelledMessage[], settings: Triag
   const { vocabulary, table } = buildVocabulary(counts, settings.features);
   const model: JointModel = { vocabulary, weights: table, bias: new Float32Array(STRIDE) };
   const dimension = vocabulary.size;
+  // The guide's priority cues say nothing about the category: only the priority head learns from them.
+  const priorityOnly = new Uint8Array(dimension);
   const rows: SparseRow[] = counts.map((hashed) => {
     const row = toDenseRow(hashed, vocabulary);
+    row.groups.forEach((group, i) => {
+      if (group === PRIORITY_CUE) priorityOnly[row.indices[i]!] = 1;
+    });
     const values = new Float32Array(row.indices.length);
     weighFeatures(row.indices, row.counts, row.groups, row.indices.length, table, settings.features, values);
     return { indices: row.indices, values };
@@ -82,6 +94,7 @@ export function trainParts(examples: readonly LabelledMessage[], settings: Triag
       { ...classifier, seed: 20_240_501 },
       model.weights,
       model.bias,
+      { features: priorityOnly, from: PRIORITY_HEAD.offset },
     );
   } else {
     const kind = classifier.kind === 'complement-nb' ? 'complement' : 'multinomial';
