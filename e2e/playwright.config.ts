@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { findBrowser } from '../scripts/browser.mjs';
 
 const port = 3900;
 // The runner and its worker process both load this file: the directory is made once and handed down
@@ -10,7 +11,7 @@ process.env.CASEFLOW_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'caseflow-e2e-'
 const dataDir = process.env.CASEFLOW_E2E_DATA_DIR;
 export const ADMIN = { email: 'admin@e2e.test', password: 'E2e-admin-pass-1' };
 
-/** Browser tests against the real server on a fresh database, in Debian's Chromium (no browser download). */
+/** Browser tests against the real server on a fresh database, in Debian's Chromium or the one `npm test` provided. */
 export default defineConfig({
   testDir: './tests',
   globalTeardown: './global-teardown.ts',
@@ -22,7 +23,8 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     launchOptions: {
-      executablePath: '/usr/bin/chromium',
+      // `npm test` made sure of one (scripts/ensure-browser.mjs); run alone, a missing browser fails here.
+      executablePath: findBrowser() ?? '/usr/bin/chromium',
       args: [
         '--no-sandbox',
         '--disable-gpu',

@@ -8,6 +8,11 @@ test.describe.configure({ timeout: 120_000 });
 
 async function expectNoSeriousViolations(page: Page, path: string) {
   await page.goto(path);
+  await expectNoSeriousViolationsHere(page, path);
+}
+
+/** The page as it is now (a dialog open, results shown), named `label` in the failure. */
+async function expectNoSeriousViolationsHere(page: Page, label: string) {
   await page.waitForLoadState('networkidle');
   await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
   const results = await new AxeBuilder({ page }).analyze();
@@ -17,7 +22,7 @@ async function expectNoSeriousViolations(page: Page, path: string) {
   expect(
     serious.map(
       (violation) =>
-        `${path}: ${violation.id} (${violation.impact}) ${violation.nodes.map((node) => node.target).join(' ')}`,
+        `${label}: ${violation.id} (${violation.impact}) ${violation.nodes.map((node) => node.target).join(' ')}`,
     ),
   ).toEqual([]);
 }
@@ -52,4 +57,41 @@ test('agent and admin pages have no serious accessibility violations', async ({ 
     '/admin/mail',
   ])
     await expectNoSeriousViolations(page, path);
+});
+
+test('knowledge base pages have no serious accessibility violations', async ({ page, baseURL }) => {
+  const admin = await Api.admin(baseURL!);
+  const slug = `axe-article-${Date.now()}`;
+  const article = await admin.call('POST', '/kb/articles', {
+    slug,
+    title: 'Axe check: change your delivery address',
+    category: 'account',
+    status: 'published',
+    body: '## Before it ships\n\nChange the **delivery address** from your order page until the parcel ships.',
+  });
+  expect(article.status).toBe(201);
+  const email = uniqueEmail('axe-kb-agent');
+  await admin.call('POST', '/agents', { email, name: 'Axe Writer', password: PASSWORD, capacity: 2 });
+  const customer = await Api.signup(baseURL!, 'Axe Asker');
+  const created = await customer.reportCase('Accessibility check of the reply tools');
+
+  await signInThroughUi(page, email, PASSWORD);
+  for (const path of ['/kb', '/kb/new', `/kb/${slug}/edit`]) await expectNoSeriousViolations(page, path);
+  await page.goto(`/cases/${created.body.id}`);
+  await page.getByRole('searchbox', { name: 'Search articles' }).fill('delivery address');
+  await expect(page.getByRole('button', { name: /^Insert link to Axe check/ })).toBeVisible();
+  await expectNoSeriousViolationsHere(page, 'case page with knowledge base results');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+
+  await signInThroughUi(page, customer.email, PASSWORD);
+  await page.goto('/cases/new');
+  await page.getByLabel('Subject').fill('Wrong address');
+  await page.getByLabel('What happened?').fill('I typed the wrong delivery address, can I change it?');
+  const suggestion = page.getByRole('button', { name: /^Axe check: change your delivery address/ });
+  await expect(suggestion).toBeVisible();
+  await expectNoSeriousViolationsHere(page, 'new case with suggestions');
+  await suggestion.click();
+  // Audited once it has faded in: half-transparent text mid-transition is no contrast failure.
+  await expect(page.getByRole('dialog', { name: 'Axe check: change your delivery address' })).toHaveCSS('opacity', '1');
+  await expectNoSeriousViolationsHere(page, 'suggested article dialog');
 });

@@ -77,13 +77,23 @@ export const caseSchema = z.object({
 });
 export type Case = z.infer<typeof caseSchema>;
 
-export const listCasesQuery = pageQuery.extend({
-  status: caseStatusSchema.optional(),
-  priority: prioritySchema.optional(),
-  assignee: z.union([z.enum(['me', 'none']), idSchema]).optional(),
-  team: idSchema.optional(),
-  category: categorySchema.optional(),
-});
+export const listCasesQuery = pageQuery
+  .extend({
+    /**
+     * `newest` (the default): newest first. `queue`: the order the queue is served in (SPEC §2 rule 1:
+     * priority, urgent first, then oldest, then id), for queued cases (`status=new`) only.
+     */
+    order: z.enum(['newest', 'queue']).optional(),
+    status: caseStatusSchema.optional(),
+    priority: prioritySchema.optional(),
+    assignee: z.union([z.enum(['me', 'none']), idSchema]).optional(),
+    team: idSchema.optional(),
+    category: categorySchema.optional(),
+  })
+  .refine((query) => query.order !== 'queue' || query.status === 'new', {
+    path: ['order'],
+    message: 'queue order lists queued cases: use it with status=new',
+  });
 export type ListCasesQuery = z.infer<typeof listCasesQuery>;
 export const casePage = pageOf(caseSchema);
 

@@ -49,7 +49,10 @@ export const articleSummarySchema = z.object({
   id: z.number().int(),
   slug: z.string(),
   title: z.string(),
+  /** As staff wrote it; '' when they wrote none. */
   description: z.string(),
+  /** What results and pages show: the description, else the body's first sentences. */
+  summary: z.string(),
   category: categorySchema,
   tags: z.array(z.string()),
   status: articleStatusSchema,

@@ -215,7 +215,10 @@ export interface KbArticlesTable {
   id: Generated<number>;
   slug: string;
   title: string;
+  /** As written; '' when staff wrote none. */
   description: string;
+  /** What results and pages show: the description, else the body's first sentences. */
+  summary: string;
   body: string;
   category: string;
   /** JSON array of tags. */

@@ -21,6 +21,20 @@ export function decodeCursor(cursor: string | undefined): number | undefined {
   return toId(/^v1:(\d{1,10})$/.exec(decode(cursor))?.[1]);
 }
 
+export type QueueKey = { priority: number; createdAt: number; id: number };
+
+/** For the queue's order (priority, then age, then id): the last row's three keys. */
+export function encodeQueueCursor(row: QueueKey): string {
+  return Buffer.from(`q1:${row.priority}:${row.createdAt}:${row.id}`).toString('base64url');
+}
+
+export function decodeQueueCursor(cursor: string | undefined): QueueKey | undefined {
+  if (cursor === undefined) return undefined;
+  const match = /^q1:([0-3]):(\d{1,15}):(\d{1,10})$/.exec(decode(cursor));
+  const id = toId(match?.[3]);
+  return { priority: Number(match?.[1]), createdAt: Number(match?.[2]), id };
+}
+
 export type NameKey = { name: string; id: number };
 
 /** For lists ordered by name, then id: the last row's name and id, so equal names page exactly. */

@@ -18,12 +18,14 @@ const navigation: Record<Role, { to: string; label: string }[]> = {
   agent: [
     { to: '/workspace', label: 'Workspace' },
     { to: '/queue', label: 'All cases' },
+    { to: '/kb', label: 'Knowledge base' },
     { to: '/account', label: 'Account' },
   ],
   admin: [
     { to: '/admin/dashboard', label: 'Dashboard' },
     { to: '/workspace', label: 'Workspace' },
     { to: '/admin/cases', label: 'Cases' },
+    { to: '/kb', label: 'Knowledge base' },
     { to: '/admin/agents', label: 'Agents' },
     { to: '/admin/teams', label: 'Teams' },
     { to: '/admin/triage', label: 'Triage' },

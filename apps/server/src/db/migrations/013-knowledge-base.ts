@@ -2,7 +2,8 @@ import { type Kysely, sql } from 'kysely';
 import type { Engine } from '../database.js';
 
 /**
- * The knowledge base (SPEC §10): articles, and what the new-case form's suggestions led to. Feedback is
+ * The knowledge base (SPEC §10): articles (`description` as staff wrote it, '' for none; `summary` what
+ * results and pages show: the description, else the body's first sentences), and what the new-case form's suggestions led to. Feedback is
  * one row per form visit (`session`), event and article, so a client repeating itself counts once.
  */
 export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
@@ -16,6 +17,7 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .addColumn('slug', 'text', (column) => column.notNull().unique())
     .addColumn('title', 'text', (column) => column.notNull())
     .addColumn('description', 'text', (column) => column.notNull().defaultTo(''))
+    .addColumn('summary', 'text', (column) => column.notNull().defaultTo(''))
     .addColumn('body', 'text', (column) => column.notNull())
     .addColumn('category', 'text', (column) => column.notNull())
     .addColumn('tags', 'text', (column) => column.notNull().defaultTo('[]'))

@@ -4,6 +4,7 @@ import type { Db } from '../../db/database.js';
 import { precompiled, precompiledInsert } from '../../db/precompiled.js';
 import type { CasesTable } from '../../db/schema.js';
 import type { Trx } from '../../db/transaction.js';
+import type { QueueKey } from '../../http/cursor.js';
 
 /** A new case as intake writes it: queued (`new`, nobody assigned) or already assigned (`open`). */
 export type NewCase = { priority: number } & Pick<
@@ -134,10 +135,12 @@ export interface CaseFilter {
   teamId?: number | undefined;
   category?: string | undefined;
   beforeId?: number | undefined;
+  /** Queue order instead of newest first, continuing after this key. */
+  queue?: { after: QueueKey | undefined } | undefined;
   limit: number;
 }
 
-/** Newest first, keyset-paginated on id. */
+/** Newest first, keyset-paginated on id; or in queue order (rule 1), keyset-paginated on its keys. */
 export function listCaseRows(db: Db, filter: CaseFilter) {
   let query = selectCases(db);
   if (filter.customerId !== null) query = query.where('cases.customer_id', '=', filter.customerId);
@@ -147,6 +150,31 @@ export function listCaseRows(db: Db, filter: CaseFilter) {
   else if (filter.assigneeId !== undefined) query = query.where('cases.assignee_id', '=', filter.assigneeId);
   if (filter.teamId !== undefined) query = query.where('cases.team_id', '=', filter.teamId);
   if (filter.category !== undefined) query = query.where('cases.category', '=', filter.category);
+  if (filter.queue) {
+    const after = filter.queue.after;
+    if (after) {
+      query = query.where((eb) =>
+        eb.or([
+          eb('cases.priority', '>', after.priority),
+          eb.and([eb('cases.priority', '=', after.priority), eb('cases.created_at', '>', after.createdAt)]),
+          eb.and([
+            eb('cases.priority', '=', after.priority),
+            eb('cases.created_at', '=', after.createdAt),
+            eb('cases.id', '>', after.id),
+          ]),
+        ]),
+      );
+    }
+    return (
+      query
+        // The stored rank is 0 for urgent: ascending is urgent first (the index cases_queue_head).
+        .orderBy('cases.priority')
+        .orderBy('cases.created_at')
+        .orderBy('cases.id')
+        .limit(filter.limit + 1)
+        .execute()
+    );
+  }
   if (filter.beforeId !== undefined) query = query.where('cases.id', '<', filter.beforeId);
   return query
     .orderBy('cases.id', 'desc')

@@ -16,7 +16,7 @@ import { type AppContext, type Caller, isStaff } from '../../context.js';
 import { isUniqueViolation } from '../../db/engine.js';
 import type { Trx } from '../../db/transaction.js';
 import { AppError, conflict, notFound } from '../../http/app-error.js';
-import { decodeCursor, toPage } from '../../http/cursor.js';
+import { decodeCursor, decodeQueueCursor, encodeQueueCursor, toPage } from '../../http/cursor.js';
 import { toIso, toIsoOrNull } from '../../http/time.js';
 import { type AssignmentScope, runAssignment } from '../assignment/assignment.engine.js';
 import { addInternalNote } from '../conversation/message-writer.js';
@@ -104,10 +104,18 @@ export async function listCases(ctx: AppContext, caller: Caller, query: ListCase
     assigneeId: assignee === 'me' ? caller.userId : assignee === 'none' ? null : assignee,
     teamId: query.team,
     category: query.category,
-    beforeId: decodeCursor(query.cursor),
+    ...(query.order === 'queue'
+      ? { queue: { after: decodeQueueCursor(query.cursor) } }
+      : { beforeId: decodeCursor(query.cursor) }),
     limit: query.limit,
   });
-  return toPage(rows, query.limit, (row) => toCase(row, caller));
+  if (query.order !== 'queue') return toPage(rows, query.limit, (row) => toCase(row, caller));
+  return toPage(
+    rows,
+    query.limit,
+    (row) => toCase(row, caller),
+    (row) => encodeQueueCursor({ priority: row.priority, createdAt: row.created_at, id: row.id }),
+  );
 }
 
 /**

@@ -13,6 +13,7 @@ const summaryColumns = [
   'kb_articles.slug',
   'kb_articles.title',
   'kb_articles.description',
+  'kb_articles.summary',
   'kb_articles.category',
   'kb_articles.tags',
   'kb_articles.status',
@@ -43,7 +44,7 @@ export function listArticleRows(
 export function listPublishedForIndex(db: Db, afterId: number, limit: number) {
   return db
     .selectFrom('kb_articles')
-    .select(['id', 'slug', 'title', 'description', 'body', 'category', 'tags'])
+    .select(['id', 'slug', 'title', 'summary as description', 'body', 'category', 'tags'])
     .where('status', '=', 'published')
     .where('id', '>', afterId)
     .orderBy('id')
@@ -64,7 +65,7 @@ export async function articleTotals(db: Db): Promise<{ count: number; latest: nu
 export function listArticlesChangedSince(db: Db, since: number) {
   return db
     .selectFrom('kb_articles')
-    .select(['id', 'slug', 'title', 'description', 'body', 'category', 'tags', 'status'])
+    .select(['id', 'slug', 'title', 'summary as description', 'body', 'category', 'tags', 'status'])
     .where('updated_at', '>=', since)
     .orderBy('id')
     .execute();

@@ -33,6 +33,7 @@ function toSummary(row: repository.ArticleSummaryRow) {
     slug: row.slug,
     title: row.title,
     description: row.description,
+    summary: row.summary,
     category: categoryOf(row.category),
     tags: JSON.parse(row.tags) as string[],
     status: row.status,
@@ -85,7 +86,8 @@ export function newArticleRow(body: CreateArticleBody, authorId: number | null, 
   return {
     slug: body.slug,
     title: body.title,
-    description: describeArticle(body.description, body.body),
+    description: body.description?.trim() ?? '',
+    summary: describeArticle(body.description, body.body),
     body: body.body,
     category: body.category,
     tags: JSON.stringify(body.tags),
@@ -106,7 +108,7 @@ export async function createArticle(ctx: AppContext, caller: Caller, body: Creat
     if (isUniqueViolation(error)) throw conflict(`an article already has the slug '${body.slug}'`, 'slug');
     throw error;
   }
-  ctx.kb.changed(id, { id, ...row }, 1);
+  ctx.kb.changed(id, { id, ...row, description: row.summary }, 1);
   return getArticle(ctx, caller, body.slug);
 }
 
@@ -125,8 +127,9 @@ export async function updateArticle(
     ...(body.category !== undefined && { category: body.category }),
     ...(body.tags !== undefined && { tags: JSON.stringify(body.tags) }),
     ...(body.status !== undefined && { status: body.status }),
+    ...(body.description !== undefined && { description: body.description.trim() }),
     ...((body.description !== undefined || body.body !== undefined) && {
-      description: describeArticle(body.description ?? current.description, nextBody),
+      summary: describeArticle(body.description ?? current.description, nextBody),
     }),
     ...(body.body !== undefined && { body: body.body }),
     ...(body.status === 'published' && current.status !== 'published' && { published_at: now }),
@@ -139,7 +142,7 @@ export async function updateArticle(
     throw error;
   }
   const updated = await findReadable(ctx, caller, changes.slug ?? slug);
-  ctx.kb.changed(updated.id, updated, 0);
+  ctx.kb.changed(updated.id, { ...updated, description: updated.summary }, 0);
   return toArticle(updated);
 }
 

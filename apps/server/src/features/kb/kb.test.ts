@@ -80,7 +80,8 @@ describe.each(engines)('knowledge base on %s', (engine) => {
       author: { id: agent.id, name: 'Kim' },
       publishedAt: null,
     });
-    expect(draft.body.description).toMatch(/^Refunds go to the original payment method/);
+    expect(draft.body.description).toBe('');
+    expect(draft.body.summary).toMatch(/^Refunds go to the original payment method/);
     expect(draft.body.html).toContain('<p>Refunds go');
 
     expect((await api('GET', '/kb/articles/refund-timing', undefined, null)).status).toBe(404);

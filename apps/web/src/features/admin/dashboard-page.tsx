@@ -7,6 +7,7 @@ import { AgentStateBadge } from '../../components/badges';
 import { PageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
 import { formatDuration } from '../../lib/format';
+import { DeflectionStats } from '../kb';
 import { useDashboard } from './api';
 import { LINK, MUTED } from './feedback';
 import { TeamQueues } from './team-queues';
@@ -169,7 +170,10 @@ function HourlyChart({ hourly }: { hourly: Dashboard['hourly'] }) {
   );
 }
 
-/** The support center at a glance: the queue, each team's queue, every agent's load, and the last day's flow. */
+/**
+ * The support center at a glance: the queue, each team's queue, how many questions articles answered,
+ * every agent's load, and the last day's flow.
+ */
 export default function DashboardPage() {
   const dashboard = useDashboard();
   return (
@@ -185,6 +189,17 @@ export default function DashboardPage() {
                   Teams
                 </Title>
                 <TeamQueues teams={data.teams} />
+              </Stack>
+            </Paper>
+            <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-label="Deflection">
+              <Stack gap="sm">
+                <Title order={2} size="h4">
+                  Deflection
+                </Title>
+                <Text size="sm" c={MUTED}>
+                  Of the customers who saw suggested articles while reporting a case, the share an article answered.
+                </Text>
+                <DeflectionStats />
               </Stack>
             </Paper>
             <Paper withBorder p={{ base: 'sm', sm: 'md' }}>

@@ -21,7 +21,8 @@ export default function WorkspacePage() {
   const mineOpen = useLiveList({ assignee: 'me', status: 'open', limit: 50 });
   const minePending = useLiveList({ assignee: 'me', status: 'pending', limit: 50 });
   const allOpen = useLiveList({ status: 'open', team, limit: 25 });
-  const queue = useLiveList({ status: 'new', team, limit: 25 });
+  // In the order it is served in (SPEC §2 rule 1: priority, then age), so an agent sees what comes next.
+  const queue = useLiveList({ status: 'new', team, order: 'queue', limit: 25 });
 
   return (
     <Stack>
@@ -78,12 +79,26 @@ export default function WorkspacePage() {
         <Title order={2} size="h4">
           Queue
         </Title>
+        <Text size="sm" c="gray.7">
+          In the order cases are assigned: urgent first, then the longest waiting.
+        </Text>
         <QueryState
           query={queue}
           isEmpty={(items) => items.length === 0}
           empty={team === undefined ? 'The queue is empty.' : 'No case waits in this team.'}
         >
-          {(items) => <CaseTable cases={items} showCustomer showTeam showTags />}
+          {(items) => (
+            <CaseTable
+              cases={items}
+              showPosition
+              showCustomer
+              showTeam
+              showTags
+              hasMore={queue.hasNextPage}
+              onLoadMore={() => void queue.fetchNextPage()}
+              isLoadingMore={queue.isFetchingNextPage}
+            />
+          )}
         </QueryState>
       </Stack>
       <Stack gap="xs">

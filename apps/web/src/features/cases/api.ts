@@ -24,6 +24,8 @@ export interface CaseFilters {
   assignee?: 'me' | 'none' | number | undefined;
   team?: number | undefined;
   category?: Category | undefined;
+  /** `queue`: the order the queue is served in (queued cases only). */
+  order?: 'newest' | 'queue';
   limit?: number;
 }
 

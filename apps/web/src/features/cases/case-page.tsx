@@ -5,6 +5,7 @@ import { PageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
 import { ApiError } from '../../lib/api-client';
 import { useMe } from '../../lib/auth';
+import { ArticleSearch } from '../kb';
 import { ActivityTimeline } from './activity-timeline';
 import { useCase } from './api';
 import { CaseActions } from './case-actions';
@@ -49,7 +50,11 @@ export default function CasePage() {
                 <Title order={2} size="h4">
                   Conversation
                 </Title>
-                <Conversation caseId={data.id} me={me} />
+                <Conversation
+                  caseId={data.id}
+                  me={me}
+                  replyTools={me.role === 'customer' ? undefined : (insert) => <ArticleSearch onInsertLink={insert} />}
+                />
               </Stack>
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 5 }}>

@@ -13,6 +13,7 @@ export function CaseTable({
   showAssignee = false,
   showTeam = false,
   showTags = false,
+  showPosition = false,
   actions,
   hasMore,
   onLoadMore,
@@ -25,6 +26,8 @@ export function CaseTable({
   showTeam?: boolean;
   /** Staff: the case's tags as small badges under its subject. */
   showTags?: boolean;
+  /** The queue: each case's place in the order it is served in (the list must be in that order). */
+  showPosition?: boolean;
   actions?: (item: Case) => ReactNode;
   hasMore?: boolean;
   onLoadMore?: () => void;
@@ -36,6 +39,13 @@ export function CaseTable({
         <Table striped highlightOnHover verticalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
+              {showPosition && (
+                <Table.Th>
+                  <Text span size="sm" fw={700} aria-label="Place in the queue">
+                    #
+                  </Text>
+                </Table.Th>
+              )}
               <Table.Th>Case</Table.Th>
               <Table.Th>Subject</Table.Th>
               <Table.Th>Status</Table.Th>
@@ -48,8 +58,21 @@ export function CaseTable({
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {cases.map((item) => (
+            {cases.map((item, index) => (
               <Table.Tr key={item.id}>
+                {showPosition && (
+                  <Table.Td>
+                    {index === 0 ? (
+                      <Badge size="sm" color="teal.8" aria-label="Place 1 in the queue: next to be assigned">
+                        Next
+                      </Badge>
+                    ) : (
+                      <Text size="sm" aria-label={`Place ${index + 1} in the queue`}>
+                        {index + 1}
+                      </Text>
+                    )}
+                  </Table.Td>
+                )}
                 <Table.Td>
                   <Anchor component={Link} to={`/cases/${item.id}`} fw={600}>
                     {item.number}

@@ -2,7 +2,9 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { agent, customer, opening } from '../../test/conversation-fixtures';
+import { refundHit, returnHit } from '../../test/kb-fixtures';
 import { fieldError, jsonResponse, renderWithProviders, sentBodies, stubFetch } from '../../test/render';
+import { ArticleSearch } from '../kb';
 import { Conversation } from './conversation';
 
 const messagesUrl = '/api/v1/cases/3/messages';
@@ -10,6 +12,8 @@ const messagesUrl = '/api/v1/cases/3/messages';
 /** Serves the thread and accepts one posted message, echoing it back as the API would. */
 function stubThread() {
   return stubFetch(({ method, url, body }) => {
+    if (method === 'GET' && url.startsWith('/api/v1/kb/search?'))
+      return jsonResponse({ items: [refundHit, returnHit] });
     if (method === 'GET' && url.startsWith(`${messagesUrl}?`))
       return jsonResponse({ items: [opening], nextCursor: null });
     if (method === 'POST' && url === messagesUrl) {
@@ -70,5 +74,31 @@ describe('Conversation', () => {
 
     expect(fieldError(reply)).toBe('Required');
     expect(sentBodies(fetchMock, 'POST', messagesUrl)).toEqual([]);
+  });
+
+  it("inserts a found article's link at the reply's cursor, the cursor then after it", async () => {
+    const fetchMock = stubThread();
+    const user = userEvent.setup();
+    renderWithProviders(
+      <Conversation caseId={3} me={agent} replyTools={(insert) => <ArticleSearch onInsertLink={insert} />} />,
+    );
+    await screen.findByText('The jug arrived cracked.');
+    const reply = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Reply' });
+    await user.type(reply, 'Hello, see  for the timing.');
+    reply.setSelectionRange('Hello, see '.length, 'Hello, see '.length);
+
+    await user.type(screen.getByRole('searchbox', { name: 'Search articles' }), 'refund');
+    await user.click(await screen.findByRole('button', { name: 'Insert link to When will I get my refund?' }));
+
+    const link = `[When will I get my refund?](${window.location.origin}/help/refund-timing)`;
+    expect(reply.value).toBe(`Hello, see ${link} for the timing.`);
+    await waitFor(() => expect(document.activeElement).toBe(reply));
+    expect(reply.selectionStart).toBe(`Hello, see ${link}`.length);
+    expect(new URL(String(fetchMock.mock.calls.at(-1)?.[0]), 'http://test').searchParams.get('q')).toBe('refund');
+
+    // A second link follows the first where the cursor was left, a space apart.
+    await user.click(screen.getByRole('button', { name: 'Insert link to Start a return online' }));
+    const second = `[Start a return online](${window.location.origin}/help/start-a-return)`;
+    expect(reply.value).toBe(`Hello, see ${link} ${second} for the timing.`);
   });
 });

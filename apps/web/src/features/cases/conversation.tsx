@@ -2,6 +2,7 @@ import { createMessageBody, type Message, type User } from '@caseflow/contract';
 import { ActionIcon, Alert, Badge, Button, Checkbox, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
+import { type ReactNode, useRef } from 'react';
 import { QueryState } from '../../components/query-state';
 import { errorMessage } from '../../lib/api-client';
 import { formatDateTime } from '../../lib/format';
@@ -74,8 +75,27 @@ function MessageItem({
   );
 }
 
-function ReplyForm({ caseId, isStaff }: { caseId: number; isStaff: boolean }) {
+/** Puts text into the reply at its cursor (or over its selection), the cursor then after it. */
+export type InsertIntoReply = (text: string) => void;
+
+/** `text` between `before` and `after`, with a space on a side where it would touch a word. */
+function spliced(before: string, text: string, after: string) {
+  const lead = before === '' || /\s$/.test(before) ? '' : ' ';
+  const trail = after === '' || /^\s/.test(after) ? '' : ' ';
+  return { value: `${before}${lead}${text}${trail}${after}`, caret: before.length + lead.length + text.length };
+}
+
+function ReplyForm({
+  caseId,
+  isStaff,
+  tools,
+}: {
+  caseId: number;
+  isStaff: boolean;
+  tools?: ((insert: InsertIntoReply) => ReactNode) | undefined;
+}) {
   const post = usePostMessage(caseId);
+  const textarea = useRef<HTMLTextAreaElement>(null);
   const notifyTyping = useTypingNotifier(caseId);
   const form = useForm({
     initialValues: { body: '', internal: false },
@@ -85,44 +105,73 @@ function ReplyForm({ caseId, isStaff }: { caseId: number; isStaff: boolean }) {
       if (values.body !== previous.body && values.body.trim() !== '') notifyTyping(values.internal);
     },
   });
+  const insert: InsertIntoReply = (text) => {
+    const body = form.getValues().body;
+    const input = textarea.current;
+    const start = input?.selectionStart ?? body.length;
+    const end = input?.selectionEnd ?? body.length;
+    const next = spliced(body.slice(0, start), text, body.slice(end));
+    form.setFieldValue('body', next.value);
+    // After React has put the new value in, so the cursor lands after the insertion.
+    requestAnimationFrame(() => {
+      input?.focus();
+      input?.setSelectionRange(next.caret, next.caret);
+    });
+  };
   return (
-    <form
-      onSubmit={form.onSubmit((values) => post.mutate(values, { onSuccess: () => form.reset() }))}
-      noValidate
-      aria-label="Reply"
-    >
-      <Stack gap="xs">
-        {post.isError && (
-          <Alert color="red" role="alert">
-            {errorMessage(post.error)}
-          </Alert>
-        )}
-        <Textarea
-          label={form.values.internal ? 'Internal note' : 'Reply'}
-          autosize
-          minRows={3}
-          {...form.getInputProps('body')}
-        />
-        <Group justify="space-between">
-          {isStaff ? (
-            <Checkbox
-              label="Internal note (the customer never sees it)"
-              {...form.getInputProps('internal', { type: 'checkbox' })}
-            />
-          ) : (
-            <span />
+    <>
+      <form
+        onSubmit={form.onSubmit((values) => post.mutate(values, { onSuccess: () => form.reset() }))}
+        noValidate
+        aria-label="Reply"
+      >
+        <Stack gap="xs">
+          {post.isError && (
+            <Alert color="red" role="alert">
+              {errorMessage(post.error)}
+            </Alert>
           )}
-          <Button type="submit" loading={post.isPending}>
-            {form.values.internal ? 'Add note' : 'Send'}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+          <Textarea
+            ref={textarea}
+            label={form.values.internal ? 'Internal note' : 'Reply'}
+            autosize
+            minRows={3}
+            {...form.getInputProps('body')}
+          />
+          <Group justify="space-between">
+            {isStaff ? (
+              <Checkbox
+                label="Internal note (the customer never sees it)"
+                {...form.getInputProps('internal', { type: 'checkbox' })}
+              />
+            ) : (
+              <span />
+            )}
+            <Button type="submit" loading={post.isPending}>
+              {form.values.internal ? 'Add note' : 'Send'}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+      {/* Outside the form: Enter in a tool's search box must not send the reply. */}
+      {tools?.(insert)}
+    </>
   );
 }
 
-/** The case's thread, newest last, with the reply box under it. */
-export function Conversation({ caseId, me }: { caseId: number; me: User }) {
+/**
+ * The case's thread, newest last, with the reply box under it; `replyTools` (e.g. the knowledge base's
+ * search) sit under the reply box and may put text into it.
+ */
+export function Conversation({
+  caseId,
+  me,
+  replyTools,
+}: {
+  caseId: number;
+  me: User;
+  replyTools?: (insert: InsertIntoReply) => ReactNode;
+}) {
   const messages = useMessages(caseId);
   return (
     <Stack>
@@ -136,7 +185,7 @@ export function Conversation({ caseId, me }: { caseId: number; me: User }) {
         )}
       </QueryState>
       <TypingIndicator caseId={caseId} />
-      <ReplyForm caseId={caseId} isStaff={me.role !== 'customer'} />
+      <ReplyForm caseId={caseId} isStaff={me.role !== 'customer'} tools={replyTools} />
     </Stack>
   );
 }

@@ -2,7 +2,14 @@ import type { Case } from '@caseflow/contract';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { fieldError, jsonResponse, problemResponse, renderWithProviders, stubFetch } from '../../test/render';
+import {
+  fieldError,
+  jsonResponse,
+  problemResponse,
+  renderWithProviders,
+  sentBodies,
+  stubFetch,
+} from '../../test/render';
 import { NewCaseForm } from './new-case-form';
 
 const created: Case = {
@@ -29,9 +36,20 @@ const created: Case = {
   updatedAt: '2025-01-01T10:00:00.000Z',
 };
 
+/** POST /cases creates `created`; the form's article suggestions (tested in new-case-page.test) find nothing. */
+function stubIntake() {
+  return stubFetch(({ method, url }) => {
+    if (method === 'POST' && url === '/api/v1/cases') return jsonResponse(created, 201);
+    if (method === 'GET' && url.startsWith('/api/v1/kb/suggest?')) return jsonResponse({ items: [] });
+    return undefined;
+  });
+}
+
+const postedCases = (fetchMock: ReturnType<typeof stubFetch>) => sentBodies(fetchMock, 'POST', '/api/v1/cases');
+
 function renderForm() {
   const onCreated = vi.fn();
-  renderWithProviders(<NewCaseForm onCreated={onCreated} />);
+  renderWithProviders(<NewCaseForm onCreated={onCreated} onDeflected={vi.fn()} />);
   return {
     onCreated,
     subject: screen.getByRole('textbox', { name: 'Subject' }),
@@ -42,7 +60,7 @@ function renderForm() {
 
 describe('NewCaseForm', () => {
   it('marks both required fields and sends nothing when submitted empty', async () => {
-    const fetchMock = stubFetch(() => jsonResponse(created, 201));
+    const fetchMock = stubIntake();
     const user = userEvent.setup();
     const form = renderForm();
 
@@ -50,11 +68,11 @@ describe('NewCaseForm', () => {
 
     expect(fieldError(form.subject)).toBe('Required');
     expect(fieldError(form.description)).toBe('Required');
-    expect(fetchMock).not.toHaveBeenCalled();
+    expect(postedCases(fetchMock)).toEqual([]);
   });
 
   it('treats a subject of only spaces as empty', async () => {
-    const fetchMock = stubFetch(() => jsonResponse(created, 201));
+    const fetchMock = stubIntake();
     const user = userEvent.setup();
     const form = renderForm();
 
@@ -63,11 +81,11 @@ describe('NewCaseForm', () => {
     await user.click(form.submit);
 
     expect(fieldError(form.subject)).toBe('Required');
-    expect(fetchMock).not.toHaveBeenCalled();
+    expect(postedCases(fetchMock)).toEqual([]);
   });
 
   it('stops typing at 200 characters and rejects a longer subject that gets in anyway', async () => {
-    const fetchMock = stubFetch(() => jsonResponse(created, 201));
+    const fetchMock = stubIntake();
     const user = userEvent.setup();
     const form = renderForm();
 
@@ -81,13 +99,11 @@ describe('NewCaseForm', () => {
     await user.click(form.submit);
 
     expect(fieldError(form.subject)).toBe('At most 200 characters');
-    expect(fetchMock).not.toHaveBeenCalled();
+    expect(postedCases(fetchMock)).toEqual([]);
   });
 
   it('posts exactly the filled-in fields and hands the created case back', async () => {
-    const fetchMock = stubFetch(({ method, url }) =>
-      method === 'POST' && url === '/api/v1/cases' ? jsonResponse(created, 201) : undefined,
-    );
+    const fetchMock = stubIntake();
     const user = userEvent.setup();
     const form = renderForm();
 
@@ -98,10 +114,9 @@ describe('NewCaseForm', () => {
 
     await waitFor(() => expect(form.onCreated).toHaveBeenCalledTimes(1));
     expect(form.onCreated.mock.calls[0]?.[0]).toEqual(created);
-    expect(fetchMock).toHaveBeenCalledTimes(1);
-    const [url, init] = fetchMock.mock.calls[0]!;
-    expect(url).toBe('/api/v1/cases');
-    expect(init?.method).toBe('POST');
+    const posts = fetchMock.mock.calls.filter(([url, init]) => url === '/api/v1/cases' && init?.method === 'POST');
+    expect(posts).toHaveLength(1);
+    const [, init] = posts[0]!;
     expect(new Headers(init?.headers).get('content-type')).toBe('application/json');
     // Trimmed by the shared schema; the empty order number, reason and outcome are left out, not sent as "".
     expect(JSON.parse(String(init?.body))).toEqual({
@@ -112,7 +127,7 @@ describe('NewCaseForm', () => {
   });
 
   it('sends a chosen reason and outcome as their contract values', async () => {
-    const fetchMock = stubFetch(() => jsonResponse(created, 201));
+    const fetchMock = stubIntake();
     const user = userEvent.setup();
     const form = renderForm();
 
@@ -125,16 +140,18 @@ describe('NewCaseForm', () => {
     await user.click(form.submit);
 
     await waitFor(() => expect(form.onCreated).toHaveBeenCalled());
-    expect(JSON.parse(String(fetchMock.mock.calls[0]?.[1]?.body))).toEqual({
-      subject: 'Sent the wrong colour',
-      description: 'I ordered red.',
-      reason: 'wrong_item',
-      desiredOutcome: 'store_credit',
-    });
+    expect(postedCases(fetchMock)).toEqual([
+      {
+        subject: 'Sent the wrong colour',
+        description: 'I ordered red.',
+        reason: 'wrong_item',
+        desiredOutcome: 'store_credit',
+      },
+    ]);
   });
 
   it('starts at "Not sure", which sends no category, and sends a chosen category as its contract value', async () => {
-    const fetchMock = stubFetch(() => jsonResponse(created, 201));
+    const fetchMock = stubIntake();
     const user = userEvent.setup();
     const form = renderForm();
     const category = screen.getByRole<HTMLInputElement>('combobox', { name: 'What is it about?' });
@@ -144,13 +161,13 @@ describe('NewCaseForm', () => {
     await user.type(form.description, 'It was due Monday.');
     await user.click(form.submit);
     await waitFor(() => expect(form.onCreated).toHaveBeenCalledTimes(1));
-    expect(JSON.parse(String(fetchMock.mock.calls[0]?.[1]?.body))).not.toHaveProperty('category');
+    expect(postedCases(fetchMock)[0]).not.toHaveProperty('category');
 
     await user.click(category);
     await user.click(await screen.findByRole('option', { name: 'Delivery or tracking' }));
     await user.click(form.submit);
     await waitFor(() => expect(form.onCreated).toHaveBeenCalledTimes(2));
-    expect(JSON.parse(String(fetchMock.mock.calls[1]?.[1]?.body))).toEqual({
+    expect(postedCases(fetchMock)[1]).toEqual({
       category: 'delivery',
       subject: 'Where is my parcel?',
       description: 'It was due Monday.',
@@ -158,13 +175,15 @@ describe('NewCaseForm', () => {
   });
 
   it("shows the API's field error on the field it names", async () => {
-    stubFetch(() =>
-      problemResponse(422, {
-        title: 'Validation failed',
-        detail: 'subject: already used',
-        code: 'validation_failed',
-        errors: [{ path: 'subject', message: 'already used' }],
-      }),
+    stubFetch(({ url }) =>
+      url.startsWith('/api/v1/kb/')
+        ? jsonResponse({ items: [] })
+        : problemResponse(422, {
+            title: 'Validation failed',
+            detail: 'subject: already used',
+            code: 'validation_failed',
+            errors: [{ path: 'subject', message: 'already used' }],
+          }),
     );
     const user = userEvent.setup();
     const form = renderForm();
@@ -181,7 +200,7 @@ describe('NewCaseForm', () => {
 
   // Regression: a cleared Select sets its value to null, which once made the submit handler throw.
   it('still submits after a chosen reason is cleared again', async () => {
-    const fetchMock = stubFetch(() => jsonResponse(created, 201));
+    const fetchMock = stubIntake();
     // Collect errors thrown in event handlers so they fail this test rather than the whole run.
     const thrown: unknown[] = [];
     const onError = (event: ErrorEvent) => {
@@ -204,7 +223,7 @@ describe('NewCaseForm', () => {
       await user.click(form.submit);
 
       expect(thrown).toEqual([]);
-      await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1), { timeout: 1000 });
+      await waitFor(() => expect(postedCases(fetchMock)).toHaveLength(1), { timeout: 1000 });
     } finally {
       window.removeEventListener('error', onError);
     }

@@ -1,8 +1,9 @@
-import { type Case, createCaseBody } from '@caseflow/contract';
+import { type Case, createCaseBody, type KbSearchHit } from '@caseflow/contract';
 import { Alert, Button, Grid, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { errorMessage } from '../../lib/api-client';
 import { serverFieldErrors, zodErrors } from '../../lib/forms';
+import { ArticleSuggestions, useDeflectionSession } from '../kb';
 import { useCreateCase } from './api';
 import { categoryOptions, outcomeOptions, reasonOptions } from './options';
 
@@ -28,14 +29,29 @@ function toBody(values: Record<string, string | null>) {
   return Object.fromEntries(Object.entries(values).filter(([key, value]) => !isLeftOut(key, value)));
 }
 
-/** The return form: validated in the browser with the API's own schema, then by the API. */
-export function NewCaseForm({ onCreated }: { onCreated: (created: Case) => void }) {
+/**
+ * The return form: validated in the browser with the API's own schema, then by the API. While the
+ * customer writes, help articles that may answer them are suggested (SPEC §10); one that does ends the
+ * visit with no case (`onDeflected`).
+ */
+export function NewCaseForm({
+  onCreated,
+  onDeflected,
+}: {
+  onCreated: (created: Case) => void;
+  onDeflected: (article: KbSearchHit) => void;
+}) {
   const create = useCreateCase();
+  const deflection = useDeflectionSession();
   const form = useForm({ initialValues, validate: (values) => zodErrors(createCaseBody)(toBody(values)) });
 
   const submit = form.onSubmit((values) =>
     create.mutate(createCaseBody.parse(toBody(values)), {
-      onSuccess: (created) => onCreated(created as Case),
+      onSuccess: (created) => {
+        const item = created as Case;
+        deflection.recordCreated(item.id);
+        onCreated(item);
+      },
       onError: (error) => form.setErrors(serverFieldErrors(error)),
     }),
   );
@@ -83,6 +99,11 @@ export function NewCaseForm({ onCreated }: { onCreated: (created: Case) => void 
         </Grid>
         <TextInput label="Subject" required maxLength={200} {...form.getInputProps('subject')} />
         <Textarea label="What happened?" required autosize minRows={4} {...form.getInputProps('description')} />
+        <ArticleSuggestions
+          text={`${form.values.subject}\n${form.values.description}`}
+          session={deflection}
+          onDeflected={onDeflected}
+        />
         <Button type="submit" loading={create.isPending} w="fit-content">
           Report case
         </Button>

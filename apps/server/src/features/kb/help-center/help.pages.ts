@@ -105,7 +105,7 @@ export function categoryPage(category: Category, articles: readonly ArticleSumma
 <h1>${CATEGORY_LABELS[category]}</h1>
 ${
   articles.length
-    ? html`<ul class="results">${articles.map((article) => html`<li>${articleLink(article)}<p>${article.description}</p></li>`)}</ul>`
+    ? html`<ul class="results">${articles.map((article) => html`<li>${articleLink(article)}<p>${article.summary}</p></li>`)}</ul>`
     : html`<p class="muted">No articles in this category yet.</p>`
 }`,
   });
@@ -131,7 +131,7 @@ export function articlePage(article: Article, related: readonly ArticleSummary[]
   });
   return layout({
     title: `${article.title} · ${SITE}`,
-    description: article.description,
+    description: article.summary,
     canonical,
     body: html`<nav class="crumbs" aria-label="Breadcrumb"><a href="/help">${SITE}</a> › <a href="/help/category/${article.category}">${CATEGORY_LABELS[article.category]}</a></nav>
 <article aria-labelledby="article-title">

@@ -13,7 +13,7 @@ const STOPWORDS = new Set(
   ).split(' '),
 );
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[^\t\n\r -~]/;
 const COMBINING_MARKS = /\p{M}+/gu;
 const APOSTROPHES = /['’`´]/g;
 const NON_WORD = /[^a-z0-9]+/;

@@ -2,9 +2,16 @@ import { normaliseWords } from './analyse.js';
 
 const SNIPPET_CHARS = 180;
 
-/** The first line of the article that shares a word with the query, shortened around it; else the description. */
+// Shorter lines are headings and list items: a sentence reads better as a preview.
+const SENTENCE_CHARS = 40;
+
+/**
+ * The first sentence-length line of the article that shares a word with the query, shortened around it;
+ * else the description.
+ */
 export function snippetOf(article: { text: string; description: string }, words: ReadonlySet<string>): string {
   for (const line of article.text.split('\n')) {
+    if (line.length < SENTENCE_CHARS) continue;
     const lineWords = normaliseWords(line);
     const hit = lineWords.findIndex((word) => word.length > 3 && words.has(word));
     if (hit < 0) continue;

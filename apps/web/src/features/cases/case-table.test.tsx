@@ -1,0 +1,27 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderWithProviders } from '../../test/render';
+import { openCase } from '../../test/team-fixtures';
+import { CaseTable } from './case-table';
+
+describe('CaseTable', () => {
+  it('numbers the queue in the order it is listed, the first marked as next', () => {
+    const queued = [
+      { ...openCase, id: 11, number: 'C-1011', status: 'new' as const, priority: 'urgent' as const },
+      { ...openCase, id: 12, number: 'C-1012', status: 'new' as const },
+      { ...openCase, id: 13, number: 'C-1013', status: 'new' as const, priority: 'low' as const },
+    ];
+    renderWithProviders(<CaseTable cases={queued} showPosition />);
+    const rows = screen.getAllByRole('row').slice(1);
+    const first = within(rows[0] as HTMLElement).getByLabelText('Place 1 in the queue: next to be assigned');
+    expect(first.textContent).toBe('Next');
+    expect(within(rows[1] as HTMLElement).getByLabelText('Place 2 in the queue').textContent).toBe('2');
+    expect(within(rows[2] as HTMLElement).getByText('C-1013')).toBeTruthy();
+    expect(within(rows[2] as HTMLElement).getByLabelText('Place 3 in the queue').textContent).toBe('3');
+  });
+
+  it('shows no position column elsewhere', () => {
+    renderWithProviders(<CaseTable cases={[openCase]} />);
+    expect(screen.queryByLabelText(/in the queue/)).toBeNull();
+  });
+});
