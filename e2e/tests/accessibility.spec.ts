@@ -1,31 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { ADMIN } from '../playwright.config';
+import { expectNoSeriousViolations, expectNoSeriousViolationsHere } from './axe';
 import { Api, PASSWORD, signInThroughUi, uniqueEmail } from './support';
 
 // Each test audits four to six pages; a full axe run takes seconds on a busy 2-core machine.
 test.describe.configure({ timeout: 120_000 });
-
-async function expectNoSeriousViolations(page: Page, path: string) {
-  await page.goto(path);
-  await expectNoSeriousViolationsHere(page, path);
-}
-
-/** The page as it is now (a dialog open, results shown), named `label` in the failure. */
-async function expectNoSeriousViolationsHere(page: Page, label: string) {
-  await page.waitForLoadState('networkidle');
-  await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter(
-    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
-  );
-  expect(
-    serious.map(
-      (violation) =>
-        `${label}: ${violation.id} (${violation.impact}) ${violation.nodes.map((node) => node.target).join(' ')}`,
-    ),
-  ).toEqual([]);
-}
 
 test('public pages have no serious accessibility violations', async ({ page }) => {
   for (const path of ['/login', '/signup', '/forgot-password', '/reset-password?token=x'])

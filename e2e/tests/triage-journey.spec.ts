@@ -1,24 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { ADMIN } from '../playwright.config';
+import { expectNoSeriousViolationsHere } from './axe';
 import { Api, PASSWORD, signInThroughUi } from './support';
 
 // Two axe runs and a retrain on a busy 2-core machine.
 test.describe.configure({ timeout: 90_000 });
-
-async function expectNoSeriousViolations(page: Page) {
-  await page.waitForLoadState('networkidle');
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter(
-    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
-  );
-  expect(
-    serious.map(
-      (violation) =>
-        `${violation.id} (${violation.impact}) ${violation.nodes.map((node) => `${node.html} ${node.failureSummary}`).join(' ')}`,
-    ),
-  ).toEqual([]);
-}
 
 test('a smoking kettle is triaged defective and urgent; an admin corrects its tags, sees the correction and retrains', async ({
   browser,
@@ -58,7 +44,7 @@ test('a smoking kettle is triaged defective and urgent; an admin corrects its ta
       .getByText(/^rule: safety/)
       .first(),
   ).toBeVisible();
-  await expectNoSeriousViolations(page);
+  await expectNoSeriousViolationsHere(page, 'triage journey, step 1');
 
   // The admin adds a tag triage missed: typed in capitals, kept as a lower-case word.
   const triaged = await admin.call('GET', `/cases/${caseId}`);
@@ -79,7 +65,7 @@ test('a smoking kettle is triaged defective and urgent; an admin corrects its ta
     String(before.body.corrections + 1),
   );
   await expect(page.getByRole('table').getByRole('row', { name: /Faulty or stopped working/ })).toBeVisible();
-  await expectNoSeriousViolations(page);
+  await expectNoSeriousViolationsHere(page, 'triage journey, step 2');
 
   await model.getByRole('button', { name: 'Retrain now' }).click();
   await expect(

@@ -8,6 +8,7 @@ import { registerBackground } from './background.js';
 import type { AppContext } from './context.js';
 import { accountsRoutes } from './features/accounts/accounts.routes.js';
 import { agentsRoutes } from './features/agents/agents.routes.js';
+import { attachmentsRoutes } from './features/attachments/attachments.routes.js';
 import { casesRoutes } from './features/cases/cases.routes.js';
 import { conversationRoutes } from './features/conversation/conversation.routes.js';
 import { dashboardRoutes } from './features/dashboard/dashboard.routes.js';
@@ -17,6 +18,7 @@ import { mailRoutes } from './features/mail/mail.routes.js';
 import { unsubscribeRoutes } from './features/notifications/index.js';
 import { observabilityRoutes } from './features/observability/observability.routes.js';
 import { registerRealtime } from './features/realtime/realtime.js';
+import { returnsRoutes } from './features/returns/returns.routes.js';
 import { teamsRoutes } from './features/teams/teams.routes.js';
 import { triageRoutes } from './features/triage/triage.routes.js';
 import { webhooksRoutes } from './features/webhooks/webhooks.routes.js';
@@ -102,6 +104,7 @@ export async function buildApp(
       await api.register(accountsRoutes);
       await api.register(agentsRoutes);
       await api.register(casesRoutes);
+      await api.register(returnsRoutes);
       await api.register(conversationRoutes);
       await api.register(dashboardRoutes);
       await api.register(mailRoutes);
@@ -110,6 +113,7 @@ export async function buildApp(
       await api.register(webhooksRoutes);
       await api.register(triageRoutes);
       await api.register(kbRoutes);
+      await api.register(attachmentsRoutes);
     },
     { prefix: API_PREFIX },
   );

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { mailAdmins } from './features/accounts/accounts.service.js';
+import { createUploadSweeper } from './features/attachments/index.js';
 import { createEventStream } from './features/events/nats-stream.js';
 import { ForegroundLoad, JobRunner } from './features/jobs/index.js';
 import { MAIL_JOB, mailJob } from './features/mail/index.js';
@@ -43,6 +44,7 @@ export function registerBackground(app: FastifyInstance) {
   const stream = ctx.config.natsUrl ? createEventStream({ url: ctx.config.natsUrl, log: app.log }) : undefined;
   if (stream) runner.addPump('outbox.stream', createOutboxStreamer(ctx, stream, app.log));
   runner.addPump('outbox.prune', createOutboxPruner(ctx));
+  runner.addPump('uploads.sweep', createUploadSweeper(ctx));
   ctx.jobs = runner;
 
   app.addHook('onReady', async () => runner.start());

@@ -5,6 +5,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { ensureAdmin } from './features/accounts/accounts.service.js';
 import { SessionCache } from './features/accounts/session-cache.js';
 import { settleQueue } from './features/assignment/assignment.engine.js';
+import { localDiskStorage } from './features/attachments/index.js';
 import { KbSearch } from './features/kb/index.js';
 import { createMailer } from './features/mail/mailer.js';
 import { createMetrics } from './features/observability/metrics.js';
@@ -32,6 +33,7 @@ export async function createContext(config: Config, options: { log: Log; databas
     jobs: { wake() {} },
     triage,
     kb: new KbSearch(database.db, triage),
+    files: localDiskStorage(config.dataDir),
   };
   // A process killed between a commit and its settle step (PostgreSQL) leaves that drain owed: pay it now.
   await settleQueue(ctx);

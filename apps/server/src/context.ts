@@ -1,6 +1,7 @@
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { SessionCache } from './features/accounts/session-cache.js';
+import type { FileStorage } from './features/attachments/index.js';
 import type { KbSearch } from './features/kb/index.js';
 import type { Mailer } from './features/mail/mailer.js';
 import type { Metrics } from './features/observability/metrics.js';
@@ -23,6 +24,8 @@ export interface AppContext {
   triage: TriageEngine;
   /** This process's search index of published help articles (SPEC §10), built on first use. */
   kb: KbSearch;
+  /** Where attachments' bytes are kept (SPEC §12): DATA_DIR/uploads. */
+  files: FileStorage;
 }
 
 export type Role = 'customer' | 'agent' | 'admin';

@@ -14,6 +14,7 @@ export const activityTypeSchema = z.enum([
   'case.tags_changed',
   'case.retriaged',
   'case.notified',
+  'return.state_changed',
   'agent.added',
   'agent.availability_changed',
   'agent.capacity_changed',

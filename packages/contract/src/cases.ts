@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachmentIdsSchema } from './attachments.js';
 import {
   idSchema,
   nullableTimestamp,
@@ -9,22 +10,12 @@ import {
   timestampSchema,
 } from './common.js';
 import { PRIORITY_RANK, type Priority, priorityOfRank, prioritySchema } from './priority.js';
+import { caseReturnSchema, deliveredAtSchema, desiredOutcomeSchema, returnReasonSchema } from './returns.js';
 import { categorySchema, teamRefSchema } from './teams.js';
 import { tagsSchema, triageRecordSchema } from './triage.js';
 
 export { PRIORITY_RANK, type Priority, priorityOfRank, prioritySchema };
 
-export const returnReasonSchema = z.enum([
-  'damaged',
-  'defective',
-  'wrong_item',
-  'not_as_described',
-  'no_longer_needed',
-  'other',
-]);
-export const desiredOutcomeSchema = z.enum(['refund', 'replacement', 'repair', 'store_credit']);
-export type ReturnReason = z.infer<typeof returnReasonSchema>;
-export type DesiredOutcome = z.infer<typeof desiredOutcomeSchema>;
 /** A customer may reopen a resolved case for this long after its resolution (SPEC §2). */
 export const REOPEN_WINDOW_DAYS = 14;
 export const REOPEN_WINDOW_MS = REOPEN_WINDOW_DAYS * 24 * 3_600_000;
@@ -41,8 +32,14 @@ export const createCaseBody = z.object({
   product: textSchema(CASE_TEXT_LIMITS.product).optional(),
   reason: returnReasonSchema.optional(),
   desiredOutcome: desiredOutcomeSchema.optional(),
+  /** When the order arrived (with a desiredOutcome: a return over 30 days later is flagged late). */
+  deliveredAt: deliveredAtSchema.optional(),
+  /** The item was sold as final sale (the shop's form or integration knows); flagged, never refused. */
+  finalSale: z.boolean().optional(),
   /** What the case is about, if the customer knows; leaving it out means "not sure" (triage decides). */
   category: categorySchema.optional(),
+  /** Photos or documents (POST /uploads) for the case's first message. */
+  attachmentIds: attachmentIdsSchema.optional(),
 });
 export type CreateCaseBody = z.infer<typeof createCaseBody>;
 /** A client-chosen key: retries with the same key return the case the first request created. */
@@ -74,6 +71,8 @@ export const caseSchema = z.object({
   firstResponseAt: nullableTimestamp,
   resolvedAt: nullableTimestamp,
   updatedAt: timestampSchema,
+  /** SPEC §12: the return a case carries when its customer asked for a refund, replacement, repair or credit. */
+  return: caseReturnSchema.nullable(),
 });
 export type Case = z.infer<typeof caseSchema>;
 

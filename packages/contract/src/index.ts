@@ -1,6 +1,7 @@
 export * from './accounts.js';
 export * from './activity.js';
 export * from './agents.js';
+export * from './attachments.js';
 export * from './cases.js';
 export * from './common.js';
 export * from './conversation.js';
@@ -8,6 +9,7 @@ export * from './dashboard.js';
 export * from './kb.js';
 export * from './mail.js';
 export * from './realtime.js';
+export * from './returns.js';
 export * from './teams.js';
 export * from './triage.js';
 export * from './webhooks.js';

@@ -15,6 +15,7 @@ export const webhookEventNameSchema = z.enum([
   'case.notified',
   'message.created',
   'agent.updated',
+  'return.updated',
 ]);
 export type WebhookEventName = z.infer<typeof webhookEventNameSchema>;
 /** A delivery carries a subscribed event, or the test event an admin sends from the endpoint's page. */

@@ -13,6 +13,8 @@ import * as outboxJobsWebhooks from './migrations/010-outbox-jobs-webhooks.js';
 import * as mailHtml from './migrations/011-mail-html.js';
 import * as triage from './migrations/012-triage.js';
 import * as knowledgeBase from './migrations/013-knowledge-base.js';
+import * as attachments from './migrations/014-attachments.js';
+import * as returns from './migrations/015-returns.js';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Database['engine']): Promise<void> };
 
@@ -30,6 +32,8 @@ const migrations: Record<string, EngineMigration> = {
   '011-mail-html': mailHtml,
   '012-triage': triage,
   '013-knowledge-base': knowledgeBase,
+  '014-attachments': attachments,
+  '015-returns': returns,
 };
 
 /** Brings the schema up to date; the same migrations run on SQLite and PostgreSQL. */

@@ -241,7 +241,63 @@ export interface KbFeedbackTable {
   created_at: Millis;
 }
 
+export interface ReturnsTable {
+  /** The RMA number is `R-${1000 + id}`. */
+  id: Generated<number>;
+  case_id: number;
+  state:
+    | 'requested'
+    | 'approved'
+    | 'rejected'
+    | 'label_sent'
+    | 'received'
+    | 'refunded'
+    | 'replaced'
+    | 'repaired'
+    | 'credited';
+  /** JSON array of the contract's return items. */
+  items: string;
+  /** The customer's delivery date, YYYY-MM-DD. */
+  delivered_at: string | null;
+  /** JSON array of eligibility flags ('late', 'final_sale'). */
+  flags: Generated<string>;
+  label_attachment_id: string | null;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+export interface ReturnMovesTable {
+  id: Generated<number>;
+  return_id: number;
+  from_state: string;
+  to_state: string;
+  reason: string | null;
+  actor_id: number | null;
+  created_at: Millis;
+}
+
+export interface AttachmentsTable {
+  /** Random, URL-safe: the download URL names it. */
+  id: string;
+  uploader_id: number;
+  case_id: number | null;
+  message_id: number | null;
+  is_internal: Generated<number>;
+  /** The uploader's file name, for the download's Content-Disposition only. */
+  name: string;
+  size: number;
+  /** Decided by the file's bytes. */
+  content_type: string;
+  storage_key: string;
+  thumbnail_key: string | null;
+  created_at: Millis;
+  attached_at: Millis | null;
+}
+
 export interface Tables {
+  returns: ReturnsTable;
+  return_moves: ReturnMovesTable;
+  attachments: AttachmentsTable;
   kb_articles: KbArticlesTable;
   kb_feedback: KbFeedbackTable;
   leases: LeasesTable;

@@ -10,6 +10,7 @@ import {
   type TestServer,
   uniqueEmail,
 } from '../testing/harness.js';
+import { TINY_PDF, uploadFile } from '../testing/uploads.js';
 
 /**
  * SPEC §3 as a matrix: every /api/v1 route × every kind of caller, with the status each one must get.
@@ -166,6 +167,13 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
     });
     expectStatus(reply, 201, 'create article');
     return slug;
+  }
+
+  /** An unattached upload of the owner's (a PDF), for the download cells. */
+  async function createUpload(): Promise<string> {
+    const reply = await uploadFile(server, owner.token, { name: 'a.pdf', type: 'application/pdf', bytes: TINY_PDF });
+    expectStatus(reply, 201, 'upload');
+    return reply.body.id;
   }
 
   async function createTeam(): Promise<number> {
@@ -439,6 +447,20 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
     },
     {
       method: 'POST',
+      route: '/cases/:id/return',
+      // Only staff move returns; customers follow theirs on the case (GET /cases/:id).
+      expected: staffOnly(200),
+      prepare: async () => {
+        const created = await server.call('POST', `${API}/cases`, {
+          token: owner.token,
+          body: { subject: 'Wrong colour', description: 'I want my money back.', desiredOutcome: 'refund' },
+        });
+        expectStatus(created, 201, 'create a case with a return');
+        return { url: `${API}/cases/${created.body.id}/return`, body: { to: 'approved' } };
+      },
+    },
+    {
+      method: 'POST',
       route: '/triage',
       expected: staffOnly(200),
       prepare: async () => ({ url: `${API}/triage`, body: { subject: 'Broken', description: 'It broke.' } }),
@@ -524,6 +546,19 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
       }),
     },
     { method: 'GET', route: '/kb/stats', expected: adminOnly(200), prepare: async () => ({ url: `${API}/kb/stats` }) },
+    // Signed in, a JSON body is refused as not multipart: the role check comes first.
+    {
+      method: 'POST',
+      route: '/uploads',
+      expected: signedIn(415),
+      prepare: async () => ({ url: `${API}/uploads`, body: {} }),
+    },
+    {
+      method: 'GET',
+      route: '/attachments/:id',
+      expected: { anonymous: 401, owner: 200, otherCustomer: 404, agent: 404, admin: 404 },
+      prepare: async () => ({ url: `${API}/attachments/${await createUpload()}` }),
+    },
     { method: 'GET', route: '/webhooks', expected: adminOnly(200), prepare: async () => ({ url: `${API}/webhooks` }) },
     {
       method: 'POST',

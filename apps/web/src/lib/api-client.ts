@@ -17,11 +17,14 @@ export class ApiError extends Error {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** Same origin: the session cookie rides along and the server's same-origin check for cookies passes. */
+export const API_BASE = '/api/v1';
+
 /** Calls the JSON API with the session cookie; throws ApiError with problem details on failure. */
 export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(`/api/v1${path}`, {
+    response = await fetch(`${API_BASE}${path}`, {
       method,
       credentials: 'same-origin',
       headers:

@@ -23,3 +23,10 @@ export const labelOf = (value: string) => (value.charAt(0).toUpperCase() + value
 
 /** A share (0..1) as a whole percentage; null (nothing to measure yet) as a dash. */
 export const formatPercent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`);
+
+/** "512 B", "48 KB", "2.4 MB" (1 KB = 1024 bytes, as file managers count). */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}

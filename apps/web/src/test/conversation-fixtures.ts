@@ -11,4 +11,5 @@ export const opening: Message = {
   body: 'The jug arrived cracked.',
   internal: false,
   createdAt: '2025-01-01T10:00:00.000Z',
+  attachments: [],
 };

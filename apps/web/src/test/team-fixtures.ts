@@ -40,4 +40,5 @@ export const openCase: Case = {
   firstResponseAt: null,
   resolvedAt: null,
   updatedAt: '2025-01-01T10:00:01.000Z',
+  return: null,
 };

@@ -5,6 +5,7 @@ import { isUniqueViolation } from '../../db/engine.js';
 import type { Trx } from '../../db/transaction.js';
 import { runTransaction } from '../../db/transaction.js';
 import { AppError, conflict, invalid } from '../../http/app-error.js';
+import { deleteAttachmentsOf } from '../attachments/index.js';
 import * as repository from './accounts.repository.js';
 import { assertAcceptablePassword } from './password-policy.js';
 import { hashPassword, hashSecret, newSecret, verifyPassword } from './secrets.js';
@@ -156,7 +157,7 @@ export async function findMailRecipient(db: Db | Trx, userId: number) {
 export async function deleteAccount(ctx: AppContext, caller: Caller, password: string) {
   const row = await repository.findUserById(ctx.database.db, caller.userId);
   if (!row || !(await verifyPassword(password, row.password_hash))) throw invalid('password', 'wrong password');
-  await runTransaction(ctx.database, async (trx) => {
+  const removeFiles = await runTransaction(ctx.database, async (trx) => {
     const now = Date.now();
     await repository.updateUser(
       trx,
@@ -165,8 +166,11 @@ export async function deleteAccount(ctx: AppContext, caller: Caller, password: s
       now,
     );
     await repository.revokeUserSessions(trx, row.id, now);
+    // Their photos and documents are personal data too (SPEC §12): rows now, files after the commit.
+    return deleteAttachmentsOf(ctx, trx, { uploaderId: row.id });
   });
   ctx.bus.publish([{ name: 'session.revoked', userId: row.id }]);
+  await removeFiles();
 }
 
 /** Deactivates a user (an agent being removed): no more sign-in, history keeps the name. */

@@ -14,8 +14,13 @@ export interface ActivityRecord {
   reason?: string | null;
 }
 
-/** What a customer may read of their own case's history. */
-const PUBLIC_TYPES = new Set<ActivityType>(['case.created', 'case.assigned', 'case.status_changed']);
+/** What a customer may read of their own case's history (a return's moves: SPEC §12, they see its state). */
+const PUBLIC_TYPES = new Set<ActivityType>([
+  'case.created',
+  'case.assigned',
+  'case.status_changed',
+  'return.state_changed',
+]);
 
 const toRow = (record: ActivityRecord, now: number) => ({
   type: record.type,

@@ -2,6 +2,7 @@ import { hash } from 'node:crypto';
 import {
   type BulkTransferBody,
   type Case,
+  type CaseReturn,
   type CreateCaseBody,
   type ListCasesQuery,
   PRIORITY_RANK,
@@ -20,6 +21,7 @@ import { decodeCursor, decodeQueueCursor, encodeQueueCursor, toPage } from '../.
 import { toIso, toIsoOrNull } from '../../http/time.js';
 import { type AssignmentScope, runAssignment } from '../assignment/assignment.engine.js';
 import { addInternalNote } from '../conversation/message-writer.js';
+import { findCaseReturn, findCaseReturns, returnAsSeenBy } from '../returns/index.js';
 import { requireTeam } from '../teams/index.js';
 import { findTriageState } from '../triage/index.js';
 import * as repository from './cases.repository.js';
@@ -31,7 +33,7 @@ const priorityName = (rank: number): Priority => priorityOfRank(rank) ?? 'normal
 export const caseNumber = (id: number) => `C-${1000 + id}`;
 
 /** Staff see triage's tags and record ("why"); the customer sees their case without them. */
-function toCase(row: repository.CaseRow, caller: Caller): Case {
+function toCase(row: repository.CaseRow, caller: Caller, caseReturn: CaseReturn | null): Case {
   return {
     id: row.id,
     number: caseNumber(row.id),
@@ -54,8 +56,13 @@ function toCase(row: repository.CaseRow, caller: Caller): Case {
     firstResponseAt: toIsoOrNull(row.first_response_at),
     resolvedAt: toIsoOrNull(row.resolved_at),
     updatedAt: toIso(row.updated_at),
+    return: caseReturn,
   };
 }
+
+/** Only a case with a desired outcome carries a return (SPEC §12): the others cost no read. */
+const findReturnOf = (ctx: AppContext, caller: Caller, row: repository.CaseRow) =>
+  row.desired_outcome === null ? null : findCaseReturn(ctx.database.db, caller, row.id);
 
 const customerScope = (caller: Caller) => ({ customerId: caller.role === 'customer' ? caller.userId : null });
 
@@ -67,7 +74,8 @@ async function findVisibleCase(ctx: AppContext, caller: Caller, caseId: number, 
 }
 
 export async function getCase(ctx: AppContext, caller: Caller, caseId: number): Promise<Case> {
-  return toCase(await findVisibleCase(ctx, caller, caseId), caller);
+  const row = await findVisibleCase(ctx, caller, caseId);
+  return toCase(row, caller, await findReturnOf(ctx, caller, row));
 }
 
 /**
@@ -109,12 +117,16 @@ export async function listCases(ctx: AppContext, caller: Caller, query: ListCase
       : { beforeId: decodeCursor(query.cursor) }),
     limit: query.limit,
   });
-  if (query.order !== 'queue') return toPage(rows, query.limit, (row) => toCase(row, caller));
-  return toPage(
-    rows,
-    query.limit,
-    (row) => toCase(row, caller),
-    (row) => encodeQueueCursor({ priority: row.priority, createdAt: row.created_at, id: row.id }),
+  // The page's returns in one read (none when no case on it asked for one).
+  const returns = await findCaseReturns(
+    ctx.database.db,
+    caller,
+    rows.flatMap((row) => (row.desired_outcome === null ? [] : [row.id])),
+  );
+  const toItem = (row: repository.CaseRow) => toCase(row, caller, returns.get(row.id) ?? null);
+  if (query.order !== 'queue') return toPage(rows, query.limit, toItem);
+  return toPage(rows, query.limit, toItem, (row) =>
+    encodeQueueCursor({ priority: row.priority, createdAt: row.created_at, id: row.id }),
   );
 }
 
@@ -133,7 +145,7 @@ export async function createCase(
     ? { key: idempotencyKey, requestHash: hash('sha256', JSON.stringify(body)) }
     : undefined;
   try {
-    const { id, row } = await submitIntake(ctx, {
+    const { id, row, caseReturn } = await submitIntake(ctx, {
       customerId: caller.userId,
       subject: body.subject,
       description: body.description,
@@ -141,11 +153,16 @@ export async function createCase(
       product: body.product ?? null,
       reason: body.reason ?? null,
       desiredOutcome: body.desiredOutcome ?? null,
+      deliveredAt: body.deliveredAt ?? null,
+      finalSale: body.finalSale ?? false,
       category: body.category ?? null,
+      attachmentIds: body.attachmentIds ?? [],
       source: 'api',
       idempotency,
     });
-    return row ? toCase(row, caller) : await getCase(ctx, caller, id);
+    // The return is the one intake just wrote: no second read for it.
+    const seen = caseReturn && returnAsSeenBy(caseReturn, caller);
+    return toCase(row ?? (await findVisibleCase(ctx, caller, id)), caller, seen);
   } catch (error) {
     if (!idempotency || !isUniqueViolation(error)) throw error;
     const claimed = await repository.findIdempotencyKey(ctx.database.db, caller.userId, idempotency.key);

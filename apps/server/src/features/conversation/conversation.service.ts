@@ -6,10 +6,11 @@ import { conflict, forbidden, notFound } from '../../http/app-error.js';
 import { decodeCursor, toPage } from '../../http/cursor.js';
 import { toIso } from '../../http/time.js';
 import { runAssignment } from '../assignment/assignment.engine.js';
+import { attachmentsByMessage, attachUploads, deleteAttachmentsOf } from '../attachments/index.js';
 import { assertCaseVisible, markFirstResponse } from '../cases/cases.service.js';
 import * as repository from './conversation.repository.js';
 
-function toMessage(row: repository.MessageRow): Message {
+function toMessage(row: repository.MessageRow, attachments: Message['attachments'] = []): Message {
   return {
     id: row.id,
     caseId: row.case_id,
@@ -17,6 +18,7 @@ function toMessage(row: repository.MessageRow): Message {
     body: row.body,
     internal: row.visibility === 'internal',
     createdAt: toIso(row.created_at),
+    attachments,
   };
 }
 
@@ -33,7 +35,11 @@ export async function listMessages(
     afterId: decodeCursor(query.cursor),
     limit: query.limit,
   });
-  return toPage(rows, query.limit, toMessage);
+  const attachments = await attachmentsByMessage(
+    ctx,
+    rows.map((row) => row.id),
+  );
+  return toPage(rows, query.limit, (row) => toMessage(row, attachments.get(row.id)));
 }
 
 /**
@@ -67,6 +73,16 @@ export async function postMessage(
       visibility: body.internal ? 'internal' : 'public',
       created_at: scope.now,
     });
+    if (body.attachmentIds?.length) {
+      await attachUploads(scope.trx, {
+        ids: body.attachmentIds,
+        uploaderId: caller.userId,
+        caseId,
+        messageId: id,
+        internal: body.internal,
+        now: scope.now,
+      });
+    }
     if (isStaff(caller) && !body.internal && current.firstResponseAt === null) {
       await markFirstResponse(scope.trx, caseId, scope.now);
     }
@@ -81,19 +97,23 @@ export async function postMessage(
   });
   const row = await repository.findMessageRow(ctx.database.db, caseId, messageId);
   if (!row) throw notFound('message');
-  return toMessage(row);
+  return toMessage(row, (await attachmentsByMessage(ctx, [messageId])).get(messageId));
 }
 
 /** Authors delete their own messages, never the first one (the case's description). */
 export async function deleteMessage(ctx: AppContext, caller: Caller, caseId: number, messageId: number) {
   await assertCaseVisible(ctx, caller, caseId);
-  await runTransaction(ctx.database, async (trx) => {
+  const removeFiles = await runTransaction(ctx.database, async (trx) => {
     const row = await repository.findMessageRow(trx, caseId, messageId);
     if (!row || (row.visibility === 'internal' && !isStaff(caller))) throw notFound('message');
     if (row.author_id !== caller.userId) throw forbidden('only its author can delete a message');
     if ((await repository.firstMessageId(trx, caseId)) === messageId) {
       throw conflict('the first message is the case description and cannot be deleted');
     }
+    const removeFiles = await deleteAttachmentsOf(ctx, trx, { messageIds: [messageId] });
     await repository.deleteMessageRow(trx, messageId);
+    return removeFiles;
   });
+  // After the commit: a rolled-back deletion must still find its files.
+  await removeFiles();
 }

@@ -28,3 +28,10 @@ export async function addInternalNote(trx: Trx, note: { caseId: number; authorId
     { case_id: note.caseId, author_id: note.authorId, body: note.body, visibility: 'internal', created_at: note.now },
   ]);
 }
+
+/** The id of a case's first message (its description), inside the transaction that wrote it. */
+export async function firstMessageOf(trx: Trx, caseId: number): Promise<number> {
+  const id = await repository.firstMessageId(trx, caseId);
+  if (id === undefined) throw new Error(`case ${caseId} has no first message`);
+  return id;
+}

@@ -1,3 +1,4 @@
+import { returnStateSchema } from '@caseflow/contract';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { findMailRecipient } from '../accounts/accounts.service.js';
@@ -5,18 +6,26 @@ import { findAssignmentMailRecipient } from '../agents/agents.service.js';
 import { getCaseForNotification } from '../cases/cases.service.js';
 import { getMessageForNotification } from '../conversation/conversation.service.js';
 import type { JobDefinition } from '../jobs/index.js';
-import { assignmentMail, replyMail, resolvedMail } from './case-mail.templates.js';
+import { assignmentMail, replyMail, resolvedMail, returnMail } from './case-mail.templates.js';
 import { unsubscribeToken } from './unsubscribe-token.js';
 
 export const CASE_MAIL_JOBS = {
   reply: 'mail.case_reply',
   resolved: 'mail.case_resolved',
   assigned: 'mail.case_assigned',
+  returnUpdated: 'mail.return_updated',
 } as const;
 
 const replyPayload = z.object({ caseId: z.number().int(), messageId: z.number().int() });
 const resolvedPayload = z.object({ caseId: z.number().int() });
 const assignedPayload = z.object({ caseId: z.number().int(), agentId: z.number().int() });
+/** One move of a case's return (the `return.updated` event's data): the state it moved to and why. */
+export const returnMailPayload = z.object({
+  caseId: z.number().int(),
+  rma: z.string(),
+  to: returnStateSchema,
+  reason: z.string().nullable(),
+});
 
 /** Sending goes through the mailer, which keeps a failed SMTP delivery in the mailbox: these retry only database trouble. */
 const RETRY_DELAYS_MS = [30_000, 5 * 60_000, 30 * 60_000];
@@ -105,9 +114,31 @@ export function caseMailJobs(ctx: AppContext): [string, JobDefinition][] {
       return undefined;
     },
   };
+  const returnUpdated: JobDefinition = {
+    retryDelaysMs: RETRY_DELAYS_MS,
+    async handle(job) {
+      const { caseId, rma, to, reason } = returnMailPayload.parse(job.payload);
+      const found = await getCaseForNotification(ctx, caseId);
+      const customer = found && (await customerOf(ctx, found.customerId));
+      if (!found || !customer) return undefined;
+      await ctx.mailer.send(
+        returnMail({
+          to: customer.email,
+          customerName: customer.name,
+          case: found,
+          rma,
+          state: to,
+          reason,
+          links: linksFor(ctx, caseId, customer.id),
+        }),
+      );
+      return undefined;
+    },
+  };
   return [
     [CASE_MAIL_JOBS.reply, reply],
     [CASE_MAIL_JOBS.resolved, resolved],
     [CASE_MAIL_JOBS.assigned, assigned],
+    [CASE_MAIL_JOBS.returnUpdated, returnUpdated],
   ];
 }

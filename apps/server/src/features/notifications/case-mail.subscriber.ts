@@ -2,7 +2,7 @@ import type { Trx } from '../../db/transaction.js';
 import { listAgentsNotifiedOnAssignment } from '../agents/agents.service.js';
 import { enqueueJobs, type NewJob } from '../jobs/index.js';
 import type { OutboxEvent } from '../outbox/index.js';
-import { CASE_MAIL_JOBS } from './case-mail.jobs.js';
+import { CASE_MAIL_JOBS, returnMailPayload } from './case-mail.jobs.js';
 
 /** A case's customer mail goes out one at a time, in order: a reply's mail before the resolution's. */
 const caseQueue = (caseId: number) => `mail:case:${caseId}`;
@@ -16,12 +16,18 @@ function customerJob(event: OutboxEvent): NewJob | undefined {
   if (event.name === 'case.resolved') {
     return { kind: CASE_MAIL_JOBS.resolved, payload: { caseId }, queueKey: caseQueue(caseId) };
   }
+  if (event.name === 'return.updated') {
+    // Each move is its own mail, saying the state it moved to (not whatever the return is in by then).
+    const move = returnMailPayload.omit({ caseId: true }).safeParse(event.data);
+    if (!move.success) return undefined;
+    return { kind: CASE_MAIL_JOBS.returnUpdated, payload: { caseId, ...move.data }, queueKey: caseQueue(caseId) };
+  }
   return undefined;
 }
 
 /**
- * The outbox's mail subscriber (SPEC §11), in the dispatcher's transaction: a public message or a
- * resolution becomes a job that mails the customer, an assignment a job that mails the agent if they
+ * The outbox's mail subscriber (SPEC §11), in the dispatcher's transaction: a public message, a
+ * resolution or a return's move becomes a job that mails the customer, an assignment a job that mails the agent if they
  * opted in. Nothing is sent here; each job reads the case again and sends after the commit, so an
  * internal note, the customer's own message, an unsubscribe or a closed account is honoured then.
  */

@@ -1,4 +1,4 @@
-import { REOPEN_WINDOW_DAYS } from '@caseflow/contract';
+import { REOPEN_WINDOW_DAYS, type ReturnState } from '@caseflow/contract';
 import { html, lines, type SafeHtml } from '../../http/html.js';
 import type { OutgoingMail } from '../mail/mailer.js';
 
@@ -122,6 +122,75 @@ export function resolvedMail(input: {
         paragraph(reopen),
         button(links.caseUrl, 'Open the case'),
         paragraph(html`How did we do? <a href="${rateUrl}" style="color:#0b7285;">Rate the help you got</a>.`),
+      ],
+      footer.html,
+    ),
+    headers: unsubscribeHeaders(links.unsubscribeUrl),
+  };
+}
+
+/** Each state a return moves to, in the customer's words: the subject's short form and the mail's sentence. */
+const RETURN_NEWS: Record<ReturnState, { short: string; news: (rma: string) => string }> = {
+  requested: { short: 'requested', news: (rma) => `We have your return request ${rma}.` },
+  approved: {
+    short: 'approved',
+    news: (rma) => `Good news: your return ${rma} is approved. We will send you a return label next.`,
+  },
+  rejected: { short: 'not accepted', news: (rma) => `We are sorry: we cannot accept your return ${rma}.` },
+  label_sent: {
+    short: 'label ready',
+    news: (rma) => `Your return label for ${rma} is ready. Download it from your case page and send the item back.`,
+  },
+  received: { short: 'item received', news: (rma) => `We have received the item you sent back for ${rma}.` },
+  refunded: { short: 'refunded', news: (rma) => `Your return ${rma} is complete: we have refunded you.` },
+  replaced: {
+    short: 'replacement sent',
+    news: (rma) => `Your return ${rma} is complete: we have sent you a replacement.`,
+  },
+  repaired: { short: 'repaired', news: (rma) => `Your return ${rma} is complete: your item has been repaired.` },
+  credited: {
+    short: 'store credit added',
+    news: (rma) => `Your return ${rma} is complete: we have added store credit to your account.`,
+  },
+};
+
+/** A return on the customer's case moved (SPEC §12): its new state in plain words, and why when staff said. */
+export function returnMail(input: {
+  to: string;
+  customerName: string;
+  case: CaseRef;
+  rma: string;
+  state: ReturnState;
+  reason: string | null;
+  links: MailLinks;
+}): OutgoingMail {
+  const { links } = input;
+  const { short, news } = RETURN_NEWS[input.state];
+  const subject = `[${input.case.number}] Return ${input.rma}: ${short}`;
+  const footer = customerFooter(links);
+  const why = input.reason === null ? null : input.state === 'rejected' ? 'The reason:' : 'A note from our team:';
+  return {
+    to: input.to,
+    subject,
+    text: [
+      `Hello ${input.customerName},`,
+      `${news(input.rma)} (Case ${input.case.number} "${input.case.subject}".)`,
+      ...(why === null ? [] : [`${why}\n${input.reason}`]),
+      `Follow your return on the case page: ${links.caseUrl}`,
+      footer.text,
+    ].join('\n\n'),
+    html: page(
+      subject,
+      [
+        paragraph(`Hello ${input.customerName},`),
+        paragraph(html`${news(input.rma)} (Case <strong>${input.case.number}</strong> “${input.case.subject}”.)`),
+        ...(why === null
+          ? []
+          : [
+              paragraph(why),
+              html`<blockquote style="margin:16px 0;padding:12px 16px;border-left:4px solid #0b7285;background:#f8f9fa;line-height:1.5;">${lines(input.reason ?? '')}</blockquote>`,
+            ]),
+        button(links.caseUrl, 'Open the case'),
       ],
       footer.html,
     ),

@@ -1,20 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type CapturedMail, mailTo as capturedMail, untilBackgroundIdle } from '../../testing/background.js';
 import { engines, type Person, startTestServer, type TestServer } from '../../testing/harness.js';
 import { until } from '../../testing/until.js';
 import { unsubscribeToken } from './unsubscribe-token.js';
 
-interface Mail {
-  to: string;
-  subject: string;
-  text: string;
-  html: string | null;
-  sentAt: string | null;
-}
-
 const UNSUBSCRIBE_LINK = /http:\/\/caseflow\.test(\/api\/v1\/mail\/unsubscribe\?token=[A-Za-z0-9_.-]+)/;
-const linkIn = (mail: Mail) => {
+const linkIn = (mail: CapturedMail) => {
   const path = UNSUBSCRIBE_LINK.exec(mail.text)?.[1];
   if (!path) throw new Error(`no unsubscribe link in ${mail.text}`);
   return path;
@@ -38,23 +31,9 @@ describe.each(engines)('case mail on %s', (engine) => {
   const api = (method: string, url: string, token: string | undefined, body?: unknown) =>
     server.call(method, `/api/v1${url}`, { token, body });
 
-  async function mailTo(email: string): Promise<Mail[]> {
-    const reply = await api('GET', '/mail?limit=100', admin.token);
-    expect(reply.status).toBe(200);
-    return (reply.body.items as Mail[]).filter((mail) => mail.to === email).reverse();
-  }
+  const mailTo = (email: string) => capturedMail(server, admin.token, email);
 
-  /** Every committed event dispatched and every job done: only then can a test say that no mail was sent. */
-  async function untilIdle() {
-    const db = server.ctx.database.db;
-    await until('the background work to finish', async () => {
-      // In this order: the dispatch that marks a row writes its jobs in the same commit.
-      const undispatched = await db.selectFrom('outbox').select('id').where('dispatched_at', 'is', null).execute();
-      if (undispatched.length > 0) return false;
-      const queued = await db.selectFrom('jobs').select('id').where('status', '=', 'queued').execute();
-      return queued.length === 0;
-    });
-  }
+  const untilIdle = () => untilBackgroundIdle(server);
 
   const untilMail = (email: string, count: number) =>
     until(`mail #${count} to ${email}`, async () => {
@@ -127,7 +106,7 @@ describe.each(engines)('case mail on %s', (engine) => {
     const caseId = await report();
     await write(caseId, agent, 'First reply.');
     const [first] = await untilMail(customer.email, 1);
-    const link = linkIn(first as Mail);
+    const link = linkIn(first as CapturedMail);
 
     // A link preview's HEAD changes nothing.
     expect((await server.call('HEAD', link)).status).toBe(404);
@@ -159,7 +138,7 @@ describe.each(engines)('case mail on %s', (engine) => {
     const caseId = await report();
     await write(caseId, agent, 'A reply.');
     const [mail] = await untilMail(customer.email, 1);
-    const reply = await server.call('POST', linkIn(mail as Mail), {
+    const reply = await server.call('POST', linkIn(mail as CapturedMail), {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: 'List-Unsubscribe=One-Click',
     });
@@ -237,7 +216,7 @@ describe.each(engines)('case mail on %s', (engine) => {
     expect(mail?.text).toContain('from Ann');
     expect(mail?.text).not.toContain(`/cases/${first}`);
 
-    const page = await server.call('GET', linkIn(mail as Mail), { headers: asBrowser });
+    const page = await server.call('GET', linkIn(mail as CapturedMail), { headers: asBrowser });
     expect(page.body).toContain('You won’t get assignment emails any more');
     expect((await api('GET', `/agents/${agent.id}`, admin.token)).body.notifyOnAssignment).toBe(false);
     await report('Third');
@@ -269,7 +248,7 @@ describe.each(engines)('case mail on %s', (engine) => {
       expect(raw.replace(/=\r\n/g, '')).toContain('Straightening it now.');
       const admin = await withSmtp.admin();
       const kept = await until('the mail marked sent', async () => {
-        const items = (await withSmtp.call('GET', '/api/v1/mail', { token: admin.token })).body.items as Mail[];
+        const items = (await withSmtp.call('GET', '/api/v1/mail', { token: admin.token })).body.items as CapturedMail[];
         return items.find((item) => item.to === person.email && item.sentAt !== null);
       });
       expect(kept.html).toContain('Straightening it now.');

@@ -1,7 +1,8 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { agent, customer, opening } from '../../test/conversation-fixtures';
+import { stubXhr } from '../../test/fake-xhr';
 import { refundHit, returnHit } from '../../test/kb-fixtures';
 import { fieldError, jsonResponse, renderWithProviders, sentBodies, stubFetch } from '../../test/render';
 import { ArticleSearch } from '../kb';
@@ -9,13 +10,21 @@ import { Conversation } from './conversation';
 
 const messagesUrl = '/api/v1/cases/3/messages';
 
+const photo = {
+  id: 'att-photo-000000001',
+  name: 'cracked-jug.jpg',
+  size: 184_320,
+  contentType: 'image/jpeg',
+  url: '/api/v1/attachments/att-photo-000000001',
+  thumbnailUrl: '/api/v1/attachments/att-photo-000000001?thumb=1',
+};
+
 /** Serves the thread and accepts one posted message, echoing it back as the API would. */
-function stubThread() {
+function stubThread(thread = [opening]) {
   return stubFetch(({ method, url, body }) => {
     if (method === 'GET' && url.startsWith('/api/v1/kb/search?'))
       return jsonResponse({ items: [refundHit, returnHit] });
-    if (method === 'GET' && url.startsWith(`${messagesUrl}?`))
-      return jsonResponse({ items: [opening], nextCursor: null });
+    if (method === 'GET' && url.startsWith(`${messagesUrl}?`)) return jsonResponse({ items: thread, nextCursor: null });
     if (method === 'POST' && url === messagesUrl) {
       const posted = body as { body: string; internal: boolean };
       return jsonResponse({ ...opening, id: 11, author: { id: 2, name: 'Alex Agent', role: 'agent' }, ...posted }, 201);
@@ -60,6 +69,47 @@ describe('Conversation', () => {
     // After sending, the box is back to a public reply, so the next message is not hidden by accident.
     await waitFor(() => expect((internal as HTMLInputElement).checked).toBe(false));
     expect(screen.getByRole('button', { name: 'Send' })).toBeTruthy();
+  });
+
+  it("shows a message's photo as a thumbnail under its text, linking to the full image", async () => {
+    stubThread([{ ...opening, attachments: [photo] }]);
+    renderWithProviders(<Conversation caseId={3} me={agent} />);
+
+    const message = (await screen.findByText('The jug arrived cracked.')).closest('[aria-label]') as HTMLElement;
+    const image = within(message).getByRole('img', { name: 'cracked-jug.jpg' });
+    expect(image.getAttribute('src')).toBe(photo.thumbnailUrl);
+    expect(image.closest('a')?.getAttribute('href')).toBe(photo.url);
+  });
+
+  it("sends an internal note with its file's id, holding the button while it uploads, then clears the picker", async () => {
+    const fetchMock = stubThread();
+    const uploads = stubXhr();
+    const user = userEvent.setup();
+    renderWithProviders(<Conversation caseId={3} me={agent} />);
+    await screen.findByText('The jug arrived cracked.');
+
+    await user.click(screen.getByRole('checkbox', { name: /Internal note/ }));
+    await user.type(screen.getByRole('textbox', { name: 'Internal note' }), 'Courier photo');
+    await user.upload(
+      screen.getByLabelText('Add photos or documents'),
+      new File(['x'], 'label.pdf', { type: 'application/pdf' }),
+    );
+    const add = screen.getByRole<HTMLButtonElement>('button', { name: 'Add note' });
+    expect(add.disabled).toBe(true);
+    await uploads[0]!.respond(201, {
+      id: 'upload-label-0000001',
+      name: 'label.pdf',
+      size: 1,
+      contentType: 'application/pdf',
+    });
+    await user.click(add);
+
+    await waitFor(() =>
+      expect(sentBodies(fetchMock, 'POST', messagesUrl)).toEqual([
+        { body: 'Courier photo', internal: true, attachmentIds: ['upload-label-0000001'] },
+      ]),
+    );
+    await waitFor(() => expect(screen.queryByRole('list', { name: 'Files to send' })).toBeNull());
   });
 
   it('does not send an empty reply', async () => {

@@ -7,6 +7,7 @@ import { QueryState } from '../../components/query-state';
 import { errorMessage } from '../../lib/api-client';
 import { formatDateTime } from '../../lib/format';
 import { zodErrors } from '../../lib/forms';
+import { AttachmentPicker, MessageAttachments, useAttachmentPicker } from '../attachments';
 import { useDeleteMessage, useMessages, usePostMessage } from './api';
 import { TypingIndicator, useTypingNotifier } from './typing';
 
@@ -71,6 +72,7 @@ function MessageItem({
       <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
         {message.body}
       </Text>
+      <MessageAttachments attachments={message.attachments} />
     </Paper>
   );
 }
@@ -97,6 +99,7 @@ function ReplyForm({
   const post = usePostMessage(caseId);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const notifyTyping = useTypingNotifier(caseId);
+  const attachments = useAttachmentPicker();
   const form = useForm({
     initialValues: { body: '', internal: false },
     validate: zodErrors(createMessageBody),
@@ -118,13 +121,20 @@ function ReplyForm({
       input?.setSelectionRange(next.caret, next.caret);
     });
   };
+  const send = (values: typeof form.values) => {
+    if (attachments.isUploading) return;
+    const { attachmentIds } = attachments;
+    const body = attachmentIds.length > 0 ? { ...values, attachmentIds } : values;
+    post.mutate(body, {
+      onSuccess: () => {
+        form.reset();
+        attachments.clear();
+      },
+    });
+  };
   return (
     <>
-      <form
-        onSubmit={form.onSubmit((values) => post.mutate(values, { onSuccess: () => form.reset() }))}
-        noValidate
-        aria-label="Reply"
-      >
+      <form onSubmit={form.onSubmit(send)} onPaste={attachments.handlePaste} noValidate aria-label="Reply">
         <Stack gap="xs">
           {post.isError && (
             <Alert color="red" role="alert">
@@ -138,6 +148,7 @@ function ReplyForm({
             minRows={3}
             {...form.getInputProps('body')}
           />
+          <AttachmentPicker picker={attachments} />
           <Group justify="space-between">
             {isStaff ? (
               <Checkbox
@@ -147,7 +158,7 @@ function ReplyForm({
             ) : (
               <span />
             )}
-            <Button type="submit" loading={post.isPending}>
+            <Button type="submit" loading={post.isPending} disabled={attachments.isUploading}>
               {form.values.internal ? 'Add note' : 'Send'}
             </Button>
           </Group>

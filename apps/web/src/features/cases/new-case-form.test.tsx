@@ -2,6 +2,7 @@ import type { Case } from '@caseflow/contract';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { stubXhr } from '../../test/fake-xhr';
 import {
   fieldError,
   jsonResponse,
@@ -34,6 +35,7 @@ const created: Case = {
   firstResponseAt: null,
   resolvedAt: null,
   updatedAt: '2025-01-01T10:00:00.000Z',
+  return: null,
 };
 
 /** POST /cases creates `created`; the form's article suggestions (tested in new-case-page.test) find nothing. */
@@ -172,6 +174,69 @@ describe('NewCaseForm', () => {
       subject: 'Where is my parcel?',
       description: 'It was due Monday.',
     });
+  });
+
+  it("sends the uploaded files' ids with the case, once every upload has finished", async () => {
+    const fetchMock = stubIntake();
+    const uploads = stubXhr();
+    const user = userEvent.setup();
+    const form = renderForm();
+    const photo = new File([new Uint8Array(4096)], 'cracked-jug.png', { type: 'image/png' });
+    const receipt = new File([new Uint8Array(100)], 'receipt.pdf', { type: 'application/pdf' });
+
+    await user.type(form.subject, 'Blender arrived cracked');
+    await user.type(form.description, 'See the photo.');
+    await user.upload(screen.getByLabelText('Add photos or documents'), [photo, receipt]);
+
+    expect((form.submit as HTMLButtonElement).disabled).toBe(true);
+    await uploads[0]!.respond(201, {
+      id: 'upload-photo-0000001',
+      name: photo.name,
+      size: 4096,
+      contentType: 'image/png',
+    });
+    expect((form.submit as HTMLButtonElement).disabled).toBe(true);
+    await uploads[1]!.respond(201, {
+      id: 'upload-receipt-00001',
+      name: receipt.name,
+      size: 100,
+      contentType: 'application/pdf',
+    });
+    expect((form.submit as HTMLButtonElement).disabled).toBe(false);
+    await user.click(form.submit);
+
+    await waitFor(() => expect(form.onCreated).toHaveBeenCalledTimes(1));
+    expect(postedCases(fetchMock)).toEqual([
+      {
+        subject: 'Blender arrived cracked',
+        description: 'See the photo.',
+        attachmentIds: ['upload-photo-0000001', 'upload-receipt-00001'],
+      },
+    ]);
+    // Sent with the case: the picker starts over.
+    expect(screen.queryByRole('list', { name: 'Files to send' })).toBeNull();
+  });
+
+  it('leaves out a removed file and one the server refused', async () => {
+    const fetchMock = stubIntake();
+    const uploads = stubXhr();
+    const user = userEvent.setup();
+    const form = renderForm();
+    const files = ['one.png', 'two.png', 'three.png'].map((name) => new File(['x'], name, { type: 'image/png' }));
+
+    await user.type(form.subject, 'Three photos');
+    await user.type(form.description, 'Attached.');
+    await user.upload(screen.getByLabelText('Add photos or documents'), files);
+    await uploads[0]!.respond(201, { id: 'upload-one-000000001', name: 'one.png', size: 1, contentType: 'image/png' });
+    await uploads[1]!.respond(201, { id: 'upload-two-000000001', name: 'two.png', size: 1, contentType: 'image/png' });
+    await uploads[2]!.respond(415, { status: 415, detail: 'the file is not a JPEG, PNG, WebP or HEIC image or a PDF' });
+    await user.click(screen.getByRole('button', { name: 'Remove one.png' }));
+    await user.click(form.submit);
+
+    await waitFor(() => expect(form.onCreated).toHaveBeenCalledTimes(1));
+    expect(postedCases(fetchMock)).toEqual([
+      { subject: 'Three photos', description: 'Attached.', attachmentIds: ['upload-two-000000001'] },
+    ]);
   });
 
   it("shows the API's field error on the field it names", async () => {

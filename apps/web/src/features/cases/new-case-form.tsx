@@ -3,6 +3,7 @@ import { Alert, Button, Grid, Select, Stack, Textarea, TextInput } from '@mantin
 import { useForm } from '@mantine/form';
 import { errorMessage } from '../../lib/api-client';
 import { serverFieldErrors, zodErrors } from '../../lib/forms';
+import { AttachmentPicker, useAttachmentPicker } from '../attachments';
 import { ArticleSuggestions, useDeflectionSession } from '../kb';
 import { useCreateCase } from './api';
 import { categoryOptions, outcomeOptions, reasonOptions } from './options';
@@ -43,21 +44,26 @@ export function NewCaseForm({
 }) {
   const create = useCreateCase();
   const deflection = useDeflectionSession();
+  const attachments = useAttachmentPicker();
   const form = useForm({ initialValues, validate: (values) => zodErrors(createCaseBody)(toBody(values)) });
 
-  const submit = form.onSubmit((values) =>
-    create.mutate(createCaseBody.parse(toBody(values)), {
+  const submit = form.onSubmit((values) => {
+    if (attachments.isUploading) return;
+    const { attachmentIds } = attachments;
+    const body = { ...toBody(values), ...(attachmentIds.length > 0 ? { attachmentIds } : {}) };
+    create.mutate(createCaseBody.parse(body), {
       onSuccess: (created) => {
         const item = created as Case;
         deflection.recordCreated(item.id);
+        attachments.clear();
         onCreated(item);
       },
       onError: (error) => form.setErrors(serverFieldErrors(error)),
-    }),
-  );
+    });
+  });
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={submit} onPaste={attachments.handlePaste} noValidate>
       <Stack>
         {create.isError && (
           <Alert color="red" role="alert">
@@ -104,7 +110,8 @@ export function NewCaseForm({
           session={deflection}
           onDeflected={onDeflected}
         />
-        <Button type="submit" loading={create.isPending} w="fit-content">
+        <AttachmentPicker picker={attachments} />
+        <Button type="submit" loading={create.isPending} disabled={attachments.isUploading} w="fit-content">
           Report case
         </Button>
       </Stack>

@@ -11,6 +11,7 @@ export const eventDescriptions: Record<WebhookEventName, string> = {
   'case.notified': 'Someone sends a case here with “Notify…” (sent whatever this filter says)',
   'message.created': 'A message is posted on a case',
   'agent.updated': 'An agent changes (availability, capacity, load)',
+  'return.updated': 'A return moves on (approved, rejected, label sent, received, refunded…)',
 };
 
 export const allEvents = webhookEventNameSchema.options;

@@ -1,4 +1,4 @@
-import type { Category, DesiredOutcome, Priority, ReturnReason, TriageRecord } from '@caseflow/contract';
+import type { CaseReturn, Category, DesiredOutcome, Priority, ReturnReason, TriageRecord } from '@caseflow/contract';
 import type { CaseRow } from '../cases.repository.js';
 
 /**
@@ -13,9 +13,15 @@ export interface NewCaseInput {
   product: string | null;
   reason: ReturnReason | null;
   desiredOutcome: DesiredOutcome | null;
+  /** The order's delivery date (YYYY-MM-DD), for a return's eligibility (SPEC §12). */
+  deliveredAt: string | null;
+  /** The item was sold as final sale, as the customer or the shop's form says. */
+  finalSale: boolean;
   /** Chosen by the customer; null means "not sure" (triage, when it exists, decides). */
   category: Category | null;
   source: 'api' | 'widget' | 'mail';
+  /** The customer's own uploads for the case's first message (SPEC §12); empty for most cases. */
+  attachmentIds: readonly string[];
   idempotency: { key: string; requestHash: string } | undefined;
 }
 
@@ -35,6 +41,8 @@ export interface CaseDraft extends NewCaseInput {
   assigneeId: number | null;
   /** Set once the case is written. */
   row: CaseRow | undefined;
+  /** Set by the returns stage for a case with a desired outcome (SPEC §12). */
+  caseReturn: CaseReturn | null;
 }
 
 export const toDraft = (input: NewCaseInput): CaseDraft => ({
@@ -47,4 +55,5 @@ export const toDraft = (input: NewCaseInput): CaseDraft => ({
   routeReason: '',
   assigneeId: null,
   row: undefined,
+  caseReturn: null,
 });

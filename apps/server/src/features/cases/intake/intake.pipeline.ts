@@ -2,7 +2,9 @@ import { CASE_TEXT_LIMITS, categorySchema, PRIORITY_RANK } from '@caseflow/contr
 import type { AppContext } from '../../../context.js';
 import { invalid } from '../../../http/app-error.js';
 import { type AssignmentScope, commitAssignment } from '../../assignment/assignment.engine.js';
-import { addFirstMessages } from '../../conversation/message-writer.js';
+import { attachUploads } from '../../attachments/index.js';
+import { addFirstMessages, firstMessageOf } from '../../conversation/message-writer.js';
+import { openReturnsForNewCases } from '../../returns/index.js';
 import { routeNewCases } from '../../teams/index.js';
 import { queueProviderTriage } from '../../triage/index.js';
 import * as repository from '../cases.repository.js';
@@ -111,6 +113,26 @@ async function writeCases(scope: AssignmentScope, drafts: CaseDraft[]) {
   scope.publish({ name: 'queue.updated' });
 }
 
+/** SPEC §12: a case whose customer wants a refund, replacement, repair or credit carries a return. */
+async function openReturns(scope: AssignmentScope, drafts: CaseDraft[]) {
+  await openReturnsForNewCases(scope.trx, drafts, scope.now);
+}
+
+/** The customer's uploads become the first message's attachments; one bad id fails that case alone (404). */
+async function attachFiles(scope: AssignmentScope, drafts: CaseDraft[]) {
+  for (const { row, attachmentIds, customerId } of drafts) {
+    if (!row || attachmentIds.length === 0) continue;
+    await attachUploads(scope.trx, {
+      ids: attachmentIds,
+      uploaderId: customerId,
+      caseId: row.id,
+      messageId: await firstMessageOf(scope.trx, row.id),
+      internal: false,
+      now: scope.now,
+    });
+  }
+}
+
 async function recordAssignments(scope: AssignmentScope, drafts: CaseDraft[]) {
   await scope.assignNewCases(
     drafts.flatMap(({ row }) => (row?.assignee_id == null ? [] : [{ ...row, agentId: row.assignee_id }])),
@@ -134,6 +156,8 @@ export const creationPipeline: readonly IntakeStage[] = [
   { name: 'route', run: routeDrafts },
   { name: 'plan assignment', run: planAssignments },
   { name: 'write', run: writeCases },
+  { name: 'open returns', run: openReturns },
+  { name: 'attach files', run: attachFiles },
   { name: 'record assignments', run: recordAssignments },
   { name: 'attach idempotency keys', run: attachIdempotencyKeys },
 ];
@@ -153,10 +177,10 @@ export async function writeBatch(ctx: AppContext, drafts: CaseDraft[]) {
         scope.now,
       );
     }
-    return drafts.map(({ row }) => {
+    return drafts.map(({ row, caseReturn }) => {
       if (!row) throw new Error('the write stage left a draft without its case');
       // A queued case is read again after the commit: the reply shows what the queue's drain did with it.
-      return { id: row.id, row: row.assignee_id === null ? undefined : row };
+      return { id: row.id, row: row.assignee_id === null ? undefined : row, caseReturn };
     });
   });
 }

@@ -1,3 +1,4 @@
+import type { CaseReturn } from '@caseflow/contract';
 import type { AppContext } from '../../../context.js';
 import { settleQueue } from '../../assignment/assignment.engine.js';
 import type * as repository from '../cases.repository.js';
@@ -8,6 +9,8 @@ import { writeBatch } from './intake.pipeline.js';
 export interface IntakeResult {
   id: number;
   row: repository.CaseRow | undefined;
+  /** Its return as intake wrote it (SPEC §12), or null. */
+  caseReturn: CaseReturn | null;
 }
 
 interface Entry {

@@ -1,0 +1,93 @@
+import { attachmentParams, attachmentQuery, uploadSchema } from '@caseflow/contract';
+import multipart from '@fastify/multipart';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AppError } from '../../http/app-error.js';
+import { authorize, callerOf, EVERYONE } from '../../http/auth.js';
+import { assertCaseVisible } from '../cases/cases.service.js';
+import * as attachments from './attachments.service.js';
+import { MAX_FILE_BYTES } from './file-kind.js';
+
+// The multipart envelope around one file: boundaries and headers, well under this.
+const ENVELOPE_BYTES = 64 * 1024;
+const tags = ['attachments'];
+
+/** `attachment` with an ASCII fallback name and the exact one in RFC 5987 form. */
+function disposition(kind: 'inline' | 'attachment', name: string) {
+  const fallback = name.replace(/[^\x20-\x7e]|["\\%]/g, '_');
+  return `${kind}; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+export const attachmentsRoutes: FastifyPluginAsyncZod = async (app) => {
+  // Only this plugin parses multipart; a size over the limit stops the stream (and answers 413).
+  await app.register(multipart, {
+    limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 0, parts: 1, headerPairs: 50 },
+    throwFileSizeLimit: false,
+  });
+
+  app.post(
+    '/uploads',
+    {
+      // A declared length over the limit is refused before any of the body is read.
+      onRequest: async (request) => {
+        const length = Number(request.headers['content-length'] ?? 0);
+        if (length > MAX_FILE_BYTES + ENVELOPE_BYTES)
+          throw new AppError('payload_too_large', 'a file may be at most 10 MB', [
+            { path: 'file', message: 'over 10 MB' },
+          ]);
+      },
+      preHandler: authorize(...EVERYONE),
+      schema: {
+        tags,
+        summary: 'Upload one photo or document (multipart, field `file`) to attach to a case or message',
+        consumes: ['multipart/form-data'],
+        response: { 201: uploadSchema },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart())
+        throw new AppError('unsupported_media_type', 'send the file as multipart/form-data in the field `file`');
+      const part = await request.file();
+      if (part?.fieldname !== 'file') {
+        part?.file.resume();
+        throw new AppError('bad_request', 'send one file in the field `file`', [{ path: 'file', message: 'required' }]);
+      }
+      const upload = await attachments.storeUpload(app.ctx, callerOf(request), {
+        stream: part.file,
+        name: part.filename,
+        isTruncated: () => part.file.truncated,
+      });
+      return reply.code(201).send(upload);
+    },
+  );
+
+  app.get(
+    '/attachments/:id',
+    {
+      preHandler: authorize(...EVERYONE),
+      schema: {
+        tags,
+        summary: 'Download an attachment (`?thumb=1`: the image thumbnail) with the rights of its message',
+        params: attachmentParams,
+        querystring: attachmentQuery,
+      },
+    },
+    async (request, reply) => {
+      const caller = callerOf(request);
+      const file = await attachments.openDownload(app.ctx, caller, {
+        id: request.params.id,
+        thumbnail: request.query.thumb === '1',
+        assertCaseVisible: (caseId) => assertCaseVisible(app.ctx, caller, caseId),
+      });
+      const isImage = file.contentType.startsWith('image/');
+      reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', disposition(isImage ? 'inline' : 'attachment', file.name))
+        .header('x-content-type-options', 'nosniff')
+        // Nothing in a downloaded file may run or load anything, even opened on our origin.
+        .header('content-security-policy', "default-src 'none'; img-src 'self'; sandbox")
+        .header('cache-control', 'private, max-age=3600');
+      if (file.size !== undefined) reply.header('content-length', file.size);
+      return reply.send(file.stream);
+    },
+  );
+};

@@ -1,0 +1,11 @@
+/** What other features may use of attachments (SPEC §12). */
+export {
+  assertOwnUploads,
+  attachCaseDocument,
+  attachmentsByMessage,
+  attachUploads,
+  deleteAttachmentsOf,
+  sweepUploads,
+} from './attachments.service.js';
+export { type FileStorage, localDiskStorage } from './storage.js';
+export { createUploadSweeper } from './upload-sweeper.js';
