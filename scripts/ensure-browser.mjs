@@ -20,14 +20,15 @@ if (process.env.CASEFLOW_BROWSER) {
 }
 if (findBrowser()) process.exit(0);
 
-const run = (command, args) => spawnSync(command, args, { stdio: ['ignore', 'ignore', 'inherit'] }).status === 0;
+// Quiet: this script's own line says what happens; a failure ends in the line naming the fix.
+const run = (command, args) => spawnSync(command, args, { stdio: 'ignore' }).status === 0;
 const isRoot = process.getuid?.() === 0;
 const isDebianLike = existsSync('/etc/debian_version') && existsSync('/usr/bin/apt-get');
 
 if (isRoot && isDebianLike) {
   console.log("No browser for the browser tests: installing Debian's chromium package (apt-get, about a minute)…");
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const apt = (args) => spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env }).status === 0;
+  const apt = (args) => spawnSync('apt-get', args, { stdio: 'ignore', env }).status === 0;
   if (
     (apt(['install', '-y', '-qq', 'chromium']) ||
       (apt(['update', '-qq']) && apt(['install', '-y', '-qq', 'chromium']))) &&
