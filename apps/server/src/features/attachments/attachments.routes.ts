@@ -17,6 +17,25 @@ function disposition(kind: 'inline' | 'attachment', name: string) {
   return `${kind}; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
+/**
+ * A body the multipart parser cannot read (a missing boundary, an unfinished part, too many parts) is
+ * the client's error, a 400 naming the field; anything else (the disk) stays a server error.
+ */
+function asUploadError(error: unknown): unknown {
+  if (error instanceof AppError || !(error instanceof Error)) return error;
+  const code = (error as { code?: unknown }).code;
+  const status = (error as { statusCode?: unknown }).statusCode;
+  const isParserError =
+    (typeof code === 'string' && code.startsWith('FST_') && typeof status === 'number' && status < 500) ||
+    /unexpected end of (form|multipart)|malformed|multipart|boundary|part header/i.test(error.message);
+  if (!isParserError) return error;
+  if (status === 413)
+    return new AppError('payload_too_large', 'a file may be at most 10 MB', [{ path: 'file', message: 'over 10 MB' }]);
+  return new AppError('bad_request', 'the multipart body could not be read', [
+    { path: 'file', message: 'malformed multipart body' },
+  ]);
+}
+
 export const attachmentsRoutes: FastifyPluginAsyncZod = async (app) => {
   // Only this plugin parses multipart; a size over the limit stops the stream (and answers 413).
   await app.register(multipart, {
@@ -46,17 +65,23 @@ export const attachmentsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       if (!request.isMultipart())
         throw new AppError('unsupported_media_type', 'send the file as multipart/form-data in the field `file`');
-      const part = await request.file();
-      if (part?.fieldname !== 'file') {
-        part?.file.resume();
-        throw new AppError('bad_request', 'send one file in the field `file`', [{ path: 'file', message: 'required' }]);
+      try {
+        const part = await request.file();
+        if (part?.fieldname !== 'file') {
+          part?.file.resume();
+          throw new AppError('bad_request', 'send one file in the field `file`', [
+            { path: 'file', message: 'required' },
+          ]);
+        }
+        const upload = await attachments.storeUpload(app.ctx, callerOf(request), {
+          stream: part.file,
+          name: part.filename,
+          isTruncated: () => part.file.truncated,
+        });
+        return reply.code(201).send(upload);
+      } catch (error) {
+        throw asUploadError(error);
       }
-      const upload = await attachments.storeUpload(app.ctx, callerOf(request), {
-        stream: part.file,
-        name: part.filename,
-        isTruncated: () => part.file.truncated,
-      });
-      return reply.code(201).send(upload);
     },
   );
 

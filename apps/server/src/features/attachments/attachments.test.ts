@@ -84,6 +84,21 @@ describe.each(engines)('attachments on %s', (engine) => {
     expect(JSON.stringify(wrongField.body.errors)).toContain('file');
     const json = await api('POST', '/uploads', customer, { file: 'x' });
     expect(json.status).toBe(415);
+    // Bodies the multipart parser cannot read are the client's error, never a 500.
+    for (const payload of [
+      '{}',
+      '--x\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\n\r\nabc',
+      '--x--',
+    ]) {
+      const broken = await server.app.inject({
+        method: 'POST',
+        url: '/api/v1/uploads',
+        headers: { authorization: `Bearer ${customer.token}`, 'content-type': 'multipart/form-data; boundary=x' },
+        payload,
+      });
+      expect(broken.statusCode, `${payload}: ${broken.body}`).toBe(400);
+      expect(broken.headers['content-type']).toContain('application/problem+json');
+    }
     const pdf = await upload(customer, { name: 'label.pdf', type: 'application/pdf', bytes: TINY_PDF });
     expect(pdf.status).toBe(201);
     expect(pdf.body.contentType).toBe('application/pdf');
