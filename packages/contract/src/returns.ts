@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachmentIdSchema } from './attachments.js';
 import { personRefSchema, textSchema, timestampSchema } from './common.js';
 
 export const returnReasonSchema = z.enum([
@@ -77,7 +78,7 @@ export const moveReturnBody = z
   .object({
     to: returnStateSchema,
     reason: textSchema(1000).optional(),
-    attachmentId: z.string().trim().min(1).max(200).optional(),
+    attachmentId: attachmentIdSchema.optional(),
   })
   .superRefine((body, check) => {
     if (body.to === 'rejected' && body.reason === undefined) {

@@ -45,19 +45,6 @@ export async function claimUploads(
   return Number(result.numUpdatedRows);
 }
 
-/** How many of these ids are the uploader's own unattached uploads (checked before a case is created). */
-export async function countOwnUnattached(db: Db, ids: readonly string[], uploaderId: number): Promise<number> {
-  if (ids.length === 0) return 0;
-  const row = await db
-    .selectFrom('attachments')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where('id', 'in', [...ids])
-    .where('uploader_id', '=', uploaderId)
-    .where('attached_at', 'is', null)
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
-}
-
 export function listForMessages(db: Db, messageIds: readonly number[]) {
   if (messageIds.length === 0) return Promise.resolve([]);
   return db

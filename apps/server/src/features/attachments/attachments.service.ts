@@ -67,11 +67,6 @@ const uploadNotFound = () =>
     { path: 'attachmentIds', message: 'not an upload of yours that is free to attach' },
   ]);
 
-/** Before a case is created: every id is one of the caller's own uploads, not attached yet (else 404). */
-export async function assertOwnUploads(ctx: AppContext, caller: Caller, ids: readonly string[]) {
-  if ((await repository.countOwnUnattached(ctx.database.db, ids, caller.userId)) !== ids.length) throw uploadNotFound();
-}
-
 /** In the message's transaction: the uploads become the message's attachments (404 if any is not the caller's to attach). */
 export async function attachUploads(
   trx: Trx,

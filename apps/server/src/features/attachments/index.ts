@@ -1,6 +1,5 @@
 /** What other features may use of attachments (SPEC §12). */
 export {
-  assertOwnUploads,
   attachCaseDocument,
   attachmentsByMessage,
   attachUploads,
