@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { emailSchema, nameSchema, nullableTimestamp, pageOf, pageQuery, passwordSchema } from './common.js';
+import {
+  emailSchema,
+  nameSchema,
+  nullableTimestamp,
+  optionalTextSchema,
+  pageOf,
+  pageQuery,
+  passwordSchema,
+} from './common.js';
 import { teamRefSchema } from './teams.js';
 
 export const availabilitySchema = z.enum(['available', 'away']);
@@ -46,13 +54,7 @@ export const updateAgentBody = z
 export const agentCursorSchema = z.base64url('not a cursor returned by this API').max(600);
 export const listAgentsQuery = pageQuery.extend({
   cursor: agentCursorSchema.optional(),
-  q: z
-    .string()
-    .trim()
-    .max(254)
-    .refine((text) => !text.includes('\u0000'), 'must not contain the NUL character')
-    .optional()
-    .describe('Part of a name or email, in any case; empty means every agent'),
+  q: optionalTextSchema(254).optional().describe('Part of a name or email, in any case; empty means every agent'),
 });
 export type ListAgentsQuery = z.infer<typeof listAgentsQuery>;
 export const agentPage = pageOf(agentSchema);

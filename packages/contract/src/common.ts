@@ -26,11 +26,13 @@ export function pageOf<T extends z.ZodType>(item: T) {
  * Free text that is stored: trimmed, not blank, bounded. PostgreSQL text cannot hold U+0000 (SQLite can),
  * so it is refused here and both engines answer the same 422 instead of PostgreSQL's 500.
  */
-export const textSchema = (maxLength: number) =>
+export const textSchema = (maxLength: number) => optionalTextSchema(maxLength).min(1);
+
+/** Like textSchema, but may be empty (a description, a search). */
+export const optionalTextSchema = (maxLength: number) =>
   z
     .string()
     .trim()
-    .min(1)
     .max(maxLength)
     .refine((text) => !text.includes('\u0000'), 'must not contain the NUL character');
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, textSchema, timestampSchema } from './common.js';
+import { idSchema, optionalTextSchema, textSchema, timestampSchema } from './common.js';
 import { categorySchema } from './teams.js';
 import { tagsSchema } from './triage.js';
 
@@ -21,7 +21,7 @@ const articleFields = {
   slug: slugSchema,
   title: textSchema(ARTICLE_LIMITS.title),
   /** One sentence for search results and the page's meta description; the body's start when left out. */
-  description: z.string().trim().max(ARTICLE_LIMITS.description),
+  description: optionalTextSchema(ARTICLE_LIMITS.description),
   body: textSchema(ARTICLE_LIMITS.body),
   category: categorySchema,
   tags: tagsSchema,

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { idSchema, nullableTimestamp, personRefSchema, textSchema, timestampSchema } from './common.js';
+import {
+  idSchema,
+  nullableTimestamp,
+  optionalTextSchema,
+  personRefSchema,
+  textSchema,
+  timestampSchema,
+} from './common.js';
 
 /** SPEC §9's categories: what a case is about. Routing sends each to the team that handles it. */
 export const categorySchema = z.enum([
@@ -57,12 +64,7 @@ const categoryList = z
   .refine((categories) => new Set(categories).size === categories.length, 'lists a category twice');
 
 export const teamNameSchema = textSchema(80);
-/** May be empty; like all stored text, never the NUL character PostgreSQL refuses. */
-const descriptionSchema = z
-  .string()
-  .trim()
-  .max(500)
-  .refine((text) => !text.includes('\u0000'), 'must not contain the NUL character');
+const descriptionSchema = optionalTextSchema(500);
 export const createTeamBody = z.object({
   name: teamNameSchema,
   description: descriptionSchema.default(''),

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { idSchema, nullableTimestamp, pageOf, pageQuery, textSchema, timestampSchema } from './common.js';
+import {
+  idSchema,
+  nullableTimestamp,
+  optionalTextSchema,
+  pageOf,
+  pageQuery,
+  textSchema,
+  timestampSchema,
+} from './common.js';
 
 /**
  * Events other systems hear (SPEC §11), by webhook and on the NATS stream: the realtime names plus
@@ -39,11 +47,7 @@ const eventList = z
   .min(1, 'choose at least one event')
   .max(webhookEventNameSchema.options.length)
   .refine((events) => new Set(events).size === events.length, 'lists an event twice');
-const descriptionSchema = z
-  .string()
-  .trim()
-  .max(500)
-  .refine((text) => !text.includes('\u0000'), 'must not contain the NUL character');
+const descriptionSchema = optionalTextSchema(500);
 
 export const webhookSchema = z.object({
   id: z.number().int(),

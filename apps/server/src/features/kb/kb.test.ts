@@ -121,6 +121,8 @@ describe.each(engines)('knowledge base on %s', (engine) => {
       [{ ...ARTICLES[0], slug: 'y', title: '  ' }, 'title'],
       [{ ...ARTICLES[0], slug: 'z', status: 'archived' }, 'status'],
       [{ ...ARTICLES[0], slug: 'w', tags: ['Two words'] }, 'tags.0'],
+      [{ ...ARTICLES[0], slug: 'v', description: ' a\u0000b ' }, 'description'],
+      [{ ...ARTICLES[0], slug: 'u', body: 'a\u0000b' }, 'body'],
     ] as const) {
       const reply = await api('POST', '/kb/articles', body);
       expect(reply.status, JSON.stringify(body)).toBe(422);
