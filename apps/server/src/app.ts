@@ -11,6 +11,7 @@ import { agentsRoutes } from './features/agents/agents.routes.js';
 import { attachmentsRoutes } from './features/attachments/attachments.routes.js';
 import { casesRoutes } from './features/cases/cases.routes.js';
 import { conversationRoutes } from './features/conversation/conversation.routes.js';
+import { csatRoutes } from './features/csat/index.js';
 import { dashboardRoutes } from './features/dashboard/dashboard.routes.js';
 import { helpCenterRoutes } from './features/kb/help-center/help.routes.js';
 import { kbRoutes } from './features/kb/kb.routes.js';
@@ -18,7 +19,9 @@ import { mailRoutes } from './features/mail/mail.routes.js';
 import { unsubscribeRoutes } from './features/notifications/index.js';
 import { observabilityRoutes } from './features/observability/observability.routes.js';
 import { registerRealtime } from './features/realtime/realtime.js';
+import { reportsRoutes } from './features/reports/index.js';
 import { returnsRoutes } from './features/returns/returns.routes.js';
+import { slaRoutes } from './features/sla/index.js';
 import { teamsRoutes } from './features/teams/teams.routes.js';
 import { triageRoutes } from './features/triage/triage.routes.js';
 import { webhooksRoutes } from './features/webhooks/webhooks.routes.js';
@@ -114,6 +117,9 @@ export async function buildApp(
       await api.register(triageRoutes);
       await api.register(kbRoutes);
       await api.register(attachmentsRoutes);
+      await api.register(slaRoutes);
+      await api.register(csatRoutes);
+      await api.register(reportsRoutes);
     },
     { prefix: API_PREFIX },
   );

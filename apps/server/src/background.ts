@@ -8,6 +8,7 @@ import { caseMailJobs, enqueueCaseMail } from './features/notifications/index.js
 import { createOutboxDispatcher } from './features/outbox/outbox.dispatcher.js';
 import { createOutboxPruner } from './features/outbox/outbox.pruner.js';
 import { createOutboxStreamer } from './features/outbox/outbox.streamer.js';
+import { createSlaTimer } from './features/sla/index.js';
 import { PROVIDER_TRIAGE_JOB, providerTriageJob } from './features/triage/index.js';
 import { webhookDeliveryJob } from './features/webhooks/webhooks.delivery.js';
 import { DELIVERY_JOB, fanOutToWebhooks } from './features/webhooks/webhooks.dispatch.js';
@@ -45,6 +46,7 @@ export function registerBackground(app: FastifyInstance) {
   if (stream) runner.addPump('outbox.stream', createOutboxStreamer(ctx, stream, app.log));
   runner.addPump('outbox.prune', createOutboxPruner(ctx));
   runner.addPump('uploads.sweep', createUploadSweeper(ctx));
+  runner.addPump('sla.timer', createSlaTimer(ctx));
   ctx.jobs = runner;
 
   app.addHook('onReady', async () => runner.start());

@@ -10,6 +10,7 @@ import { KbSearch } from './features/kb/index.js';
 import { createMailer } from './features/mail/mailer.js';
 import { createMetrics } from './features/observability/metrics.js';
 import { EventBus } from './features/realtime/event-bus.js';
+import { SlaService } from './features/sla/index.js';
 import { listCorrectedCases, TriageEngine } from './features/triage/index.js';
 import { loadSecretKey } from './features/webhooks/signing-secret.js';
 
@@ -34,6 +35,7 @@ export async function createContext(config: Config, options: { log: Log; databas
     triage,
     kb: new KbSearch(database.db, triage),
     files: localDiskStorage(config.dataDir),
+    sla: new SlaService(database.db),
   };
   // A process killed between a commit and its settle step (PostgreSQL) leaves that drain owed: pay it now.
   await settleQueue(ctx);

@@ -6,6 +6,7 @@ import type { KbSearch } from './features/kb/index.js';
 import type { Mailer } from './features/mail/mailer.js';
 import type { Metrics } from './features/observability/metrics.js';
 import type { EventBus } from './features/realtime/event-bus.js';
+import type { SlaService } from './features/sla/index.js';
 import type { TriageEngine } from './features/triage/index.js';
 
 /** What every service needs, built once at boot and passed explicitly (no globals). */
@@ -26,6 +27,8 @@ export interface AppContext {
   kb: KbSearch;
   /** Where attachments' bytes are kept (SPEC §12): DATA_DIR/uploads. */
   files: FileStorage;
+  /** SLA settings and clocks (SPEC §13), the settings kept in memory. */
+  sla: SlaService;
 }
 
 export type Role = 'customer' | 'agent' | 'admin';

@@ -14,6 +14,8 @@ export const activityTypeSchema = z.enum([
   'case.tags_changed',
   'case.retriaged',
   'case.notified',
+  'case.sla_breached',
+  'case.rated',
   'return.state_changed',
   'agent.added',
   'agent.availability_changed',

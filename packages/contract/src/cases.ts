@@ -11,6 +11,7 @@ import {
 } from './common.js';
 import { PRIORITY_RANK, type Priority, priorityOfRank, prioritySchema } from './priority.js';
 import { caseReturnSchema, deliveredAtSchema, desiredOutcomeSchema, returnReasonSchema } from './returns.js';
+import { caseSlaSchema } from './sla.js';
 import { categorySchema, teamRefSchema } from './teams.js';
 import { tagsSchema, triageRecordSchema } from './triage.js';
 
@@ -71,6 +72,8 @@ export const caseSchema = z.object({
   firstResponseAt: nullableTimestamp,
   resolvedAt: nullableTimestamp,
   updatedAt: timestampSchema,
+  /** SPEC §13: due times in business hours and where the case stands; null when no policy covers its priority. */
+  sla: caseSlaSchema.nullable(),
   /** SPEC §12: the return a case carries when its customer asked for a refund, replacement, repair or credit. */
   return: caseReturnSchema.nullable(),
 });
@@ -88,6 +91,8 @@ export const listCasesQuery = pageQuery
     assignee: z.union([z.enum(['me', 'none']), idSchema]).optional(),
     team: idSchema.optional(),
     category: categorySchema.optional(),
+    /** SPEC §13: active cases at risk (80 % of a target gone) or past a target, newest first. */
+    sla: z.enum(['at_risk', 'breached']).optional(),
   })
   .refine((query) => query.order !== 'queue' || query.status === 'new', {
     path: ['order'],

@@ -24,6 +24,7 @@ export const webhookEventNameSchema = z.enum([
   'message.created',
   'agent.updated',
   'return.updated',
+  'sla.breached',
 ]);
 export type WebhookEventName = z.infer<typeof webhookEventNameSchema>;
 /** A delivery carries a subscribed event, or the test event an admin sends from the endpoint's page. */

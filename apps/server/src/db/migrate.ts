@@ -15,6 +15,7 @@ import * as triage from './migrations/012-triage.js';
 import * as knowledgeBase from './migrations/013-knowledge-base.js';
 import * as attachments from './migrations/014-attachments.js';
 import * as returns from './migrations/015-returns.js';
+import * as sla from './migrations/016-sla.js';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Database['engine']): Promise<void> };
 
@@ -34,6 +35,7 @@ const migrations: Record<string, EngineMigration> = {
   '013-knowledge-base': knowledgeBase,
   '014-attachments': attachments,
   '015-returns': returns,
+  '016-sla': sla,
 };
 
 /** Brings the schema up to date; the same migrations run on SQLite and PostgreSQL. */

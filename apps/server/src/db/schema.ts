@@ -64,6 +64,15 @@ export interface CasesTable {
   triaged_category: string | null;
   triaged_priority: number | null;
   triage_corrected_at: Millis | null;
+  /** SPEC §13, migration 016: due times and 80 % marks in wall-clock millis, computed in business hours. */
+  sla_first_response_due_at: Millis | null;
+  sla_first_response_risk_at: Millis | null;
+  sla_resolution_due_at: Millis | null;
+  sla_resolution_risk_at: Millis | null;
+  sla_paused_at: Millis | null;
+  sla_paused_ms: Generated<number>;
+  sla_alerts: Generated<number>;
+  sla_next_alert_at: Millis | null;
 }
 
 export interface AssignmentsTable {
@@ -241,6 +250,21 @@ export interface KbFeedbackTable {
   created_at: Millis;
 }
 
+export interface SlaSettingsTable {
+  id: number;
+  /** JSON of the contract's SlaSettings. */
+  settings: string;
+  updated_at: Millis;
+}
+
+export interface CsatRatingsTable {
+  case_id: number;
+  customer_id: number;
+  rating: number;
+  comment: string | null;
+  created_at: Millis;
+}
+
 export interface ReturnsTable {
   /** The RMA number is `R-${1000 + id}`. */
   id: Generated<number>;
@@ -296,6 +320,8 @@ export interface AttachmentsTable {
 
 export interface Tables {
   returns: ReturnsTable;
+  sla_settings: SlaSettingsTable;
+  csat_ratings: CsatRatingsTable;
   return_moves: ReturnMovesTable;
   attachments: AttachmentsTable;
   kb_articles: KbArticlesTable;

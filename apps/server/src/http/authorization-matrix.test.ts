@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csatToken } from '../features/csat/index.js';
 import { unsubscribeToken } from '../features/notifications/index.js';
 import {
   ADMIN,
@@ -648,7 +649,48 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
       prepare: async () => ({ url: `${API}/dashboard` }),
     },
     { method: 'GET', route: '/mail', expected: adminOnly(200), prepare: async () => ({ url: `${API}/mail` }) },
+    { method: 'GET', route: '/sla', expected: adminOnly(200), prepare: async () => ({ url: `${API}/sla` }) },
+    {
+      method: 'PUT',
+      route: '/sla',
+      expected: adminOnly(200),
+      prepare: async () => ({
+        url: `${API}/sla`,
+        body: {
+          calendar: { timeZone: 'Europe/Berlin', hours: [{ day: 1, start: '09:00', end: '17:00' }], holidays: [] },
+          policies: [{ priority: 'urgent', firstResponseMinutes: 30, resolutionMinutes: 240 }],
+        },
+      }),
+    },
+    {
+      method: 'POST',
+      route: '/cases/:id/csat',
+      // Only the case's customer rates it; another customer must not learn it exists.
+      expected: { anonymous: 401, owner: 201, otherCustomer: 404, agent: 403, admin: 403 },
+      prepare: async () => ({ url: `${API}/cases/${await createResolvedCase()}/csat`, body: { rating: 4 } }),
+    },
+    {
+      method: 'GET',
+      route: '/cases/:id/csat',
+      expected: caseReaders(200),
+      prepare: async () => ({ url: `${API}/cases/${await ratedCase()}/csat` }),
+    },
+    ...['/reports/summary', '/reports/summary.csv', '/reports/series'].map((route) => ({
+      method: 'GET' as const,
+      route,
+      expected: adminOnly(200),
+      prepare: async () => ({ url: `${API}${route}?${REPORT_PERIOD}` }),
+    })),
   ];
+
+  const REPORT_PERIOD = `from=${new Date(Date.now() - 86_400_000).toISOString()}&to=${new Date().toISOString()}`;
+
+  async function ratedCase(): Promise<number> {
+    const caseId = await createResolvedCase();
+    const reply = await server.call('POST', `${API}/cases/${caseId}/csat`, { token: owner.token, body: { rating: 5 } });
+    expectStatus(reply, 201, 'rate case');
+    return caseId;
+  }
 
   /** An unsubscribe link's query for a customer of its own: the token is the link's only authority. */
   const unsubscribeLink = async (path: string) => {
@@ -657,6 +699,23 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
   };
 
   const publicRows: PublicRow[] = [
+    {
+      method: 'GET',
+      route: '/csat',
+      expected: 200,
+      prepare: async () => ({
+        url: `${API}/csat?token=${csatToken(server.ctx.secretKey, await createResolvedCase())}`,
+      }),
+    },
+    {
+      method: 'POST',
+      route: '/csat',
+      expected: 201,
+      prepare: async () => ({
+        url: `${API}/csat`,
+        body: { token: csatToken(server.ctx.secretKey, await createResolvedCase()), rating: 3 },
+      }),
+    },
     { method: 'GET', route: '/mail/unsubscribe', expected: 200, prepare: () => unsubscribeLink('/mail/unsubscribe') },
     { method: 'POST', route: '/mail/unsubscribe', expected: 200, prepare: () => unsubscribeLink('/mail/unsubscribe') },
     { method: 'POST', route: '/mail/resubscribe', expected: 200, prepare: () => unsubscribeLink('/mail/resubscribe') },

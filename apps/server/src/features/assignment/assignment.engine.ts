@@ -6,6 +6,7 @@ import { conflict, notFound } from '../../http/app-error.js';
 import { type ActivityRecord, insertActivities } from '../activity/activity.repository.js';
 import { type OutboxEvent, recordOutboxEvents, toOutboxEvent } from '../outbox/index.js';
 import type { DomainEvent } from '../realtime/event-bus.js';
+import type { SlaStamps } from '../sla/sla.clock.js';
 import { planNewCasesReading } from './assignment.plan.js';
 import * as repository from './assignment.repository.js';
 
@@ -21,6 +22,14 @@ export type ReleaseReason =
 type LockedCase = NonNullable<Awaited<ReturnType<typeof repository.lockCase>>>;
 
 const isActive = (status: CasesTable['status']) => status === 'open' || status === 'pending';
+
+/** The SLA clocks (SPEC §13, features/sla): a new case's due times, and the clocks of cases that moved. */
+export interface CaseClocks {
+  stampNew(priorityRank: number, createdAt: number): SlaStamps;
+  reconcile(trx: Trx, caseIds: readonly number[], now: number): Promise<void>;
+}
+/** The activity after which a case's clock may have to stop, start again or be restamped. */
+const CLOCK_MOVES = new Set<ActivityRecord['type']>(['case.status_changed', 'case.priority_changed', 'case.retriaged']);
 
 /**
  * The only code that changes a case's assignee or an agent's load. A scope lives inside one
@@ -38,6 +47,7 @@ export class AssignmentScope {
     readonly trx: Trx,
     readonly engine: Engine,
     readonly actorId: number | null,
+    readonly clocks: CaseClocks,
   ) {}
 
   /** A realtime event after the commit, and the same fact in the outbox when it is a domain event. */
@@ -60,6 +70,9 @@ export class AssignmentScope {
   /** Drains the queue, then writes the activity and the outbox: called once, just before the transaction commits. */
   async finish() {
     await this.drain();
+    const moved = new Set<number>();
+    for (const { type, caseId } of this.#activity) if (CLOCK_MOVES.has(type) && caseId) moved.add(caseId);
+    await this.clocks.reconcile(this.trx, [...moved], this.now);
     await insertActivities(this.trx, this.#activity.splice(0), this.now);
     if (this.#outbox.length > 0) await recordOutboxEvents(this.trx, this.#outbox.splice(0), this.now);
   }
@@ -269,7 +282,7 @@ export async function commitAssignment<T>(
   work: (scope: AssignmentScope) => Promise<T>,
 ): Promise<T> {
   const { value, events, assigned } = await runTransaction(ctx.database, async (trx) => {
-    const scope = new AssignmentScope(trx, ctx.database.engine, options.actorId);
+    const scope = new AssignmentScope(trx, ctx.database.engine, options.actorId, ctx.sla);
     const value = await work(scope);
     await scope.finish();
     return { value, events: scope.events, assigned: scope.assignedCount };
@@ -291,7 +304,7 @@ export async function settleQueue(ctx: AppContext) {
   for (let round = 0; round < 50; round++) {
     if (!(await repository.hasAssignableWork(ctx.database.db))) return;
     const { events, assigned } = await runTransaction(ctx.database, async (trx) => {
-      const scope = new AssignmentScope(trx, ctx.database.engine, null);
+      const scope = new AssignmentScope(trx, ctx.database.engine, null, ctx.sla);
       await scope.finish();
       return { events: scope.events, assigned: scope.assignedCount };
     });

@@ -5,6 +5,7 @@ import { precompiled, precompiledInsert } from '../../db/precompiled.js';
 import type { CasesTable } from '../../db/schema.js';
 import type { Trx } from '../../db/transaction.js';
 import type { QueueKey } from '../../http/cursor.js';
+import { ALERT } from '../sla/sla.clock.js';
 
 /** A new case as intake writes it: queued (`new`, nobody assigned) or already assigned (`open`). */
 export type NewCase = { priority: number } & Pick<
@@ -26,7 +27,16 @@ export type NewCase = { priority: number } & Pick<
   | 'triage'
   | 'triaged_category'
   | 'triaged_priority'
+  | 'sla_first_response_due_at'
+  | 'sla_first_response_risk_at'
+  | 'sla_resolution_due_at'
+  | 'sla_resolution_risk_at'
+  | 'sla_next_alert_at'
 > & { tags: string };
+
+const BREACH_BITS = sql.lit(ALERT.firstResponseBreach | ALERT.resolutionBreach);
+const FIRST_RESPONSE_RISK = sql.lit(ALERT.firstResponseRisk);
+const RESOLUTION_RISK = sql.lit(ALERT.resolutionRisk);
 
 /** A case's own columns; a read adds its people's names, and so does the insert's RETURNING. */
 const caseOwnColumns = [
@@ -50,6 +60,11 @@ const caseOwnColumns = [
   'cases.updated_at',
   'cases.tags',
   'cases.triage',
+  'cases.sla_first_response_due_at',
+  'cases.sla_first_response_risk_at',
+  'cases.sla_resolution_due_at',
+  'cases.sla_resolution_risk_at',
+  'cases.sla_paused_at',
 ] as const;
 const caseColumns = [
   ...caseOwnColumns,
@@ -78,6 +93,11 @@ const newCaseColumns = [
   'triage',
   'triaged_category',
   'triaged_priority',
+  'sla_first_response_due_at',
+  'sla_first_response_risk_at',
+  'sla_resolution_due_at',
+  'sla_resolution_risk_at',
+  'sla_next_alert_at',
 ] as const satisfies readonly (keyof NewCase)[];
 
 /** Returns each case whole, as a read would (the names from scalar subqueries): intake's replies. */
@@ -134,6 +154,8 @@ export interface CaseFilter {
   assigneeId?: number | null | undefined;
   teamId?: number | undefined;
   category?: string | undefined;
+  /** SPEC §13, from the crossings the SLA timer raised (migration 016's alert bits). */
+  sla?: 'at_risk' | 'breached' | undefined;
   beforeId?: number | undefined;
   /** Queue order instead of newest first, continuing after this key. */
   queue?: { after: QueueKey | undefined } | undefined;
@@ -150,6 +172,20 @@ export function listCaseRows(db: Db, filter: CaseFilter) {
   else if (filter.assigneeId !== undefined) query = query.where('cases.assignee_id', '=', filter.assigneeId);
   if (filter.teamId !== undefined) query = query.where('cases.team_id', '=', filter.teamId);
   if (filter.category !== undefined) query = query.where('cases.category', '=', filter.category);
+  if (filter.sla === 'breached') {
+    query = query
+      .where('cases.status', 'in', ['new', 'open', 'pending'])
+      .where(sql<boolean>`(cases.sla_alerts & ${BREACH_BITS}) != 0`);
+  } else if (filter.sla === 'at_risk') {
+    // A first response's risk counts until the reply; the resolution's until the case is done.
+    query = query
+      .where('cases.status', 'in', ['new', 'open'])
+      .where('cases.sla_paused_at', 'is', null)
+      .where(sql<boolean>`(cases.sla_alerts & ${BREACH_BITS}) = 0`)
+      .where(
+        sql<boolean>`((cases.sla_alerts & ${RESOLUTION_RISK}) != 0 or ((cases.sla_alerts & ${FIRST_RESPONSE_RISK}) != 0 and cases.first_response_at is null))`,
+      );
+  }
   if (filter.queue) {
     const after = filter.queue.after;
     if (after) {

@@ -22,6 +22,7 @@ import { toIso, toIsoOrNull } from '../../http/time.js';
 import { type AssignmentScope, runAssignment } from '../assignment/assignment.engine.js';
 import { addInternalNote } from '../conversation/message-writer.js';
 import { findCaseReturn, findCaseReturns, returnAsSeenBy } from '../returns/index.js';
+import { slaOf } from '../sla/index.js';
 import { requireTeam } from '../teams/index.js';
 import { findTriageState } from '../triage/index.js';
 import * as repository from './cases.repository.js';
@@ -56,6 +57,7 @@ function toCase(row: repository.CaseRow, caller: Caller, caseReturn: CaseReturn 
     firstResponseAt: toIsoOrNull(row.first_response_at),
     resolvedAt: toIsoOrNull(row.resolved_at),
     updatedAt: toIso(row.updated_at),
+    sla: slaOf(row, Date.now()),
     return: caseReturn,
   };
 }
@@ -112,6 +114,7 @@ export async function listCases(ctx: AppContext, caller: Caller, query: ListCase
     assigneeId: assignee === 'me' ? caller.userId : assignee === 'none' ? null : assignee,
     teamId: query.team,
     category: query.category,
+    sla: query.sla,
     ...(query.order === 'queue'
       ? { queue: { after: decodeQueueCursor(query.cursor) } }
       : { beforeId: decodeCursor(query.cursor) }),

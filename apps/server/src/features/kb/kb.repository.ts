@@ -113,25 +113,32 @@ export async function insertFeedbackRow(
     .execute();
 }
 
+/** A period [from, to) of feedback times; none means all time. */
+export type FeedbackPeriod = { from: number; to: number } | undefined;
+
 /** Per event: rows, and distinct form visits. */
-export function countFeedback(db: Db) {
-  return db
+export function countFeedback(db: Db, period?: FeedbackPeriod) {
+  let query = db
     .selectFrom('kb_feedback')
     .select((eb) => [
       'event',
       eb.fn.countAll<number>().as('rows'),
       sql<number>`count(distinct ${sql.ref('session')})`.as('sessions'),
-    ])
-    .groupBy('event')
-    .execute();
+    ]);
+  if (period) query = query.where('created_at', '>=', period.from).where('created_at', '<', period.to);
+  return query.groupBy('event').execute();
 }
 
 /** Cases created after suggestions were shown: a visit counts when it showed a suggestion and ended in a case. */
-export async function countCasesAfterSuggestions(db: Db): Promise<number> {
-  const row = await db
+export async function countCasesAfterSuggestions(db: Db, period?: FeedbackPeriod): Promise<number> {
+  let query = db
     .selectFrom('kb_feedback as created')
     .select(sql<number>`count(distinct ${sql.ref('created.session')})`.as('count'))
-    .where('created.event', '=', 'created')
+    .where('created.event', '=', 'created');
+  if (period) {
+    query = query.where('created.created_at', '>=', period.from).where('created.created_at', '<', period.to);
+  }
+  const row = await query
     .where((eb) =>
       eb.exists(
         eb

@@ -181,16 +181,33 @@ export async function recordFeedback(ctx: AppContext, caller: Caller, body: KbFe
   });
 }
 
-export async function kbStats(ctx: AppContext): Promise<KbStats> {
+/**
+ * The deflection funnel over a period (all time without one): visits shown suggestions, visits an
+ * article answered, and the rate — answered over answered plus cases reported after suggestions.
+ */
+async function deflectionFunnel(ctx: AppContext, period?: repository.FeedbackPeriod) {
   const db = ctx.database.db;
-  const [counts, casesAfterSuggestions, top] = await Promise.all([
-    repository.countFeedback(db),
-    repository.countCasesAfterSuggestions(db),
-    repository.topDeflectingArticles(db, TOP_DEFLECTING),
+  const [counts, casesAfterSuggestions] = await Promise.all([
+    repository.countFeedback(db, period),
+    repository.countCasesAfterSuggestions(db, period),
   ]);
   const of = (event: string) => counts.find((row) => row.event === event);
   const deflected = Number(of('deflected')?.sessions ?? 0);
   const outcomes = deflected + casesAfterSuggestions;
+  return { of, deflected, casesAfterSuggestions, rate: outcomes === 0 ? null : deflected / outcomes };
+}
+
+/** SPEC §13's deflection figure for a report's period. */
+export async function deflectionIn(ctx: AppContext, period: { from: number; to: number }) {
+  const { of, deflected, rate } = await deflectionFunnel(ctx, period);
+  return { shown: Number(of('shown')?.sessions ?? 0), deflected, rate };
+}
+
+export async function kbStats(ctx: AppContext): Promise<KbStats> {
+  const [{ of, deflected, casesAfterSuggestions, rate }, top] = await Promise.all([
+    deflectionFunnel(ctx),
+    repository.topDeflectingArticles(ctx.database.db, TOP_DEFLECTING),
+  ]);
   return {
     sessions: Number(of('shown')?.sessions ?? 0),
     shown: Number(of('shown')?.rows ?? 0),
@@ -198,7 +215,7 @@ export async function kbStats(ctx: AppContext): Promise<KbStats> {
     deflected,
     wentOn: Number(of('went_on')?.sessions ?? 0),
     casesAfterSuggestions,
-    deflectionRate: outcomes === 0 ? null : deflected / outcomes,
+    deflectionRate: rate,
     topDeflecting: top.map((row) => ({ slug: row.slug, title: row.title, deflected: Number(row.deflected) })),
   };
 }

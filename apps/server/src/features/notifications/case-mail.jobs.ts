@@ -5,6 +5,7 @@ import { findMailRecipient } from '../accounts/accounts.service.js';
 import { findAssignmentMailRecipient } from '../agents/agents.service.js';
 import { getCaseForNotification } from '../cases/cases.service.js';
 import { getMessageForNotification } from '../conversation/conversation.service.js';
+import { csatToken } from '../csat/index.js';
 import type { JobDefinition } from '../jobs/index.js';
 import { assignmentMail, replyMail, resolvedMail, returnMail } from './case-mail.templates.js';
 import { unsubscribeToken } from './unsubscribe-token.js';
@@ -34,6 +35,7 @@ function linksFor(ctx: AppContext, caseId: number, userId: number) {
   const base = ctx.config.publicUrl;
   return {
     caseUrl: `${base}/cases/${caseId}`,
+    rateUrl: `${base}/rate?token=${csatToken(ctx.secretKey, caseId)}`,
     unsubscribeUrl: `${base}/api/v1/mail/unsubscribe?token=${unsubscribeToken(ctx.secretKey, userId)}`,
     accountUrl: `${base}/account`,
   };

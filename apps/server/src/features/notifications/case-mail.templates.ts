@@ -6,6 +6,8 @@ import type { OutgoingMail } from '../mail/mailer.js';
 export interface MailLinks {
   caseUrl: string;
   unsubscribeUrl: string;
+  /** The resolved case's rating page: no sign-in, one rating (SPEC §13). */
+  rateUrl: string;
 }
 
 interface CaseRef {
@@ -99,8 +101,7 @@ export function resolvedMail(input: {
   links: MailLinks;
 }): OutgoingMail {
   const { links } = input;
-  // CSAT (SPEC §13) comes in a later issue: until then the rating link opens the case page at #rate.
-  const rateUrl = `${links.caseUrl}#rate`;
+  const { rateUrl } = links;
   const subject = `[${input.case.number}] Resolved: ${oneLine(input.case.subject)}`;
   const footer = customerFooter(links);
   const reopen = `Not sorted out? You can reopen the case from its page within ${REOPEN_WINDOW_DAYS} days:`;

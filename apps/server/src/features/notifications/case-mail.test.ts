@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type CapturedMail, mailTo as capturedMail, untilBackgroundIdle } from '../../testing/background.js';
 import { engines, type Person, startTestServer, type TestServer } from '../../testing/harness.js';
 import { until } from '../../testing/until.js';
+import { csatToken } from '../csat/index.js';
 import { unsubscribeToken } from './unsubscribe-token.js';
 
 const UNSUBSCRIBE_LINK = /http:\/\/caseflow\.test(\/api\/v1\/mail\/unsubscribe\?token=[A-Za-z0-9_.-]+)/;
@@ -88,7 +89,7 @@ describe.each(engines)('case mail on %s', (engine) => {
     expect(mail?.subject).toBe(`[C-${1000 + caseId}] New reply: <script>alert(1)</script> jug`);
   });
 
-  it('mails the customer when the case is resolved, with the link to reopen it and the rating placeholder', async () => {
+  it('mails the customer when the case is resolved, with the link to reopen it and its no-sign-in rating link', async () => {
     const caseId = await report();
     expect((await api('POST', `/cases/${caseId}/resolve`, agent.token)).status).toBe(200);
 
@@ -97,9 +98,10 @@ describe.each(engines)('case mail on %s', (engine) => {
     expect(mail?.text).toContain('has been resolved');
     expect(mail?.text).toContain('within 14 days');
     expect(mail?.text).toContain(`http://caseflow.test/cases/${caseId}\n`);
-    expect(mail?.text).toContain(`http://caseflow.test/cases/${caseId}#rate`);
+    const rateUrl = `http://caseflow.test/rate?token=${csatToken(server.ctx.secretKey, caseId)}`;
+    expect(mail?.text).toContain(rateUrl);
     expect(mail?.text).toMatch(UNSUBSCRIBE_LINK);
-    expect(mail?.html).toContain(`href="http://caseflow.test/cases/${caseId}#rate"`);
+    expect(mail?.html).toContain(`href="${rateUrl}"`);
   });
 
   it('honours the unsubscribe link at once, without signing in, until the page re-subscribes', async () => {

@@ -91,6 +91,7 @@ async function writeCases(scope: AssignmentScope, drafts: CaseDraft[]) {
       created_at: scope.now,
       assigned_at: draft.assigneeId === null ? null : scope.now,
       updated_at: scope.now,
+      ...scope.clocks.stampNew(PRIORITY_RANK[draft.priority], scope.now),
     })),
   );
   await addFirstMessages(
@@ -168,6 +169,7 @@ export const creationPipeline: readonly IntakeStage[] = [
  */
 export async function writeBatch(ctx: AppContext, drafts: CaseDraft[]) {
   await triageDrafts(ctx, drafts);
+  await ctx.sla.ready();
   return commitAssignment(ctx, { actorId: null, trigger: 'case_created' }, async (scope) => {
     for (const stage of creationPipeline) await stage.run(scope, drafts);
     if (ctx.config.triage.provider) {
