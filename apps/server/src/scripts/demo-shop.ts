@@ -7,6 +7,7 @@ import { createCase, listCases, resolveCase, updateCase } from '../features/case
 import { postMessage } from '../features/conversation/conversation.service.js';
 import { loadDemoArticles, seedArticles } from '../features/kb/index.js';
 import { DEMO_ADMIN, DEMO_AGENTS, DEMO_CUSTOMERS, DEMO_PASSWORDS } from './demo-accounts.js';
+import { ensureDemoSla, writeDemoHistory } from './demo-history.js';
 import { demoReplies } from './demo-replies.js';
 import { draftStory, type Story } from './demo-stories.js';
 import { createDemoTeams, demoCategory } from './demo-teams.js';
@@ -26,7 +27,15 @@ export type DemoLogin = { role: Role; email: string; password: string | undefine
 
 export interface SeedDemoResult {
   alreadySeeded: boolean;
-  created: { agents: number; customers: number; cases: number; agentsAway: number; articles: number };
+  /** `pastCases`: the resolved history of the last 30 days, written before the live `cases`. */
+  created: {
+    agents: number;
+    customers: number;
+    cases: number;
+    pastCases: number;
+    agentsAway: number;
+    articles: number;
+  };
   statusCounts: Record<CaseStatus, number>;
   logins: DemoLogin[];
 }
@@ -58,7 +67,7 @@ export async function seedDemo(ctx: AppContext, options: SeedDemoOptions = {}): 
   if (firstAgent && (await findAccountByEmail(ctx, firstAgent.email))) {
     return {
       alreadySeeded: articles.added === 0,
-      created: { agents: 0, customers: 0, cases: 0, agentsAway: 0, articles: articles.added },
+      created: { agents: 0, customers: 0, cases: 0, pastCases: 0, agentsAway: 0, articles: articles.added },
       statusCounts: await countCasesByStatus(db),
       logins: demoLogins(adminLogin(ctx)),
     };
@@ -67,6 +76,14 @@ export async function seedDemo(ctx: AppContext, options: SeedDemoOptions = {}): 
   const admin = await findOrCreateAdmin(ctx);
   const agents = await createAccounts(ctx, admin.caller, progress);
   await createDemoTeams(ctx, admin.caller, agents.agentIds);
+  await ensureDemoSla(ctx);
+  // Its own random sequence, so the live cases below are the same with or without the history.
+  const history = await writeDemoHistory(
+    ctx,
+    createSeededRandom((options.seed ?? DEFAULT_SEED) + 1),
+    agents.customers,
+    DEMO_CUSTOMERS.map((customer) => customer.name),
+  );
   const seeding: Seeding = {
     ctx,
     random: createSeededRandom(options.seed ?? DEFAULT_SEED),
@@ -97,6 +114,7 @@ export async function seedDemo(ctx: AppContext, options: SeedDemoOptions = {}): 
       agents: DEMO_AGENTS.length,
       customers: DEMO_CUSTOMERS.length,
       cases: caseTotal,
+      pastCases: history,
       agentsAway: away.length,
       articles: articles.added,
     },

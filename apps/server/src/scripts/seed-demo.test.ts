@@ -7,6 +7,7 @@ import { loadConfig } from '../config.js';
 import type { AppContext } from '../context.js';
 import { listAgents } from '../features/agents/agents.service.js';
 import { checkInvariants } from '../features/assignment/invariant-checker.js';
+import { reportSeries, reportSummary } from '../features/reports/reports.service.js';
 import { listTeams } from '../features/teams/teams.service.js';
 import { DEMO_CUSTOMERS } from './demo-accounts.js';
 import { seedDemo } from './demo-shop.js';
@@ -34,7 +35,22 @@ describe('seedDemo', () => {
     expect(counts.open).toBeGreaterThan(0);
     expect(counts.pending).toBeGreaterThan(0);
     expect(counts.resolved).toBeGreaterThan(0);
-    expect(counts.new + counts.open + counts.pending + counts.resolved).toBe(80);
+    expect(counts.new + counts.open + counts.pending + counts.resolved).toBe(80 + first.created.pastCases);
+
+    // Thirty days of history (SPEC §13): every day has cases, and every report figure has something to show.
+    const now = Date.now();
+    const period = { from: new Date(now - 31 * 86_400_000).toISOString(), to: new Date(now).toISOString() };
+    const summary = await reportSummary(ctx, period);
+    expect(first.created.pastCases).toBeGreaterThan(150);
+    expect(summary.cases.resolved).toBeGreaterThanOrEqual(first.created.pastCases);
+    expect(summary.cases.reopened).toBeGreaterThan(0);
+    expect(summary.sla.breached).toBeGreaterThan(0);
+    expect(summary.sla.firstResponseMet).toBeGreaterThan(summary.sla.breached);
+    expect(summary.csat.count).toBeGreaterThan(50);
+    expect(summary.deflection.shown).toBeGreaterThan(50);
+    expect(summary.firstResponse.medianMinutes).toBeGreaterThan(10);
+    const series = await reportSeries(ctx, { ...period, interval: 'day' });
+    expect(series.points.filter((point) => point.created > 0).length).toBeGreaterThanOrEqual(30);
 
     const { items: agents } = await listAgents(ctx);
     expect(agents).toHaveLength(6);
