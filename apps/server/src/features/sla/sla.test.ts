@@ -2,6 +2,7 @@ import type { Case, SlaSettings } from '@caseflow/contract';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { engines, type Person, startTestServer, type TestServer } from '../../testing/harness.js';
 import { until } from '../../testing/until.js';
+import { startReceiver, verifies } from '../../testing/webhook-receiver.js';
 import { businessClock } from './business-time.js';
 
 const MINUTE_MS = 60_000;
@@ -22,7 +23,7 @@ describe.each(engines)('SLA on %s', (engine) => {
   let customer: Person;
 
   beforeEach(async () => {
-    server = await startTestServer(engine);
+    server = await startTestServer(engine, { WEBHOOK_ALLOW_PRIVATE: 'true' });
     admin = await server.admin();
     agent = await server.addAgent({ capacity: 10, name: 'Maya' });
     customer = await server.signup('Ann');
@@ -151,7 +152,10 @@ describe.each(engines)('SLA on %s', (engine) => {
     expect(low.sla).toBeNull();
   });
 
-  it('raises at-risk and breaches from its durable timer: activity, sla.breached in the outbox, and the lists', async () => {
+  it('raises at-risk and breaches from its durable timer: activity, a signed sla.breached webhook, and the lists', async () => {
+    const receiver = await startReceiver();
+    const hook = await api('POST', '/webhooks', admin.token, { url: receiver.url, events: ['sla.breached'] });
+    expect(hook.status).toBe(201);
     await setSla();
     const atRisk = await report();
     const late = await report();
@@ -197,16 +201,19 @@ describe.each(engines)('SLA on %s', (engine) => {
       .where('type', '=', 'case.sla_breached')
       .executeTakeFirstOrThrow();
     expect(breach).toEqual({ case_id: late.id, to_value: 'first_response' });
-    const outbox = await db().selectFrom('outbox').select('events').execute();
-    const breaches = outbox.flatMap((row) => JSON.parse(row.events) as { name: string; caseId?: number }[]);
-    expect(breaches.filter((event) => event.name === 'sla.breached')).toEqual([
-      expect.objectContaining({ caseId: late.id, data: expect.objectContaining({ target: 'first_response' }) }),
-    ]);
+    const delivered = await until('the breach to reach the receiver', async () => receiver.received[0]);
+    expect(verifies(hook.body.secret, delivered)).toBe(true);
+    expect(JSON.parse(delivered.body)).toMatchObject({
+      type: 'sla.breached',
+      data: { caseId: late.id, caseNumber: late.number, target: 'first_response' },
+    });
 
     // Raised once: later ticks find nothing more to say about these two cases.
     await new Promise((resolve) => setTimeout(resolve, 2_500));
     const again = await db().selectFrom('activity').select('id').where('type', '=', 'case.sla_breached').execute();
     expect(again).toHaveLength(1);
+    expect(receiver.received).toHaveLength(1);
+    await receiver.close();
   });
 
   it('calls a case resolved within its targets met, and a late one breached for good', async () => {
