@@ -139,6 +139,31 @@ describe.each(engines)('SLA on %s', (engine) => {
     around(resumed.sla?.resolutionDueAt, start + 480 * MINUTE_MS + stoppedFor);
   });
 
+  it.runIf(engine === 'postgres')('stamps cases in another process with new targets within seconds', async () => {
+    const peer = await server.startPeer();
+    const reportOnPeer = async () => {
+      const reply = await peer.call('POST', '/api/v1/cases', {
+        token: customer.token,
+        body: { subject: 'Sizes?', description: 'Which size should I order?' },
+      });
+      expect(reply.status).toBe(201);
+      return reply.body as Case;
+    };
+    try {
+      // The peer has read the settings (none yet) before they change.
+      expect((await reportOnPeer()).sla).toBeNull();
+      await setSla();
+      const stamped = await until('the other process to stamp with the new targets', async () => {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        const created = await reportOnPeer();
+        return created.sla ? created : undefined;
+      });
+      around(stamped.sla?.firstResponseDueAt, Date.parse(stamped.createdAt) + 60 * MINUTE_MS);
+    } finally {
+      await peer.close();
+    }
+  });
+
   it('recomputes the due times when the priority changes, and drops them for a priority without targets', async () => {
     await setSla();
     const created = await report();
