@@ -23,11 +23,13 @@ const navigation: Record<Role, { to: string; label: string }[]> = {
   ],
   admin: [
     { to: '/admin/dashboard', label: 'Dashboard' },
+    { to: '/admin/reports', label: 'Reports' },
     { to: '/workspace', label: 'Workspace' },
     { to: '/admin/cases', label: 'Cases' },
     { to: '/kb', label: 'Knowledge base' },
     { to: '/admin/agents', label: 'Agents' },
     { to: '/admin/teams', label: 'Teams' },
+    { to: '/admin/sla', label: 'SLA' },
     { to: '/admin/triage', label: 'Triage' },
     { to: '/admin/webhooks', label: 'Webhooks' },
     { to: '/admin/mail', label: 'Mailbox' },

@@ -43,6 +43,8 @@ export const router = createBrowserRouter([
       { path: 'signup', ...page(() => import('../features/auth/signup-page')) },
       { path: 'forgot-password', ...page(() => import('../features/auth/forgot-password-page')) },
       { path: 'reset-password', ...page(() => import('../features/auth/reset-password-page')) },
+      // The resolve mail's rating link: the token stands in for signing in.
+      { path: 'rate', ...page(() => import('../features/csat/rate-page')) },
       { path: 'cases', ...page(() => import('../features/cases/my-cases-page'), customer) },
       { path: 'cases/new', ...page(() => import('../features/cases/new-case-page'), customer) },
       { path: 'cases/:id', ...page(() => import('../features/cases/case-page'), everyone) },
@@ -53,6 +55,8 @@ export const router = createBrowserRouter([
       { path: 'kb/new', ...page(() => import('../features/kb/article-editor-page'), staff) },
       { path: 'kb/:slug/edit', ...page(() => import('../features/kb/article-editor-page'), staff) },
       { path: 'admin/dashboard', ...page(() => import('../features/admin/dashboard-page'), admin) },
+      { path: 'admin/reports', ...page(() => import('../features/reports/reports-page'), admin) },
+      { path: 'admin/sla', ...page(() => import('../features/sla/sla-settings-page'), admin) },
       { path: 'admin/agents', ...page(() => import('../features/admin/agents-page'), admin) },
       { path: 'admin/teams', ...page(() => import('../features/admin/teams-page'), admin) },
       { path: 'admin/triage', ...page(() => import('../features/admin/triage-page'), admin) },

@@ -64,7 +64,9 @@ export function RequireRole({ roles, children }: { roles: Role[]; children: Reac
       </Center>
     );
   }
-  if (!me.data) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname)}`} replace />;
+  // The whole address comes back after signing in: a mail's link to a case's `#rate` lands on the rating.
+  const here = `${location.pathname}${location.search}${location.hash}`;
+  if (!me.data) return <Navigate to={`/login?next=${encodeURIComponent(here)}`} replace />;
   if (!roles.includes(me.data.role)) return <Navigate to={homeOf(me.data.role)} replace />;
   return children;
 }

@@ -30,3 +30,13 @@ export function formatFileSize(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
+
+/** Minutes as "25 min", "2 h", "3 h 5 min" (whole minutes); null (nothing measured) as a dash. */
+export function formatMinutes(minutes: number | null): string {
+  if (minutes === null) return '—';
+  const whole = Math.round(minutes);
+  if (whole < 1) return minutes > 0 ? 'under 1 min' : '0 min';
+  if (whole < 60) return `${whole} min`;
+  const rest = whole % 60;
+  return rest ? `${Math.floor(whole / 60)} h ${rest} min` : `${whole / 60} h`;
+}

@@ -40,5 +40,6 @@ export const openCase: Case = {
   firstResponseAt: null,
   resolvedAt: null,
   updatedAt: '2025-01-01T10:00:01.000Z',
+  sla: null,
   return: null,
 };

@@ -232,6 +232,7 @@ export default function AdminCasesPage() {
           <div className={classes.table}>
             <CaseTable
               cases={items}
+              showSla
               showTags
               showCustomer={!isPhone}
               showAssignee

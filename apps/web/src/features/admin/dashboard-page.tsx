@@ -10,6 +10,7 @@ import { formatDuration } from '../../lib/format';
 import { DeflectionStats } from '../kb';
 import { useDashboard } from './api';
 import { LINK, MUTED } from './feedback';
+import { SlaWatch } from './sla-watch';
 import { TeamQueues } from './team-queues';
 
 const hourFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric' });
@@ -171,8 +172,8 @@ function HourlyChart({ hourly }: { hourly: Dashboard['hourly'] }) {
 }
 
 /**
- * The support center at a glance: the queue, each team's queue, how many questions articles answered,
- * every agent's load, and the last day's flow.
+ * The support center at a glance: the queue, the cases at risk of missing an SLA target or past one,
+ * each team's queue, how many questions articles answered, every agent's load, and the last day's flow.
  */
 export default function DashboardPage() {
   const dashboard = useDashboard();
@@ -183,6 +184,14 @@ export default function DashboardPage() {
         {(data) => (
           <Stack gap="lg">
             <Stats data={data} />
+            <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-label="SLA">
+              <Stack gap="sm">
+                <Title order={2} size="h4">
+                  SLA
+                </Title>
+                <SlaWatch />
+              </Stack>
+            </Paper>
             <Paper withBorder p={{ base: 'sm', sm: 'md' }}>
               <Stack gap="sm">
                 <Title order={2} size="h4">

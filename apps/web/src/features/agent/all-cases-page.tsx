@@ -35,6 +35,7 @@ export default function AllCasesPage() {
         {(items) => (
           <CaseTable
             cases={items}
+            showSla
             showTags
             showCustomer
             showAssignee

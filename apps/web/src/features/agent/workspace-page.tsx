@@ -1,4 +1,4 @@
-import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Box, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { PriorityBadge, StatusBadge } from '../../components/badges';
 import { PageTitle } from '../../components/page-title';
@@ -7,6 +7,7 @@ import { useMe } from '../../lib/auth';
 import { timeAgo } from '../../lib/format';
 import { type CaseFilters, useCaseList } from '../cases/api';
 import { CaseTable } from '../cases/case-table';
+import { SlaBadge } from '../sla';
 import { TeamFilter, useTeamFilter } from './team-filter';
 
 // Live updates arrive over the socket; this slow poll is only a safety net if the socket is blocked.
@@ -68,6 +69,11 @@ export default function WorkspacePage() {
                       Not answered yet
                     </Badge>
                   )}
+                  {item.sla && (
+                    <Box mt="xs">
+                      <SlaBadge item={item} withName />
+                    </Box>
+                  )}
                 </Card>
               ))}
             </SimpleGrid>
@@ -90,6 +96,7 @@ export default function WorkspacePage() {
           {(items) => (
             <CaseTable
               cases={items}
+              showSla
               showPosition
               showCustomer
               showTeam
@@ -113,6 +120,7 @@ export default function WorkspacePage() {
           {(items) => (
             <CaseTable
               cases={items}
+              showSla
               showTags
               showCustomer
               showAssignee

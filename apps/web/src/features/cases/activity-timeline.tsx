@@ -10,6 +10,8 @@ const categoryName = (value: string | null) => (isCategory(value) ? categoryLabe
 const valueName = (value: string | null) =>
   isCategory(value) ? categoryLabels[value] : value ? labelOf(value) : 'none';
 
+const slaTargets: Record<string, string> = { first_response: 'first-response', resolution: 'resolution' };
+
 function describe(event: ActivityEvent): string {
   const by = event.actor ? ` by ${event.actor.name}` : '';
   switch (event.type) {
@@ -35,6 +37,13 @@ function describe(event: ActivityEvent): string {
     case 'case.retriaged':
       // The optional provider's second opinion (SPEC §9), replacing the offline result while unanswered.
       return `Re-triaged${event.from || event.to ? `: ${valueName(event.from)} → ${valueName(event.to)}` : ''}`;
+    case 'case.sla_breached': {
+      // `to` names the target the SLA timer saw pass.
+      const target = event.to ? slaTargets[event.to] : undefined;
+      return target ? `Missed the SLA's ${target} target` : 'Missed an SLA target';
+    }
+    case 'case.rated':
+      return event.to && /^[1-5]$/.test(event.to) ? `Rated ${event.to}/5${by}` : `Rated${by}`;
     default:
       return `${labelOf(event.type)}${by}`;
   }

@@ -5,6 +5,7 @@ import type {
   Category,
   CreateCaseBody,
   CreateMessageBody,
+  ListCasesQuery,
   Message,
   NotifyBody,
   notifyResult,
@@ -24,6 +25,8 @@ export interface CaseFilters {
   assignee?: 'me' | 'none' | number | undefined;
   team?: number | undefined;
   category?: Category | undefined;
+  /** SPEC §13: only the active cases at risk of missing an SLA target, or past one. */
+  sla?: ListCasesQuery['sla'];
   /** `queue`: the order the queue is served in (queued cases only). */
   order?: 'newest' | 'queue';
   limit?: number;

@@ -14,7 +14,7 @@ function Field({ label, value }: { label: string; value: string | null | undefin
   );
 }
 
-/** Who, what was bought, what they want, and when things happened; staff also see the team. */
+/** Who, what was bought, what they want, and when things happened; staff also see the team and the SLA's due times. */
 export function CaseDetails({ item, isStaff }: { item: Case; isStaff: boolean }) {
   return (
     <Paper withBorder p="md">
@@ -31,6 +31,12 @@ export function CaseDetails({ item, isStaff }: { item: Case; isStaff: boolean })
           <Field label="Reported" value={formatDateTime(item.createdAt)} />
           <Field label="First response" value={formatDateTime(item.firstResponseAt)} />
           {item.resolvedAt && <Field label="Resolved" value={formatDateTime(item.resolvedAt)} />}
+          {isStaff && item.sla && (
+            <>
+              <Field label="First response due" value={formatDateTime(item.sla.firstResponseDueAt)} />
+              <Field label="Resolution due" value={formatDateTime(item.sla.resolutionDueAt)} />
+            </>
+          )}
         </SimpleGrid>
       </Stack>
     </Paper>

@@ -5,7 +5,9 @@ import { PageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
 import { ApiError } from '../../lib/api-client';
 import { useMe } from '../../lib/auth';
+import { CaseRating } from '../csat';
 import { ArticleSearch } from '../kb';
+import { SlaBadge } from '../sla';
 import { ActivityTimeline } from './activity-timeline';
 import { useCase } from './api';
 import { CaseActions } from './case-actions';
@@ -43,7 +45,9 @@ export default function CasePage() {
           <Group gap="xs">
             <StatusBadge status={data.status} />
             <PriorityBadge priority={data.priority} />
+            {me.role !== 'customer' && <SlaBadge item={data} withName size="md" />}
           </Group>
+          {me.role === 'customer' && <CaseRating item={data} isCustomer />}
           <Grid>
             <Grid.Col span={{ base: 12, md: 7 }}>
               <Stack>
@@ -63,6 +67,7 @@ export default function CasePage() {
                   Details
                 </Title>
                 <CaseDetails item={data} isStaff={me.role !== 'customer'} />
+                {me.role !== 'customer' && <CaseRating item={data} isCustomer={false} />}
                 {me.role !== 'customer' && (
                   <>
                     <Title order={2} size="h4">

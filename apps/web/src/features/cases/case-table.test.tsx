@@ -24,4 +24,29 @@ describe('CaseTable', () => {
     renderWithProviders(<CaseTable cases={[openCase]} />);
     expect(screen.queryByLabelText(/in the queue/)).toBeNull();
   });
+
+  it('shows staff where each case stands against its SLA, and a case without a policy as none', () => {
+    const due = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+    const atRisk = {
+      ...openCase,
+      sla: { state: 'at_risk' as const, firstResponseDueAt: due(20), resolutionDueAt: due(600) },
+    };
+    const uncovered = { ...openCase, id: 8, number: 'C-0008', sla: null };
+    renderWithProviders(<CaseTable cases={[atRisk, uncovered]} showSla />);
+    expect(screen.getByRole('columnheader', { name: 'SLA' })).toBeTruthy();
+    const [first, second] = screen.getAllByRole('row').slice(1) as [HTMLElement, HTMLElement];
+    expect(within(first).getByText('At risk')).toBeTruthy();
+    expect(within(first).getByText('first reply due in 20 min')).toBeTruthy();
+    expect(within(second).getByText('None')).toBeTruthy();
+  });
+
+  it('shows customers no SLA column', () => {
+    const atRisk = {
+      ...openCase,
+      sla: { state: 'at_risk' as const, firstResponseDueAt: openCase.createdAt, resolutionDueAt: openCase.createdAt },
+    };
+    renderWithProviders(<CaseTable cases={[atRisk]} />);
+    expect(screen.queryByRole('columnheader', { name: 'SLA' })).toBeNull();
+    expect(screen.queryByText('At risk')).toBeNull();
+  });
 });

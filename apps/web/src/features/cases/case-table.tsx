@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { PriorityBadge, StatusBadge } from '../../components/badges';
 import { timeAgo } from '../../lib/format';
+import { SlaBadge } from '../sla';
 import { categoryLabels } from './options';
 
 /** The case list every console shows; columns after the subject are the caller's to choose. */
@@ -14,6 +15,7 @@ export function CaseTable({
   showTeam = false,
   showTags = false,
   showPosition = false,
+  showSla = false,
   actions,
   hasMore,
   onLoadMore,
@@ -28,6 +30,8 @@ export function CaseTable({
   showTags?: boolean;
   /** The queue: each case's place in the order it is served in (the list must be in that order). */
   showPosition?: boolean;
+  /** Staff: where each case stands against its SLA targets (customers are not shown due times). */
+  showSla?: boolean;
   actions?: (item: Case) => ReactNode;
   hasMore?: boolean;
   onLoadMore?: () => void;
@@ -50,6 +54,7 @@ export function CaseTable({
               <Table.Th>Subject</Table.Th>
               <Table.Th>Status</Table.Th>
               <Table.Th>Priority</Table.Th>
+              {showSla && <Table.Th>SLA</Table.Th>}
               {showCustomer && <Table.Th>Customer</Table.Th>}
               {showTeam && <Table.Th>Team</Table.Th>}
               {showAssignee && <Table.Th>Assignee</Table.Th>}
@@ -96,6 +101,17 @@ export function CaseTable({
                 <Table.Td>
                   <PriorityBadge priority={item.priority} />
                 </Table.Td>
+                {showSla && (
+                  <Table.Td w={180}>
+                    {item.sla ? (
+                      <SlaBadge item={item} />
+                    ) : (
+                      <Text c="dimmed" size="sm">
+                        None
+                      </Text>
+                    )}
+                  </Table.Td>
+                )}
                 {showCustomer && <Table.Td>{item.customer.name}</Table.Td>}
                 {showTeam && (
                   <Table.Td>

@@ -35,6 +35,7 @@ const created: Case = {
   firstResponseAt: null,
   resolvedAt: null,
   updatedAt: '2025-01-01T10:00:00.000Z',
+  sla: null,
   return: null,
 };
 

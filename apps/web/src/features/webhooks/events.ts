@@ -12,6 +12,7 @@ export const eventDescriptions: Record<WebhookEventName, string> = {
   'message.created': 'A message is posted on a case',
   'agent.updated': 'An agent changes (availability, capacity, load)',
   'return.updated': 'A return moves on (approved, rejected, label sent, received, refunded…)',
+  'sla.breached': 'A case misses its first-response or resolution target',
 };
 
 export const allEvents = webhookEventNameSchema.options;
