@@ -101,9 +101,11 @@ const newCaseColumns = [
 ] as const satisfies readonly (keyof NewCase)[];
 
 /** Returns each case whole, as a read would (the names from scalar subqueries): intake's replies. */
+// The triage record goes in but does not come back: it is the text just written (see insertCases).
+const returnedOnInsert = caseOwnColumns.filter((column) => column !== 'cases.triage');
 const insertRows = precompiledInsert('cases', newCaseColumns, (insert) =>
   insert
-    .returning(caseOwnColumns)
+    .returning(returnedOnInsert as Exclude<(typeof caseOwnColumns)[number], 'cases.triage'>[])
     .returning((eb) => [
       eb.selectFrom('users').select('name').whereRef('users.id', '=', 'cases.customer_id').as('customer_name'),
       eb.selectFrom('users').select('name').whereRef('users.id', '=', 'cases.assignee_id').as('assignee_name'),
@@ -120,7 +122,8 @@ const insertRows = precompiledInsert('cases', newCaseColumns, (insert) =>
 export async function insertCases(trx: Trx, rows: NewCase[]): Promise<CaseRow[]> {
   const inserted = await insertRows(trx, rows);
   if (inserted.length !== rows.length) throw new Error(`${rows.length} cases inserted, ${inserted.length} returned`);
-  return inserted.sort((a, b) => a.id - b.id);
+  inserted.sort((a, b) => a.id - b.id);
+  return inserted.map((row, index) => ({ ...row, triage: rows[index]?.triage ?? null }));
 }
 
 function selectCases(db: Db | Trx) {
