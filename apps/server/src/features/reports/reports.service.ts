@@ -5,7 +5,6 @@ import {
   type ReportSeriesQuery,
   type ReportSummary,
 } from '@caseflow/contract';
-import { Temporal } from 'temporal-polyfill';
 import type { AppContext } from '../../context.js';
 import { toIso } from '../../http/time.js';
 import { deflectionIn } from '../kb/index.js';
@@ -67,7 +66,9 @@ export async function reportSummary(ctx: AppContext, query: ReportQuery): Promis
 }
 
 /** The starts of the days or hours that cover [from, to), on the shop's clock (a DST day has 23 or 25 hours). */
-function bucketStarts(from: number, to: number, interval: 'day' | 'hour', timeZone: string): number[] {
+async function bucketStarts(from: number, to: number, interval: 'day' | 'hour', timeZone: string) {
+  // Loaded on first use, like the SLA clocks: a server that never draws a chart never pays for it.
+  const { Temporal } = await import('temporal-polyfill');
   const first = Temporal.Instant.fromEpochMilliseconds(from).toZonedDateTimeISO(timeZone);
   let cursor = interval === 'day' ? first.startOfDay() : first.round({ smallestUnit: 'hour', roundingMode: 'floor' });
   const starts: number[] = [];
@@ -100,7 +101,7 @@ export async function reportSeries(ctx: AppContext, query: ReportSeriesQuery): P
   const filter = filterOf(query);
   const [facts, { settings }] = await Promise.all([loadFacts(ctx, filter), ctx.sla.current()]);
   const timeZone = settings.calendar.timeZone;
-  const starts = bucketStarts(filter.from, filter.to, query.interval, timeZone);
+  const starts = await bucketStarts(filter.from, filter.to, query.interval, timeZone);
   const created = bucketed(starts, facts.created, (item) => item.at);
   const resolved = bucketed(starts, facts.resolutions, (item) => item.at);
   const breached = bucketed(starts, facts.breaches, (at) => at);

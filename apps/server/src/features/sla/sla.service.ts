@@ -1,7 +1,7 @@
 import { PRIORITY_RANK, type SlaPolicy, type SlaSettings } from '@caseflow/contract';
 import type { Db } from '../../db/database.js';
 import type { Trx } from '../../db/transaction.js';
-import { type BusinessClock, businessClock } from './business-time.js';
+import type { BusinessClock } from './business-time.js';
 import { crossedBy, NO_STAMPS, nextAlertAt, type SlaStamps, stampsFor } from './sla.clock.js';
 import * as repository from './sla.repository.js';
 
@@ -18,7 +18,13 @@ export const DEFAULT_SLA_SETTINGS: SlaSettings = {
   policies: [],
 };
 
-type Loaded = { settings: SlaSettings; updatedAt: number | null; clock: BusinessClock; byRank: Map<number, SlaPolicy> };
+/** `clock` only when some priority has targets: the Temporal polyfill is loaded then, not at boot (about 4 MB, more once zones are read). */
+type Loaded = {
+  settings: SlaSettings;
+  updatedAt: number | null;
+  clock: BusinessClock | undefined;
+  byRank: Map<number, SlaPolicy>;
+};
 
 const isRunning = (status: string) => status === 'new' || status === 'open';
 
@@ -47,14 +53,18 @@ export class SlaService {
 
   async #load() {
     const stored = await repository.findSlaSettings(this.db);
-    this.#use(stored?.settings ?? DEFAULT_SLA_SETTINGS, stored?.updatedAt ?? null);
+    await this.#use(stored?.settings ?? DEFAULT_SLA_SETTINGS, stored?.updatedAt ?? null);
   }
 
-  #use(settings: SlaSettings, updatedAt: number | null) {
+  async #use(settings: SlaSettings, updatedAt: number | null) {
+    const clock =
+      settings.policies.length === 0
+        ? undefined
+        : (await import('./business-time.js')).businessClock(settings.calendar);
     this.#loaded = {
       settings,
       updatedAt,
-      clock: businessClock(settings.calendar),
+      clock,
       byRank: new Map(settings.policies.map((policy) => [PRIORITY_RANK[policy.priority], policy])),
     };
     this.#loadedAt = Date.now();
@@ -68,7 +78,7 @@ export class SlaService {
 
   async save(settings: SlaSettings, now: number) {
     await repository.saveSlaSettings(this.db, settings, now);
-    this.#use(settings, now);
+    await this.#use(settings, now);
   }
 
   /** A new case's due times (none before `ready()` or without a policy for its priority). */
@@ -99,8 +109,10 @@ export class SlaService {
       if (row.sla_paused_at !== null || row.sla_resolution_due_at === null) return undefined;
       return { sla_paused_at: now, sla_next_alert_at: null };
     }
+    const { clock } = loaded;
+    // Without a clock no priority has targets: the stamps below are none and the pause does not count.
     const pausedMs =
-      row.sla_paused_ms + (row.sla_paused_at === null ? 0 : loaded.clock.between(row.sla_paused_at, now));
+      row.sla_paused_ms + (row.sla_paused_at === null || !clock ? 0 : clock.between(row.sla_paused_at, now));
     const firstResponded = row.first_response_at !== null;
     const stamps = stampsFor(loaded.byRank.get(row.priority), loaded.clock, row.created_at, pausedMs);
     const alerts = standingAlerts(row.sla_alerts, stamps, now);
