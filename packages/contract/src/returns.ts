@@ -16,7 +16,7 @@ export type DesiredOutcome = z.infer<typeof desiredOutcomeSchema>;
 
 /**
  * SPEC §12: `requested` → `approved` | `rejected` → `label_sent` → `received` → one of the four outcomes.
- * Which moves are allowed is the server's (features/returns/return-states.ts); a refused move is a 409.
+ * RETURN_MOVES below says which moves are allowed; the server refuses any other with a 409.
  */
 export const returnStateSchema = z.enum([
   'requested',
@@ -30,6 +30,30 @@ export const returnStateSchema = z.enum([
   'credited',
 ]);
 export type ReturnState = z.infer<typeof returnStateSchema>;
+
+/**
+ * SPEC §12's return workflow as data: the states each state may move to. The four outcomes and a
+ * rejection are final. The server decides a move by this table and the web offers its buttons from it.
+ */
+export const RETURN_MOVES: Readonly<Record<ReturnState, readonly ReturnState[]>> = {
+  requested: ['approved', 'rejected'],
+  approved: ['label_sent'],
+  rejected: [],
+  label_sent: ['received'],
+  received: ['refunded', 'replaced', 'repaired', 'credited'],
+  refunded: [],
+  replaced: [],
+  repaired: [],
+  credited: [],
+};
+
+/** Where a return ends when it gives the customer what they asked for: a refund ends `refunded`, and so on. */
+export const OUTCOME_STATE_OF = {
+  refund: 'refunded',
+  replacement: 'replaced',
+  repair: 'repaired',
+  store_credit: 'credited',
+} as const satisfies Record<DesiredOutcome, ReturnState>;
 
 /** A return asked more than this many days after delivery is flagged `late` (flagged, never refused). */
 export const RETURN_WINDOW_DAYS = 30;

@@ -9,6 +9,7 @@ import { loadDemoArticles, seedArticles } from '../features/kb/index.js';
 import { DEMO_ADMIN, DEMO_AGENTS, DEMO_CUSTOMERS, DEMO_PASSWORDS } from './demo-accounts.js';
 import { ensureDemoSla, writeDemoHistory } from './demo-history.js';
 import { demoReplies } from './demo-replies.js';
+import { workDemoReturns } from './demo-returns.js';
 import { draftStory, type Story } from './demo-stories.js';
 import { createDemoTeams, demoCategory } from './demo-teams.js';
 import { createSeededRandom, type SeededRandom } from './seeded-random.js';
@@ -33,6 +34,8 @@ export interface SeedDemoResult {
     customers: number;
     cases: number;
     pastCases: number;
+    /** Live cases whose return the seeding moved on (the rest stay `requested`). */
+    returns: number;
     agentsAway: number;
     articles: number;
   };
@@ -67,7 +70,7 @@ export async function seedDemo(ctx: AppContext, options: SeedDemoOptions = {}): 
   if (firstAgent && (await findAccountByEmail(ctx, firstAgent.email))) {
     return {
       alreadySeeded: articles.added === 0,
-      created: { agents: 0, customers: 0, cases: 0, pastCases: 0, agentsAway: 0, articles: articles.added },
+      created: { agents: 0, customers: 0, cases: 0, pastCases: 0, returns: 0, agentsAway: 0, articles: articles.added },
       statusCounts: await countCasesByStatus(db),
       logins: demoLogins(adminLogin(ctx)),
     };
@@ -102,6 +105,7 @@ export async function seedDemo(ctx: AppContext, options: SeedDemoOptions = {}): 
   await resolveCases(seeding, toResolve);
   await workActiveCases(seeding);
   for (let index = firstWave; index < caseTotal; index++) await reportCase(seeding, index, caseTotal);
+  const returns = await workDemoReturns(ctx, seeding.random, [...seeding.stories.keys()], admin.caller);
 
   // Going away last: their unanswered cases return to a queue no one has room for, so they stay `new`.
   const away = DEMO_AGENTS.flatMap((agent, index) => (agent.goesAway ? [agents.agentIds[index] ?? 0] : []));
@@ -115,6 +119,7 @@ export async function seedDemo(ctx: AppContext, options: SeedDemoOptions = {}): 
       customers: DEMO_CUSTOMERS.length,
       cases: caseTotal,
       pastCases: history,
+      returns,
       agentsAway: away.length,
       articles: articles.added,
     },

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { OUTCOME_STATE_OF } from '@caseflow/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../bootstrap.js';
 import { loadConfig } from '../config.js';
@@ -62,6 +63,19 @@ describe('seedDemo', () => {
     expect(new Set(agents.map((agent) => agent.teams.length))).toEqual(new Set([1, 2]));
     const caseTeams = await ctx.database.db.selectFrom('cases').select('team_id').distinct().execute();
     expect(caseTeams.length).toBeGreaterThanOrEqual(3);
+    // Returns (SPEC §12): the demo's stand in every state of the workflow, each with its label once sent.
+    const returns = await ctx.database.db.selectFrom('returns').select(['state', 'label_attachment_id']).execute();
+    const states = new Set(returns.map((row) => row.state));
+    for (const state of ['requested', 'approved', 'rejected', 'label_sent', 'received'] as const) {
+      expect(states, state).toContain(state);
+    }
+    const outcomes = Object.values(OUTCOME_STATE_OF).filter((state) => states.has(state));
+    expect(outcomes.length).toBeGreaterThanOrEqual(2);
+    expect(first.created.returns).toBe(returns.filter((row) => row.state !== 'requested').length);
+    for (const row of returns) {
+      const labelled = !['requested', 'approved', 'rejected'].includes(row.state);
+      expect(row.label_attachment_id !== null, `a ${row.state} return's label`).toBe(labelled);
+    }
     const customers = await ctx.database.db.selectFrom('users').select('id').where('role', '=', 'customer').execute();
     expect(customers).toHaveLength(DEMO_CUSTOMERS.length);
     expect((await checkInvariants(ctx.database.db)).violations).toEqual([]);

@@ -36,10 +36,10 @@ function printSummary(result: SeedDemoResult, seconds: string, engine: string) {
   } else if (result.created.cases === 0) {
     console.log(`Added ${result.created.articles} help articles to the demo shop (${engine}).`);
   } else {
-    const { agents, agentsAway, customers, cases, pastCases } = result.created;
+    const { agents, agentsAway, customers, cases, pastCases, returns } = result.created;
     console.log(`Demo shop seeded in ${seconds} s (${engine}).`);
     console.log(
-      `  Created ${agents} agents (${agentsAway} away), ${customers} customers, ${cases} cases, ${pastCases} resolved cases of the last 30 days and ${result.created.articles} help articles.`,
+      `  Created ${agents} agents (${agentsAway} away), ${customers} customers, ${cases} cases (${returns} returns under way or done), ${pastCases} resolved cases of the last 30 days and ${result.created.articles} help articles.`,
     );
   }
   console.log(

@@ -1,6 +1,6 @@
-import { returnStateSchema } from '@caseflow/contract';
+import { RETURN_MOVES, returnStateSchema } from '@caseflow/contract';
 import { describe, expect, it } from 'vitest';
-import { canMoveReturn, isFinalReturnState, RETURN_MOVES, refusedReturnMove } from './return-states.js';
+import { canMoveReturn, isFinalReturnState, refusedReturnMove } from './return-states.js';
 
 const states = returnStateSchema.options;
 

@@ -1,21 +1,6 @@
-import type { ReturnState } from '@caseflow/contract';
+import { RETURN_MOVES, type ReturnState } from '@caseflow/contract';
 
-/**
- * SPEC §12's return workflow as data: the states each state may move to. The four outcomes and a
- * rejection are final. This table is the only place that decides a move; everything else asks it.
- */
-export const RETURN_MOVES: Readonly<Record<ReturnState, readonly ReturnState[]>> = {
-  requested: ['approved', 'rejected'],
-  approved: ['label_sent'],
-  rejected: [],
-  label_sent: ['received'],
-  received: ['refunded', 'replaced', 'repaired', 'credited'],
-  refunded: [],
-  replaced: [],
-  repaired: [],
-  credited: [],
-};
-
+/** Move questions asked of the contract's RETURN_MOVES, the one table that decides a return's moves. */
 export const canMoveReturn = (from: ReturnState, to: ReturnState) => RETURN_MOVES[from].includes(to);
 
 export const isFinalReturnState = (state: ReturnState) => RETURN_MOVES[state].length === 0;

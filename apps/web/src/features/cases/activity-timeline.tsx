@@ -42,6 +42,8 @@ function describe(event: ActivityEvent): string {
       const target = event.to ? slaTargets[event.to] : undefined;
       return target ? `Missed the SLA's ${target} target` : 'Missed an SLA target';
     }
+    case 'return.state_changed':
+      return `Return ${labelOf(event.from ?? '')} → ${labelOf(event.to ?? '')}${by}`;
     case 'case.rated':
       return event.to && /^[1-5]$/.test(event.to) ? `Rated ${event.to}/5${by}` : `Rated${by}`;
     default:

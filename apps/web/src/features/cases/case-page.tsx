@@ -7,6 +7,7 @@ import { ApiError } from '../../lib/api-client';
 import { useMe } from '../../lib/auth';
 import { CaseRating } from '../csat';
 import { ArticleSearch } from '../kb';
+import { CustomerReturn, ReturnPanel } from '../returns';
 import { SlaBadge } from '../sla';
 import { ActivityTimeline } from './activity-timeline';
 import { useCase } from './api';
@@ -48,6 +49,7 @@ export default function CasePage() {
             {me.role !== 'customer' && <SlaBadge item={data} withName size="md" />}
           </Group>
           {me.role === 'customer' && <CaseRating item={data} isCustomer />}
+          {me.role === 'customer' && data.return && <CustomerReturn item={data} caseReturn={data.return} />}
           <Grid>
             <Grid.Col span={{ base: 12, md: 7 }}>
               <Stack>
@@ -63,6 +65,7 @@ export default function CasePage() {
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 5 }}>
               <Stack>
+                {me.role !== 'customer' && data.return && <ReturnPanel item={data} caseReturn={data.return} />}
                 <Title order={2} size="h4">
                   Details
                 </Title>

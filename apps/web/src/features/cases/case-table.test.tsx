@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderWithProviders } from '../../test/render';
+import { caseWithReturn } from '../../test/return-fixtures';
 import { openCase } from '../../test/team-fixtures';
 import { CaseTable } from './case-table';
 
@@ -48,5 +49,13 @@ describe('CaseTable', () => {
     renderWithProviders(<CaseTable cases={[atRisk]} />);
     expect(screen.queryByRole('columnheader', { name: 'SLA' })).toBeNull();
     expect(screen.queryByText('At risk')).toBeNull();
+  });
+
+  it("says where each case's return stands, under its subject", () => {
+    const labelled = { ...caseWithReturn('label_sent'), id: 8, number: 'C-0008' };
+    renderWithProviders(<CaseTable cases={[labelled, openCase]} />);
+    const [withReturn, without] = screen.getAllByRole('row').slice(1) as [HTMLElement, HTMLElement];
+    expect(within(withReturn).getByText('Return R-1001: label sent')).toBeTruthy();
+    expect(within(without).queryByText(/^Return /)).toBeNull();
   });
 });

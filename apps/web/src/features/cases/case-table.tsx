@@ -3,7 +3,7 @@ import { Anchor, Badge, Button, Center, Group, Table, Text } from '@mantine/core
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { PriorityBadge, StatusBadge } from '../../components/badges';
-import { timeAgo } from '../../lib/format';
+import { labelOf, timeAgo } from '../../lib/format';
 import { SlaBadge } from '../sla';
 import { categoryLabels } from './options';
 
@@ -85,6 +85,11 @@ export function CaseTable({
                 </Table.Td>
                 <Table.Td>
                   {item.subject}
+                  {item.return && (
+                    <Text size="xs" c="gray.7">
+                      Return {item.return.rma}: {labelOf(item.return.state).toLowerCase()}
+                    </Text>
+                  )}
                   {showTags && item.tags.length > 0 && (
                     <Group gap={4} mt={4}>
                       {item.tags.map((tag) => (
