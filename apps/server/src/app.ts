@@ -25,6 +25,7 @@ import { slaRoutes } from './features/sla/sla.routes.js';
 import { teamsRoutes } from './features/teams/teams.routes.js';
 import { triageRoutes } from './features/triage/triage.routes.js';
 import { webhooksRoutes } from './features/webhooks/webhooks.routes.js';
+import { widgetRoutes } from './features/widget/widget.routes.js';
 import { registerProblemHandlers, renderFrameworkError } from './http/problem.js';
 import { serializerCompiler } from './http/serializer.js';
 import { registerWebApp } from './http/web-app.js';
@@ -120,6 +121,7 @@ export async function buildApp(
       await api.register(slaRoutes);
       await api.register(csatRoutes);
       await api.register(reportsRoutes);
+      await api.register(widgetRoutes);
     },
     { prefix: API_PREFIX },
   );

@@ -32,6 +32,22 @@ const trustProxy = optional.transform((value, ctx): false | string[] => {
   return z.NEVER;
 });
 
+/** The shops' sites the chat widget may run on (SPEC §14): comma-separated origins, like https://shop.example. */
+const widgetOrigins = optional.transform((value, ctx): string[] => {
+  if (value === undefined) return [];
+  const origins = value
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  const isOrigin = (origin: string) => URL.canParse(origin) && new URL(origin).origin === origin;
+  if (origins.every(isOrigin)) return origins;
+  ctx.addIssue({
+    code: 'custom',
+    message: 'must be comma-separated origins: scheme, host and port only (e.g. https://shop.example)',
+  });
+  return z.NEVER;
+});
+
 const configSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
@@ -58,6 +74,8 @@ const configSchema = z
     LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
     LOGIN_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(100),
     LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+    WIDGET_ORIGINS: widgetOrigins,
+    WIDGET_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(10),
     TRUST_PROXY: trustProxy,
     SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
     AWAY_AFTER_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
@@ -111,6 +129,8 @@ export type Config = {
   /** Sign-in and password-reset throttles (features/accounts/throttle.ts). */
   loginRateLimit: { perAccount: number; perIp: number; windowSeconds: number };
   trustProxy: false | string[];
+  /** SPEC §14: the origins the chat widget may run on (the app's own always may: its demo shop). */
+  widget: { origins: string[]; startsPerIpPerHour: number };
   shutdownTimeoutSeconds: number;
   awayAfterSeconds: number;
   /** Base64 key that encrypts stored secrets (webhook signing secrets); unset: a key file in dataDir. */
@@ -160,6 +180,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       windowSeconds: value.LOGIN_RATE_WINDOW_SECONDS,
     },
     trustProxy: value.TRUST_PROXY,
+    widget: { origins: value.WIDGET_ORIGINS, startsPerIpPerHour: value.WIDGET_RATE_LIMIT_PER_IP },
     shutdownTimeoutSeconds: value.SHUTDOWN_TIMEOUT_SECONDS,
     awayAfterSeconds: value.AWAY_AFTER_SECONDS,
     secretKey: value.SECRET_KEY,

@@ -38,6 +38,8 @@ export interface Caller {
   userId: number;
   role: Role;
   sessionId: number;
+  /** A chat widget's guest (SPEC §14): the one case its token opens; no other case is visible to it. */
+  caseId?: number;
 }
 
 export const isStaff = (caller: Caller) => caller.role === 'agent' || caller.role === 'admin';

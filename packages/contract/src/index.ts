@@ -15,3 +15,4 @@ export * from './sla.js';
 export * from './teams.js';
 export * from './triage.js';
 export * from './webhooks.js';
+export * from './widget.js';

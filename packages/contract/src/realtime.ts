@@ -65,5 +65,11 @@ export type RealtimeClientEvents = {
   typing: (payload: TypingBody, ack?: (result: RealtimeAck) => void) => void;
 };
 
-/** What a socket may send in its handshake; the session cookie is the browser's alternative. */
-export const realtimeAuthSchema = z.object({ token: z.string().max(200).optional() });
+/**
+ * What a socket may send in its handshake; the session cookie is the browser's alternative. A chat
+ * widget's guest sends its conversation's token as `guestToken` (SPEC §14).
+ */
+export const realtimeAuthSchema = z.object({
+  token: z.string().max(200).optional(),
+  guestToken: z.string().max(200).optional(),
+});

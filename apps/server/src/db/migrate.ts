@@ -16,6 +16,7 @@ import * as knowledgeBase from './migrations/013-knowledge-base.js';
 import * as attachments from './migrations/014-attachments.js';
 import * as returns from './migrations/015-returns.js';
 import * as sla from './migrations/016-sla.js';
+import * as widget from './migrations/017-widget.js';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Database['engine']): Promise<void> };
 
@@ -36,6 +37,7 @@ const migrations: Record<string, EngineMigration> = {
   '014-attachments': attachments,
   '015-returns': returns,
   '016-sla': sla,
+  '017-widget': widget,
 };
 
 /** Brings the schema up to date; the same migrations run on SQLite and PostgreSQL. */

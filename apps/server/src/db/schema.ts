@@ -250,6 +250,22 @@ export interface KbFeedbackTable {
   created_at: Millis;
 }
 
+/** SPEC §14, migration 017: the widget's colour and greeting (one row, id 1). */
+export interface WidgetSettingsTable {
+  id: number;
+  settings: string;
+  updated_at: Millis;
+}
+
+/** A guest's hold on the one conversation its widget started: the token's hash only. */
+export interface WidgetSessionsTable {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number;
+  case_id: number;
+  created_at: Millis;
+}
+
 export interface SlaSettingsTable {
   id: number;
   /** JSON of the contract's SlaSettings. */
@@ -321,6 +337,8 @@ export interface AttachmentsTable {
 export interface Tables {
   returns: ReturnsTable;
   sla_settings: SlaSettingsTable;
+  widget_settings: WidgetSettingsTable;
+  widget_sessions: WidgetSessionsTable;
   csat_ratings: CsatRatingsTable;
   return_moves: ReturnMovesTable;
   attachments: AttachmentsTable;

@@ -675,6 +675,28 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
       expected: caseReaders(200),
       prepare: async () => ({ url: `${API}/cases/${await ratedCase()}/csat` }),
     },
+    {
+      method: 'GET',
+      route: '/widget/settings',
+      expected: adminOnly(200),
+      prepare: async () => ({ url: `${API}/widget/settings` }),
+    },
+    {
+      method: 'PUT',
+      route: '/widget/settings',
+      expected: adminOnly(200),
+      prepare: async () => ({ url: `${API}/widget/settings`, body: { color: '#0b7285', greeting: 'Hello!' } }),
+    },
+    // A guest's conversation opens with its token only (widget.test.ts): no session of the app, of any role.
+    ...[
+      { method: 'GET' as const, route: '/widget/conversation', body: undefined },
+      { method: 'POST' as const, route: '/widget/conversation/messages', body: { body: 'Hello?' } },
+    ].map(({ method, route, body }) => ({
+      method,
+      route,
+      expected: { anonymous: 401, owner: 401, otherCustomer: 401, agent: 401, admin: 401 },
+      prepare: async () => ({ url: `${API}${route}`, body }),
+    })),
     ...['/reports/summary', '/reports/summary.csv', '/reports/series'].map((route) => ({
       method: 'GET' as const,
       route,
@@ -714,6 +736,16 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
       prepare: async () => ({
         url: `${API}/csat`,
         body: { token: csatToken(server.ctx.secretKey, await createResolvedCase()), rating: 3 },
+      }),
+    },
+    { method: 'GET', route: '/widget/config', expected: 200, prepare: async () => ({ url: `${API}/widget/config` }) },
+    {
+      method: 'POST',
+      route: '/widget/conversations',
+      expected: 201,
+      prepare: async () => ({
+        url: `${API}/widget/conversations`,
+        body: { name: 'Guest', email: uniqueEmail('widget-guest'), message: 'Hello from the shop' },
       }),
     },
     { method: 'GET', route: '/mail/unsubscribe', expected: 200, prepare: () => unsubscribeLink('/mail/unsubscribe') },
@@ -791,7 +823,8 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
       );
     }
     const api = registered.filter((entry) => entry.split(' ')[1]?.startsWith(`${API}/`));
-    const outsideMatrix = new Set([`GET ${API}/openapi.json`]);
+    // The widget's CORS preflight answers before any guard (widget.test.ts checks its origins).
+    const outsideMatrix = new Set([`GET ${API}/openapi.json`, `OPTIONS ${API}/widget/*`]);
     const covered = new Set([...rows, ...publicRows].map((row) => `${row.method} ${API}${row.route}`));
     expect(api.filter((entry) => !covered.has(entry) && !outsideMatrix.has(entry))).toEqual([]);
     expect([...covered].filter((entry) => !api.includes(entry))).toEqual([]);

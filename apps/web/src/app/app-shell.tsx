@@ -32,6 +32,7 @@ const navigation: Record<Role, { to: string; label: string }[]> = {
     { to: '/admin/sla', label: 'SLA' },
     { to: '/admin/triage', label: 'Triage' },
     { to: '/admin/webhooks', label: 'Webhooks' },
+    { to: '/admin/widget', label: 'Chat widget' },
     { to: '/admin/mail', label: 'Mailbox' },
   ],
 };

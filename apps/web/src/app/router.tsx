@@ -57,6 +57,7 @@ export const router = createBrowserRouter([
       { path: 'admin/dashboard', ...page(() => import('../features/admin/dashboard-page'), admin) },
       { path: 'admin/reports', ...page(() => import('../features/reports/reports-page'), admin) },
       { path: 'admin/sla', ...page(() => import('../features/sla/sla-settings-page'), admin) },
+      { path: 'admin/widget', ...page(() => import('../features/widget-settings/widget-settings-page'), admin) },
       { path: 'admin/agents', ...page(() => import('../features/admin/agents-page'), admin) },
       { path: 'admin/teams', ...page(() => import('../features/admin/teams-page'), admin) },
       { path: 'admin/triage', ...page(() => import('../features/admin/triage-page'), admin) },

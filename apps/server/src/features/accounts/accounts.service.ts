@@ -74,15 +74,31 @@ export async function createAccount(
   }
 }
 
+/**
+ * A new customer account and its session. The email of a chat guest (a customer without a password)
+ * is not taken over by whoever signs up with it: the guest is mailed the link to choose their password,
+ * which keeps their cases, and the answer is the 409 saying so.
+ */
 export async function signup(ctx: AppContext, body: SignupBody) {
   const passwordHash = await hashNewPassword(body.password);
-  const user = await createAccount(ctx.database.db, {
-    email: body.email,
-    name: body.name,
-    role: 'customer',
-    passwordHash,
-  });
-  return { user, token: await startSession(ctx, user.id) };
+  try {
+    const user = await createAccount(ctx.database.db, {
+      email: body.email,
+      name: body.name,
+      role: 'customer',
+      passwordHash,
+    });
+    return { user, token: await startSession(ctx, user.id) };
+  } catch (error) {
+    if (!(error instanceof AppError && error.code === 'conflict')) throw error;
+    const row = await repository.findUserByEmail(ctx.database.db, body.email.toLowerCase());
+    if (row?.role !== 'customer' || row.status !== 'active' || row.password_hash !== null) throw error;
+    await sendPasswordLink(ctx, row, { kind: 'reset' });
+    throw conflict(
+      'you have written to us from the chat with this email: we have emailed you a link to choose your password, which keeps your cases',
+      'email',
+    );
+  }
 }
 
 export async function login(ctx: AppContext, body: LoginBody) {
@@ -184,10 +200,39 @@ export async function updateAccountName(trx: Trx, userId: number, name: string) 
   await repository.updateUser(trx, userId, { name }, Date.now());
 }
 
+type PasswordLink =
+  | { kind: 'reset' }
+  | { kind: 'invitation' }
+  /** A chat widget's guest (SPEC §14): their case, and a password to follow it in the app. */
+  | { kind: 'guest'; caseNumber: string };
+
+function passwordMail(user: { email: string; name: string }, link: string, mail: PasswordLink) {
+  switch (mail.kind) {
+    case 'reset':
+      return {
+        to: user.email,
+        subject: 'Reset your Caseflow password',
+        text: `Hello ${user.name},\n\nSomeone asked to reset your Caseflow password. If it was you, open this link within an hour:\n\n${link}\n\nIf it was not you, ignore this mail; your password stays as it is.`,
+      };
+    case 'invitation':
+      return {
+        to: user.email,
+        subject: 'You have been invited to Caseflow',
+        text: `Hello ${user.name},\n\nYou have been added as a support agent. Choose your password within 7 days:\n\n${link}`,
+      };
+    case 'guest':
+      return {
+        to: user.email,
+        subject: `We have your message: case ${mail.caseNumber}`,
+        text: `Hello ${user.name},\n\nThanks for writing to us from the chat. Your case is ${mail.caseNumber}; our replies appear in the chat window and here in your mail.\n\nTo follow it any time, choose a password within 7 days and sign in:\n\n${link}\n\nIf you did not write to us, ignore this mail.`,
+      };
+  }
+}
+
 async function sendPasswordLink(
   ctx: AppContext,
   user: { id: number; email: string; name: string },
-  kind: 'reset' | 'invitation',
+  mail: PasswordLink,
 ) {
   const token = newSecret();
   const now = Date.now();
@@ -195,32 +240,37 @@ async function sendPasswordLink(
     userId: user.id,
     tokenHash: hashSecret(token),
     now,
-    expiresAt: now + (kind === 'reset' ? RESET_TTL : INVITATION_TTL),
+    expiresAt: now + (mail.kind === 'reset' ? RESET_TTL : INVITATION_TTL),
   });
-  const link = `${ctx.config.publicUrl}/reset-password?token=${token}`;
-  await ctx.mailer.send(
-    kind === 'reset'
-      ? {
-          to: user.email,
-          subject: 'Reset your Caseflow password',
-          text: `Hello ${user.name},\n\nSomeone asked to reset your Caseflow password. If it was you, open this link within an hour:\n\n${link}\n\nIf it was not you, ignore this mail; your password stays as it is.`,
-        }
-      : {
-          to: user.email,
-          subject: 'You have been invited to Caseflow',
-          text: `Hello ${user.name},\n\nYou have been added as a support agent. Choose your password within 7 days:\n\n${link}`,
-        },
-  );
+  await ctx.mailer.send(passwordMail(user, `${ctx.config.publicUrl}/reset-password?token=${token}`, mail));
 }
 
 /** Always succeeds from the outside, so it does not reveal which emails have accounts. */
 export async function requestPasswordReset(ctx: AppContext, email: string) {
   const row = await repository.findUserByEmail(ctx.database.db, email);
-  if (row && row.status === 'active') await sendPasswordLink(ctx, row, 'reset');
+  if (row && row.status === 'active') await sendPasswordLink(ctx, row, { kind: 'reset' });
 }
 
 export async function sendInvitation(ctx: AppContext, user: { id: number; email: string; name: string }) {
-  await sendPasswordLink(ctx, user, 'invitation');
+  await sendPasswordLink(ctx, user, { kind: 'invitation' });
+}
+
+/**
+ * A widget guest's first mail: their case number and, while the account has no password, the link to
+ * choose one (then they sign in and find the case); with a password, where to sign in.
+ */
+export async function sendGuestWelcome(
+  ctx: AppContext,
+  user: { id: number; email: string; name: string },
+  caseNumber: string,
+) {
+  const row = await repository.findUserById(ctx.database.db, user.id);
+  if (row?.password_hash === null) return sendPasswordLink(ctx, user, { kind: 'guest', caseNumber });
+  await ctx.mailer.send({
+    to: user.email,
+    subject: `We have your message: case ${caseNumber}`,
+    text: `Hello ${user.name},\n\nThanks for writing to us from the chat. Your case is ${caseNumber}; our replies appear in the chat window and here in your mail. You can also follow it when you sign in:\n\n${ctx.config.publicUrl}/login`,
+  });
 }
 
 export async function confirmPasswordReset(ctx: AppContext, token: string, password: string) {

@@ -68,8 +68,9 @@ const findReturnOf = (ctx: AppContext, caller: Caller, row: repository.CaseRow) 
 
 const customerScope = (caller: Caller) => ({ customerId: caller.role === 'customer' ? caller.userId : null });
 
-/** The case as the caller may see it; a customer asking for someone else's case gets a 404. */
+/** The case as the caller may see it; a customer asking for someone else's case (a guest: any other) gets a 404. */
 async function findVisibleCase(ctx: AppContext, caller: Caller, caseId: number, trx?: Trx) {
+  if (caller.caseId !== undefined && caller.caseId !== caseId) throw notFound('case');
   const row = await repository.findCaseRow(trx ?? ctx.database.db, caseId, customerScope(caller));
   if (!row) throw notFound('case');
   return row;

@@ -13,6 +13,7 @@ import { type Caller, isStaff } from '../../context.js';
 import { isOwnOrigin, SESSION_COOKIE } from '../../http/auth.js';
 import { toIso } from '../../http/time.js';
 import { authenticateToken } from '../accounts/accounts.service.js';
+import { authenticateGuest, isWidgetOrigin } from '../widget/index.js';
 import { createAdapterPool } from './adapter-pool.js';
 import type { DomainEvent } from './event-bus.js';
 import { createFanOut, type Emission } from './fan-out.js';
@@ -26,6 +27,9 @@ type RealtimeSocket = Socket<RealtimeClientEvents, RealtimeServerEvents, Record<
 const STAFF_ROOM = 'staff';
 const userRoom = (userId: number) => `user:${userId}`;
 const sessionRoom = (sessionId: number) => `session:${sessionId}`;
+/** A chat widget's guest reads one case (SPEC §14): its sockets sit in that case's room, and their own. */
+const caseRoom = (caseId: number) => `case:${caseId}`;
+const guestRoom = (widgetSessionId: number) => `guest:${widgetSessionId}`;
 
 /** Events a case's customer may see about their own case; the rest (queue, agents) is staff business. */
 const CUSTOMER_EVENTS = new Set<RealtimeEventName>([
@@ -36,23 +40,30 @@ const CUSTOMER_EVENTS = new Set<RealtimeEventName>([
   'message.created',
 ]);
 
-/** Who may read something about a case: staff, and its customer unless it is internal. */
-function caseReaders(customerId: number | undefined, isInternal: boolean): string[] {
-  return customerId === undefined || isInternal ? [STAFF_ROOM] : [STAFF_ROOM, userRoom(customerId)];
+/** Who may read something about a case: staff, and its customer and guest unless it is internal. */
+function caseReaders(caseId: number | undefined, customerId: number | undefined, isInternal: boolean): string[] {
+  if (isInternal) return [STAFF_ROOM];
+  const rooms = [STAFF_ROOM];
+  if (customerId !== undefined) rooms.push(userRoom(customerId));
+  if (caseId !== undefined) rooms.push(caseRoom(caseId));
+  return rooms;
 }
 
 /** Who may read an event: staff read everything, a customer only their own case, never internal notes. */
 export function audienceOf(event: DomainEvent & { name: RealtimeEventName }): string[] {
   if (event.name === 'case.notified') return (event.recipients ?? []).map(userRoom);
-  return CUSTOMER_EVENTS.has(event.name) ? caseReaders(event.customerId, event.internal === true) : [STAFF_ROOM];
+  return CUSTOMER_EVENTS.has(event.name)
+    ? caseReaders(event.caseId, event.customerId, event.internal === true)
+    : [STAFF_ROOM];
 }
 
 /**
  * Socket.IO on the HTTP server Fastify listens with (same port, path /socket.io).
  *
  * Security boundary: a socket connects only with a live session, given as `auth.token` or as the
- * session cookie; a cookie-borne handshake must come from our own origin, because browsers do not
- * apply CORS to WebSockets (cross-site WebSocket hijacking). A socket lives until its session is
+ * session cookie, or with a widget guest's `auth.guestToken` (SPEC §14: that one case's events only,
+ * from a WIDGET_ORIGINS origin); a cookie-borne handshake must come from our own origin, because
+ * browsers do not apply CORS to WebSockets (cross-site WebSocket hijacking). A socket lives until its session is
  * revoked (logout, password reset, account removal). Limit: an expiring session does not close
  * its open sockets. The one client event, `typing`, is throttled per socket and authorized like the
  * API before it is relayed (typing.ts).
@@ -92,7 +103,10 @@ export function registerRealtime(app: FastifyInstance) {
   const presence = trackPresence(app, io, userRoom);
   io.on('connection', (socket) => {
     const { caller } = socket.data;
-    const rooms = [userRoom(caller.userId), sessionRoom(caller.sessionId)];
+    const rooms =
+      caller.caseId === undefined
+        ? [userRoom(caller.userId), sessionRoom(caller.sessionId)]
+        : [caseRoom(caller.caseId), guestRoom(caller.sessionId)];
     if (isStaff(caller)) rooms.push(STAFF_ROOM);
     void socket.join(rooms);
     if (caller.role === 'agent') {
@@ -142,9 +156,15 @@ async function authenticateHandshake(
 ): Promise<Caller | null | 'forbidden'> {
   const auth = realtimeAuthSchema.safeParse(socket.handshake.auth ?? {});
   if (!auth.success) return null;
+  const headers = socket.handshake.headers;
+  if (auth.data.guestToken !== undefined) {
+    // Browsers do not apply CORS to WebSockets: the widget's origin is checked here, as its API requests are.
+    const origin = headers.origin;
+    if (origin !== undefined && !isWidgetOrigin(app.ctx.config, origin, headers.host)) return 'forbidden';
+    return authenticateGuest(app.ctx, auth.data.guestToken);
+  }
   if (auth.data.token !== undefined) return authenticateToken(app.ctx, auth.data.token);
 
-  const headers = socket.handshake.headers;
   const cookie = headers.cookie ? app.parseCookie(headers.cookie)[SESSION_COOKIE] : undefined;
   if (!cookie) return null;
   // Same rule as a cookie-borne HTTP write (http/auth.ts): our origin, or no Origin and not cross-site.
@@ -159,8 +179,10 @@ async function relayTyping(app: FastifyInstance, emit: (emission: Emission) => v
   const notice = await prepareTypingNotice(app.ctx, caller, payload);
   if (!('event' in notice)) return notice;
   const { event, customerId } = notice;
-  const rooms = caseReaders(customerId, event.internal);
-  emit({ rooms, except: [userRoom(caller.userId)], event: 'message.typing', payload: event });
+  const rooms = caseReaders(event.caseId, customerId, event.internal);
+  // Never back to the writer: a guest's sockets are in their guest room, a user's in their user room.
+  const except = caller.caseId === undefined ? [userRoom(caller.userId)] : [guestRoom(caller.sessionId)];
+  emit({ rooms, except, event: 'message.typing', payload: event });
   return { ok: true } as const;
 }
 
