@@ -2,7 +2,7 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type onRouteHookHandler } from 'fastify';
-import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import helmet from 'helmet';
 import { registerBackground } from './background.js';
 import type { AppContext } from './context.js';
@@ -26,6 +26,7 @@ import { teamsRoutes } from './features/teams/teams.routes.js';
 import { triageRoutes } from './features/triage/triage.routes.js';
 import { webhooksRoutes } from './features/webhooks/webhooks.routes.js';
 import { widgetRoutes } from './features/widget/widget.routes.js';
+import { openapiOptions } from './http/openapi.js';
 import { registerProblemHandlers, renderFrameworkError } from './http/problem.js';
 import { serializerCompiler } from './http/serializer.js';
 import { registerWebApp } from './http/web-app.js';
@@ -80,19 +81,7 @@ export async function buildApp(
     securityHeaders(request.raw, reply.raw, (error) => done(error instanceof Error ? error : undefined)),
   );
   await app.register(cookie);
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Caseflow API',
-        version: '1.0.0',
-        description: 'Customer support cases with race-free assignment.',
-      },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-      security: [{ bearer: [] }],
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(swagger, openapiOptions(ctx.config.publicUrl));
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',
     staticCSP: true,

@@ -36,6 +36,9 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/auth/signup',
     {
       schema: {
+        operationId: 'signUp',
+        security: [],
+        problems: [409],
         tags: ['auth'],
         summary: 'Create a customer account',
         body: signupBody,
@@ -52,7 +55,15 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/login',
     {
-      schema: { tags: ['auth'], summary: 'Sign in', body: loginBody, response: { 200: authResponse } },
+      schema: {
+        operationId: 'logIn',
+        security: [],
+        problems: [401, 429],
+        tags: ['auth'],
+        summary: 'Sign in',
+        body: loginBody,
+        response: { 200: authResponse },
+      },
     },
     async (request, reply) => {
       const result = await throttle(
@@ -69,7 +80,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/auth/logout',
     {
       preHandler: authorize(...EVERYONE),
-      schema: { tags: ['auth'], summary: 'Revoke this session', response: noContent },
+      schema: { operationId: 'logOut', tags: ['auth'], summary: 'Revoke this session', response: noContent },
     },
     async (request, reply) => {
       await accounts.logout(app.ctx, callerOf(request));
@@ -82,7 +93,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/auth/me',
     {
       preHandler: authorize(...EVERYONE),
-      schema: { tags: ['auth'], summary: 'Who am I', response: { 200: userSchema } },
+      schema: { operationId: 'getMe', tags: ['auth'], summary: 'Who am I', response: { 200: userSchema } },
     },
     async (request) => accounts.getMe(app.ctx, callerOf(request)),
   );
@@ -92,6 +103,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize('customer'),
       schema: {
+        operationId: 'getMailPreferences',
         tags: ['auth'],
         summary: 'My mail preferences (customers)',
         response: { 200: mailPreferencesSchema },
@@ -105,6 +117,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize('customer'),
       schema: {
+        operationId: 'updateMailPreferences',
         tags: ['auth'],
         summary: 'Turn case emails on or off (customers)',
         body: updateMailPreferencesBody,
@@ -119,6 +132,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize('customer'),
       schema: {
+        operationId: 'deleteMyAccount',
         tags: ['auth'],
         summary: 'Delete my account (customers)',
         body: deleteAccountBody,
@@ -136,6 +150,9 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/auth/password-reset',
     {
       schema: {
+        operationId: 'requestPasswordReset',
+        security: [],
+        problems: [429],
         tags: ['auth'],
         summary: 'Mail a single-use reset link (always 202)',
         body: passwordResetBody,
@@ -157,6 +174,9 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/auth/password-reset/confirm',
     {
       schema: {
+        operationId: 'confirmPasswordReset',
+        security: [],
+        problems: [429],
         tags: ['auth'],
         summary: 'Set a new password with a reset link',
         body: passwordResetConfirmBody,

@@ -18,6 +18,8 @@ export const agentsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize('admin'),
       schema: {
+        operationId: 'createAgent',
+        problems: [409],
         tags: ['agents'],
         summary: 'Add an agent (no password: an invitation is mailed)',
         body: createAgentBody,
@@ -32,6 +34,7 @@ export const agentsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize(...STAFF),
       schema: {
+        operationId: 'listAgents',
         tags: ['agents'],
         summary: 'Current agents by name, a page at a time; q searches names and emails',
         querystring: listAgentsQuery,
@@ -45,7 +48,13 @@ export const agentsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/agents/:id',
     {
       preHandler: authorize(...STAFF),
-      schema: { tags: ['agents'], summary: 'One agent', params: idParams, response: { 200: agentSchema } },
+      schema: {
+        operationId: 'getAgent',
+        tags: ['agents'],
+        summary: 'One agent',
+        params: idParams,
+        response: { 200: agentSchema },
+      },
     },
     async (request) => agents.getAgent(app.ctx, request.params.id),
   );
@@ -55,6 +64,7 @@ export const agentsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize('admin'),
       schema: {
+        operationId: 'listAgentEvents',
         tags: ['agents'],
         summary: "An agent's status history (availability, capacity), newest first",
         params: idParams,
@@ -69,6 +79,8 @@ export const agentsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize(...STAFF),
       schema: {
+        operationId: 'updateAgent',
+        problems: [409],
         tags: ['agents'],
         summary: 'Change name, capacity (admin) or availability (admin, or the agent itself)',
         params: idParams,
@@ -84,6 +96,7 @@ export const agentsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize('admin'),
       schema: {
+        operationId: 'removeAgent',
         tags: ['agents'],
         summary: 'Remove an agent; their active cases are requeued',
         params: idParams,

@@ -56,6 +56,7 @@ export const attachmentsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       preHandler: authorize(...EVERYONE),
       schema: {
+        operationId: 'createUpload',
         tags,
         summary: 'Upload one photo or document (multipart, field `file`) to attach to a case or message',
         consumes: ['multipart/form-data'],
@@ -90,6 +91,7 @@ export const attachmentsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize(...EVERYONE),
       schema: {
+        operationId: 'getAttachment',
         tags,
         summary: 'Download an attachment (`?thumb=1`: the image thumbnail) with the rights of its message',
         params: attachmentParams,

@@ -29,6 +29,8 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize('customer'),
       schema: {
+        operationId: 'createCase',
+        problems: [404, 409],
         tags,
         summary: 'Report a case; assigned at once when an agent is free',
         headers: createCaseHeaders,
@@ -52,6 +54,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize(...EVERYONE),
       schema: {
+        operationId: 'listCases',
         tags,
         summary: 'Cases, newest first (customers: their own)',
         querystring: listCasesQuery,
@@ -65,7 +68,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
     '/cases/:id',
     {
       preHandler: authorize(...EVERYONE),
-      schema: { tags, summary: 'One case', params: idParams, response: { 200: caseSchema } },
+      schema: { operationId: 'getCase', tags, summary: 'One case', params: idParams, response: { 200: caseSchema } },
     },
     async (request) => cases.getCase(app.ctx, callerOf(request), request.params.id),
   );
@@ -75,6 +78,8 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize(...STAFF),
       schema: {
+        operationId: 'updateCase',
+        problems: [409],
         tags,
         summary: 'Set open/pending, priority, category or tags (a change of what triage decided is a correction)',
         params: idParams,
@@ -90,6 +95,8 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize(...STAFF),
       schema: {
+        operationId: 'resolveCase',
+        problems: [409],
         tags,
         summary: 'Resolve; the assignee takes the next queued case',
         params: idParams,
@@ -104,6 +111,8 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize('customer'),
       schema: {
+        operationId: 'reopenCase',
+        problems: [409],
         tags,
         summary: `Reopen a resolved case within ${REOPEN_WINDOW_DAYS} days`,
         params: idParams,
@@ -118,6 +127,8 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize('admin'),
       schema: {
+        operationId: 'assignCase',
+        problems: [409],
         tags,
         summary: 'Assign to an agent (409 when away or full)',
         params: idParams,
@@ -133,6 +144,8 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize(...STAFF),
       schema: {
+        operationId: 'transferCase',
+        problems: [409],
         tags,
         summary: "Transfer to another team's queue (assigned there at once if a member is free); the note is internal",
         params: idParams,
@@ -148,6 +161,8 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize('admin'),
       schema: {
+        operationId: 'transferCases',
+        problems: [404, 409],
         tags,
         summary: 'Move several cases to one team, all or nothing',
         body: bulkTransferBody,
@@ -162,6 +177,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize(...STAFF),
       schema: {
+        operationId: 'notifyAboutCase',
         tags,
         summary: 'Send the case with a note to a webhook endpoint or to a team (mail and in-app)',
         params: idParams,
@@ -177,7 +193,13 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
     '/cases/:id',
     {
       preHandler: authorize('admin'),
-      schema: { tags, summary: 'Delete a case', params: idParams, response: { 204: z.null() } },
+      schema: {
+        operationId: 'deleteCase',
+        tags,
+        summary: 'Delete a case',
+        params: idParams,
+        response: { 204: z.null() },
+      },
     },
     async (request, reply) => {
       await cases.deleteCase(app.ctx, callerOf(request), request.params.id);
@@ -190,6 +212,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize(...EVERYONE),
       schema: {
+        operationId: 'listCaseEvents',
         tags,
         summary: 'Activity log (customers: public events)',
         params: idParams,

@@ -12,6 +12,7 @@ export const conversationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize(...EVERYONE),
       schema: {
+        operationId: 'listMessages',
         tags,
         summary: 'Messages, newest last',
         params: idParams,
@@ -27,6 +28,7 @@ export const conversationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize(...EVERYONE),
       schema: {
+        operationId: 'createMessage',
         tags,
         summary: 'Reply, or (staff) write an internal note',
         params: idParams,
@@ -43,6 +45,8 @@ export const conversationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize(...EVERYONE),
       schema: {
+        operationId: 'deleteMessage',
+        problems: [409],
         tags,
         summary: 'Delete your own message (not the first)',
         params: messageParams,

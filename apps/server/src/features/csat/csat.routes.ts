@@ -9,6 +9,8 @@ export const csatRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize('customer'),
       schema: {
+        operationId: 'rateCase',
+        problems: [409],
         tags: ['csat'],
         summary: 'Rate a resolved case 1–5 (its customer, once: 409 before it is resolved and for a second rating)',
         params: idParams,
@@ -26,6 +28,7 @@ export const csatRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize(...EVERYONE),
       schema: {
+        operationId: 'getCaseRating',
         tags: ['csat'],
         summary: "The case's rating (404 while it has none)",
         params: idParams,
@@ -38,6 +41,9 @@ export const csatRoutes: FastifyPluginAsyncZod = async (app) => {
     '/csat',
     {
       schema: {
+        operationId: 'getRatingLink',
+        security: [],
+        problems: [404],
         tags: ['csat'],
         summary: "What the resolve mail's rating link names, and its rating if given (no sign-in)",
         querystring: csatTokenQuery,
@@ -50,6 +56,9 @@ export const csatRoutes: FastifyPluginAsyncZod = async (app) => {
     '/csat',
     {
       schema: {
+        operationId: 'rateCaseFromLink',
+        security: [],
+        problems: [404, 409],
         tags: ['csat'],
         summary: "Rate a resolved case from the resolve mail's link (no sign-in; once)",
         body: csatByTokenBody,

@@ -9,6 +9,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize('admin'),
       schema: {
+        operationId: 'getDashboard',
         tags: ['dashboard'],
         summary: 'Queue size, oldest wait, every agent’s state and load',
         response: { 200: dashboardSchema },

@@ -23,6 +23,7 @@ export const kbRoutes: FastifyPluginAsyncZod = async (app) => {
     '/kb/search',
     {
       schema: {
+        operationId: 'searchArticles',
         tags,
         summary: 'Search published articles in customers’ own words (anyone)',
         security: [],
@@ -37,6 +38,7 @@ export const kbRoutes: FastifyPluginAsyncZod = async (app) => {
     '/kb/suggest',
     {
       schema: {
+        operationId: 'suggestArticles',
         tags,
         summary: 'Suggest published articles while someone types (the last word may be unfinished; anyone)',
         security: [],
@@ -51,6 +53,8 @@ export const kbRoutes: FastifyPluginAsyncZod = async (app) => {
     '/kb/articles',
     {
       schema: {
+        operationId: 'listArticles',
+        security: [{}, { bearer: [] }],
         tags,
         summary: 'List articles: published ones for anyone, drafts too for staff',
         querystring: articleListQuery,
@@ -64,6 +68,8 @@ export const kbRoutes: FastifyPluginAsyncZod = async (app) => {
     '/kb/articles/:slug',
     {
       schema: {
+        operationId: 'getArticle',
+        security: [{}, { bearer: [] }],
         tags,
         summary: 'Read an article (a draft is 404 to anyone but staff)',
         params: slugParams,
@@ -78,6 +84,8 @@ export const kbRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize(...STAFF),
       schema: {
+        operationId: 'createArticle',
+        problems: [409],
         tags,
         summary: 'Write an article (agent, admin); a taken slug is 409',
         body: createArticleBody,
@@ -95,6 +103,8 @@ export const kbRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize(...STAFF),
       schema: {
+        operationId: 'updateArticle',
+        problems: [409],
         tags,
         summary: 'Edit, publish or unpublish an article (agent, admin)',
         params: slugParams,
@@ -109,7 +119,7 @@ export const kbRoutes: FastifyPluginAsyncZod = async (app) => {
     '/kb/articles/:slug',
     {
       preHandler: authorize(...STAFF),
-      schema: { tags, summary: 'Delete an article (agent, admin)', params: slugParams },
+      schema: { operationId: 'deleteArticle', tags, summary: 'Delete an article (agent, admin)', params: slugParams },
     },
     async (request, reply) => {
       await kb.deleteArticle(app.ctx, callerOf(request), request.params.slug);
@@ -122,6 +132,7 @@ export const kbRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize(...STAFF),
       schema: {
+        operationId: 'previewArticle',
         tags,
         summary: 'Render Markdown as an article would be rendered (the editor’s live preview)',
         body: markdownPreviewBody,
@@ -136,6 +147,8 @@ export const kbRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize(...EVERYONE),
       schema: {
+        operationId: 'recordSuggestionFeedback',
+        problems: [404],
         tags,
         summary: 'Record a step of the new-case form’s suggestions: shown, opened, deflected, went on, created',
         body: kbFeedbackBody,
@@ -152,6 +165,7 @@ export const kbRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize('admin'),
       schema: {
+        operationId: 'getDeflectionStats',
         tags,
         summary: 'Deflection: suggestions shown, opened, deflected, and the rate',
         response: { 200: kbStatsSchema },

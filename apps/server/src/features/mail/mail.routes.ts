@@ -9,6 +9,7 @@ export const mailRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize('admin'),
       schema: {
+        operationId: 'listMail',
         tags: ['mail'],
         summary: 'Mail kept by the server, newest first',
         querystring: pageQuery,

@@ -35,24 +35,43 @@ export const unsubscribeRoutes: FastifyPluginAsyncZod = async (app) => {
     }
   }
 
-  const schema = { tags: ['mail'], querystring: unsubscribeQuery };
+  const schema = { tags: ['mail'], security: [], querystring: unsubscribeQuery };
   app.get(
     '/mail/unsubscribe',
     {
       // A HEAD (a link preview) must not unsubscribe anyone.
       exposeHeadRoute: false,
-      schema: { ...schema, summary: "Stop case emails from a mail's link (no sign-in; answers a page)" },
+      schema: {
+        operationId: 'unsubscribeFromLink',
+        problems: [400, 404],
+        ...schema,
+        summary: "Stop case emails from a mail's link (no sign-in; answers a page)",
+      },
     },
     async (request, reply) => answer(request, reply, request.query.token, false),
   );
   app.post(
     '/mail/unsubscribe',
-    { schema: { ...schema, summary: 'One-click unsubscribe (RFC 8058; no sign-in)' } },
+    {
+      schema: {
+        operationId: 'unsubscribeOneClick',
+        problems: [400, 404],
+        ...schema,
+        summary: 'One-click unsubscribe (RFC 8058; no sign-in)',
+      },
+    },
     async (request, reply) => answer(request, reply, request.query.token, false),
   );
   app.post(
     '/mail/resubscribe',
-    { schema: { ...schema, summary: 'Undo an unsubscribe with the same link token (no sign-in)' } },
+    {
+      schema: {
+        operationId: 'resubscribe',
+        problems: [400, 404],
+        ...schema,
+        summary: 'Undo an unsubscribe with the same link token (no sign-in)',
+      },
+    },
     async (request, reply) => answer(request, reply, request.query.token, true),
   );
 };

@@ -14,6 +14,7 @@ export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize('admin'),
       schema: {
+        operationId: 'getReportSummary',
         tags,
         summary: 'Volume, response and resolution times, queue wait, SLA, reopens, CSAT and deflection over a period',
         querystring: reportQuery,
@@ -27,6 +28,7 @@ export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize('admin'),
       schema: {
+        operationId: 'getReportSummaryCsv',
         tags,
         summary: 'The same summary as CSV (figure,value), for a spreadsheet',
         querystring: reportQuery,
@@ -49,6 +51,7 @@ export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize('admin'),
       schema: {
+        operationId: 'getReportSeries',
         tags,
         summary: 'The summary’s counts and medians per day or hour of the period, for charts',
         querystring: reportSeriesQuery,

@@ -9,6 +9,8 @@ export const returnsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize(...STAFF),
       schema: {
+        operationId: 'moveReturn',
+        problems: [409],
         tags: ['cases'],
         summary:
           "Move the case's return one step (409 for a move the workflow does not allow, or a case without a return)",

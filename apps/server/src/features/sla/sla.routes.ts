@@ -13,6 +13,7 @@ export const slaRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize('admin'),
       schema: {
+        operationId: 'getSlaSettings',
         tags: ['sla'],
         summary: 'The business-hours calendar and the targets per priority (office hours and none until set)',
         response: { 200: slaSettingsResponse },
@@ -25,6 +26,7 @@ export const slaRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize('admin'),
       schema: {
+        operationId: 'updateSlaSettings',
         tags: ['sla'],
         summary:
           'Set the calendar and targets: they apply to new cases, and to a case when its priority or status next changes',

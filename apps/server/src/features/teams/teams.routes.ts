@@ -9,7 +9,12 @@ export const teamsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/teams',
     {
       preHandler: authorize(...STAFF),
-      schema: { tags: ['teams'], summary: 'Every team, the default first', response: { 200: teamList } },
+      schema: {
+        operationId: 'listTeams',
+        tags: ['teams'],
+        summary: 'Every team, the default first',
+        response: { 200: teamList },
+      },
     },
     async () => ({ items: await teams.listTeams(app.ctx) }),
   );
@@ -19,6 +24,8 @@ export const teamsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize('admin'),
       schema: {
+        operationId: 'createTeam',
+        problems: [409],
         tags: ['teams'],
         summary: 'Create a team and the categories it handles',
         body: createTeamBody,
@@ -33,6 +40,7 @@ export const teamsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize(...STAFF),
       schema: {
+        operationId: 'getTeam',
         tags: ['teams'],
         summary: 'One team with its members',
         params: idParams,
@@ -47,6 +55,8 @@ export const teamsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize('admin'),
       schema: {
+        operationId: 'updateTeam',
+        problems: [409],
         tags: ['teams'],
         summary: 'Rename a team, change its categories or make it the default',
         params: idParams,
@@ -62,6 +72,8 @@ export const teamsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize('admin'),
       schema: {
+        operationId: 'deleteTeam',
+        problems: [409],
         tags: ['teams'],
         summary: 'Delete a team (409 for the default team or one that holds cases)',
         params: idParams,
@@ -79,6 +91,7 @@ export const teamsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize('admin'),
       schema: {
+        operationId: 'replaceTeamMembers',
         tags: ['teams'],
         summary: "Replace a team's members: leavers' unanswered cases of the team are requeued, joiners take its queue",
         params: idParams,

@@ -9,6 +9,7 @@ export const triageRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize(...STAFF),
       schema: {
+        operationId: 'previewTriage',
         tags: ['triage'],
         summary: 'What triage would decide for a message (category, priority, tags, why); creates nothing',
         body: triagePreviewBody,
@@ -23,6 +24,7 @@ export const triageRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize('admin'),
       schema: {
+        operationId: 'getTriageStats',
         tags: ['triage'],
         summary: 'Triage accuracy against staff corrections, per category',
         response: { 200: triageStatsSchema },
@@ -36,6 +38,7 @@ export const triageRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize('admin'),
       schema: {
+        operationId: 'retrainTriage',
         tags: ['triage'],
         summary: 'Rebuild the model from the shipped set plus corrections, without a restart',
         response: { 200: retrainResult },

@@ -20,7 +20,10 @@ const tags = ['webhooks'];
 export const webhooksRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/webhooks',
-    { preHandler: authorize('admin'), schema: { tags, summary: 'Webhook endpoints', response: { 200: webhookList } } },
+    {
+      preHandler: authorize('admin'),
+      schema: { operationId: 'listWebhooks', tags, summary: 'Webhook endpoints', response: { 200: webhookList } },
+    },
     async () => webhooks.listWebhooks(app.ctx),
   );
 
@@ -29,6 +32,7 @@ export const webhooksRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize('admin'),
       schema: {
+        operationId: 'createWebhook',
         tags,
         summary: 'Register an endpoint; its signing secret is in this answer only',
         body: createWebhookBody,
@@ -42,7 +46,13 @@ export const webhooksRoutes: FastifyPluginAsyncZod = async (app) => {
     '/webhooks/:id',
     {
       preHandler: authorize('admin'),
-      schema: { tags, summary: 'One endpoint', params: idParams, response: { 200: webhookSchema } },
+      schema: {
+        operationId: 'getWebhook',
+        tags,
+        summary: 'One endpoint',
+        params: idParams,
+        response: { 200: webhookSchema },
+      },
     },
     async (request) => webhooks.getWebhook(app.ctx, request.params.id),
   );
@@ -52,6 +62,7 @@ export const webhooksRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize('admin'),
       schema: {
+        operationId: 'updateWebhook',
         tags,
         summary: 'Change the URL, events or description; enable or disable',
         params: idParams,
@@ -67,6 +78,7 @@ export const webhooksRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize('admin'),
       schema: {
+        operationId: 'deleteWebhook',
         tags,
         summary: 'Remove an endpoint and its delivery log',
         params: idParams,
@@ -84,6 +96,7 @@ export const webhooksRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize('admin'),
       schema: {
+        operationId: 'listWebhookDeliveries',
         tags,
         summary: 'The delivery log, newest first, with every attempt',
         params: idParams,
@@ -99,6 +112,7 @@ export const webhooksRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       preHandler: authorize('admin'),
       schema: {
+        operationId: 'redeliverWebhookDelivery',
         tags,
         summary: 'Send an event again (same webhook-id)',
         params: deliveryParams,
@@ -113,7 +127,13 @@ export const webhooksRoutes: FastifyPluginAsyncZod = async (app) => {
     '/webhooks/:id/test',
     {
       preHandler: authorize('admin'),
-      schema: { tags, summary: 'Send a test event', params: idParams, response: { 202: webhookDeliverySchema } },
+      schema: {
+        operationId: 'sendWebhookTest',
+        tags,
+        summary: 'Send a test event',
+        params: idParams,
+        response: { 202: webhookDeliverySchema },
+      },
     },
     async (request, reply) => reply.code(202).send(await webhooks.sendTestEvent(app.ctx, request.params.id)),
   );
