@@ -34,6 +34,7 @@ test('agent and admin pages have no serious accessibility violations', async ({ 
     '/admin/webhooks',
     '/admin/cases',
     '/admin/mail',
+    '/admin/widget',
   ])
     await expectNoSeriousViolations(page, path);
 });
