@@ -33,6 +33,8 @@ test("an agent approves a customer's return from the case page, and the customer
   await panel.getByRole('button', { name: 'Approve…' }).click();
   const dialog = agentPage.getByRole('dialog');
   await dialog.getByLabel('Reason').fill('The photos show the crack clearly.');
+  // Audited once it has faded in: half-transparent text mid-transition is no contrast failure.
+  await expect(dialog).toHaveCSS('opacity', '1');
   await expectNoSeriousViolationsHere(agentPage, 'the move dialog');
   await dialog.getByRole('button', { name: 'Approve' }).click();
   await expect(dialog).toBeHidden();

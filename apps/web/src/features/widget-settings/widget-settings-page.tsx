@@ -32,6 +32,7 @@ function SettingsForm({ settings }: { settings: WidgetSettings }) {
           label="Colour"
           description="The launcher's and the chat header's colour; the text on it is chosen to stay readable."
           format="hex"
+          eyeDropperButtonProps={{ 'aria-label': 'Pick the colour from the screen' }}
           maw={240}
           {...form.getInputProps('color')}
         />
@@ -75,7 +76,7 @@ export default function WidgetSettingsPage() {
           <Text size="sm" c="gray.7">
             The shop's address must be listed in the server's <Code>WIDGET_ORIGINS</Code> setting (for example{' '}
             <Code>WIDGET_ORIGINS=https://shop.example</Code>); other sites are refused. See it working on the{' '}
-            <Anchor href="/demo/shop" c="indigo.8">
+            <Anchor href="/demo/shop" c="indigo.8" underline="always">
               demo shop
             </Anchor>
             .
