@@ -9,6 +9,8 @@ const port = 3900;
 // through the environment; global-teardown.ts removes it after the run.
 process.env.CASEFLOW_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'caseflow-e2e-'));
 const dataDir = process.env.CASEFLOW_E2E_DATA_DIR;
+/** The shop site the widget journey serves (e2e/tests/widget-journey.spec.ts): listed in WIDGET_ORIGINS. */
+export const SHOP_ORIGIN = 'http://127.0.0.1:3901';
 export const ADMIN = { email: 'admin@e2e.test', password: 'E2e-admin-pass-1' };
 
 /** Browser tests against the real server on a fresh database, in Debian's Chromium or the one `npm test` provided. */
@@ -53,6 +55,7 @@ export default defineConfig({
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       LOG_LEVEL: 'warn',
       LOGIN_RATE_LIMIT: '1000',
+      WIDGET_ORIGINS: SHOP_ORIGIN,
     },
   },
 });

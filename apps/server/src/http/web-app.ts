@@ -9,6 +9,8 @@ import { sendProblem } from './problem.js';
 export const webDist = join(dirname(createRequire(import.meta.url).resolve('@caseflow/web/package.json')), 'dist');
 
 const DEMO_SHOP = 'demo/shop/index.html';
+// The widget's file, or the .br or .gz beside it that is sent in its place (preCompressed).
+const WIDGET_FILE = /\/widget\.js(\.br|\.gz)?$/;
 
 /** Serves the built web app with client-side routes falling back to index.html; API misses stay problem+json. */
 export async function registerWebApp(app: FastifyInstance) {
@@ -21,7 +23,7 @@ export async function registerWebApp(app: FastifyInstance) {
       preCompressed: true,
       // Hashed asset names never change content: cache them for a year; index.html is always revalidated.
       setHeaders: (reply, path) => {
-        if (path.endsWith('/widget.js')) {
+        if (WIDGET_FILE.test(path)) {
           // The chat widget (SPEC §14) is loaded by the shops' pages: other sites may embed it (and only it).
           reply.header('cross-origin-resource-policy', 'cross-origin');
           reply.header('cache-control', 'public, max-age=300');
