@@ -56,7 +56,7 @@ export class AttemptCounter {
   }
 }
 
-export type ThrottledAction = 'login' | 'password-reset' | 'password-reset-confirm' | 'widget-start';
+export type ThrottledAction = 'login' | 'password-reset' | 'password-reset-confirm' | 'widget-start' | 'widget-message';
 
 /**
  * Security boundary against password guessing and reset-mail floods: every attempt counts against

@@ -23,6 +23,11 @@ import {
 } from './widget.service.js';
 
 const HOUR_SECONDS = 3_600;
+/**
+ * A guest's messages in a minute, per conversation (and 4× that per address, for a few guests behind one
+ * network): far above anyone typing, far below a script flooding a case and its agent.
+ */
+export const GUEST_MESSAGES_PER_MINUTE = 30;
 
 /** SPEC §14: the chat widget's API. Every route but the admin's settings answers the shops' sites only. */
 export const widgetRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -32,6 +37,11 @@ export const widgetRoutes: FastifyPluginAsyncZod = async (app) => {
     perIp: limits.startsPerIpPerHour,
     perAccount: limits.startsPerIpPerHour,
     windowSeconds: HOUR_SECONDS,
+  });
+  const messageThrottle = createThrottle({
+    perIp: GUEST_MESSAGES_PER_MINUTE * 4,
+    perAccount: GUEST_MESSAGES_PER_MINUTE,
+    windowSeconds: 60,
   });
   const fromWidget = async (request: FastifyRequest, reply: FastifyReply) => assertWidgetOrigin(request, reply);
 
@@ -97,12 +107,22 @@ export const widgetRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'createWidgetMessage',
         tags: ['widget'],
         summary: "The guest writes in their conversation (the start's token as bearer)",
+        problems: [429],
         body: widgetMessageBody,
         response: { 201: widgetMessageSchema },
       },
     },
-    async (request, reply) =>
-      reply.code(201).send(await postGuestMessage(app.ctx, guestOf(request), request.body.body)),
+    async (request, reply) => {
+      const guest = guestOf(request);
+      const target = {
+        action: 'widget-message',
+        ip: request.ip,
+        account: String(guest.sessionId),
+        onlyFailuresCount: false,
+      } as const;
+      const message = await messageThrottle(reply, target, () => postGuestMessage(app.ctx, guest, request.body.body));
+      return reply.code(201).send(message);
+    },
   );
   app.get(
     '/widget/settings',

@@ -4,6 +4,7 @@ import { mailTo } from '../../testing/background.js';
 import { engines, type Person, startTestServer, type TestServer, uniqueEmail } from '../../testing/harness.js';
 import { until } from '../../testing/until.js';
 import { type LiveSocket, listenOn, openSocket } from '../realtime/socket-client.testing.js';
+import { GUEST_MESSAGES_PER_MINUTE } from './widget.routes.js';
 
 const SHOP = 'https://shop.example';
 const ELSEWHERE = 'https://elsewhere.example';
@@ -189,6 +190,23 @@ describe.each(engines)('the chat widget on %s', (engine) => {
     });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it("limits a conversation's messages a minute, with Retry-After, and writes none past it", async () => {
+    const { token, conversation } = await start();
+    for (let index = 0; index < GUEST_MESSAGES_PER_MINUTE; index++) {
+      const sent = await widget('POST', '/conversation/messages', { token, body: { body: `line ${index}` } });
+      expect(sent.status).toBe(201);
+    }
+    const limited = await widget('POST', '/conversation/messages', { token, body: { body: 'one too many' } });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    const read = await widget('GET', '/conversation', { token });
+    expect(read.body.messages).toHaveLength(conversation.messages.length + GUEST_MESSAGES_PER_MINUTE);
+    // Another guest's conversation is not held up by this one's flood.
+    const other = await start();
+    const sent = await widget('POST', '/conversation/messages', { token: other.token, body: { body: 'hello' } });
+    expect(sent.status).toBe(201);
   });
 
   it('mails the guest their case and a link to choose a password that keeps it; signing up with the email mails the link too', async () => {
