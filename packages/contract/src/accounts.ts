@@ -12,6 +12,10 @@ export const userSchema = z.object({
 });
 export type User = z.infer<typeof userSchema>;
 
+/** GET /auth/session: who is signed in, if anyone; a signed-out visit is an answer, not an error. */
+export const sessionSchema = z.object({ user: userSchema.nullable() });
+export type Session = z.infer<typeof sessionSchema>;
+
 export const signupBody = z.object({ email: emailSchema, password: passwordSchema, name: nameSchema });
 export const loginBody = z.object({ email: emailSchema, password: z.string().min(1).max(200) });
 export const authResponse = z.object({ user: userSchema, token: z.string() });

@@ -738,6 +738,7 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
         body: { token: csatToken(server.ctx.secretKey, await createResolvedCase()), rating: 3 },
       }),
     },
+    { method: 'GET', route: '/auth/session', expected: 200, prepare: async () => ({ url: `${API}/auth/session` }) },
     { method: 'GET', route: '/widget/config', expected: 200, prepare: async () => ({ url: `${API}/widget/config` }) },
     {
       method: 'POST',

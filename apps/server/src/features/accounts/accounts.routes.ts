@@ -5,6 +5,7 @@ import {
   mailPreferencesSchema,
   passwordResetBody,
   passwordResetConfirmBody,
+  sessionSchema,
   signupBody,
   updateMailPreferencesBody,
   userSchema,
@@ -12,7 +13,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authorize, callerOf, EVERYONE, SESSION_COOKIE } from '../../http/auth.js';
+import { authorize, callerOf, EVERYONE, identify, SESSION_COOKIE } from '../../http/auth.js';
 import * as accounts from './accounts.service.js';
 import { createThrottle } from './throttle.js';
 
@@ -96,6 +97,27 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { operationId: 'getMe', tags: ['auth'], summary: 'Who am I', response: { 200: userSchema } },
     },
     async (request) => accounts.getMe(app.ctx, callerOf(request)),
+  );
+
+  app.get(
+    '/auth/session',
+    {
+      schema: {
+        operationId: 'getSession',
+        // A session cookie sent from another site is refused, as on every route (http/auth.ts).
+        problems: [403],
+        tags: ['auth'],
+        summary: 'Who is signed in, if anyone (200 either way: the web app asks this on every first visit)',
+        security: [],
+        response: { 200: sessionSchema },
+      },
+    },
+    async (request) => {
+      const caller = await identify(request);
+      // A guest's widget token opens its conversation, not the app.
+      if (!caller || caller.caseId !== undefined) return { user: null };
+      return { user: await accounts.findMe(app.ctx, caller) };
+    },
   );
 
   app.get(

@@ -116,10 +116,16 @@ export async function logout(ctx: AppContext, caller: Caller) {
   ctx.bus.publish([{ name: 'session.revoked', sessionId: caller.sessionId }]);
 }
 
-export async function getMe(ctx: AppContext, caller: Caller): Promise<User> {
+/** The caller's own account; null when it is gone (erased since the session began). */
+export async function findMe(ctx: AppContext, caller: Caller): Promise<User | null> {
   const row = await repository.findUserById(ctx.database.db, caller.userId);
-  if (!row) throw new AppError('unauthenticated', 'sign in to continue');
-  return toUser(row);
+  return row ? toUser(row) : null;
+}
+
+export async function getMe(ctx: AppContext, caller: Caller): Promise<User> {
+  const me = await findMe(ctx, caller);
+  if (!me) throw new AppError('unauthenticated', 'sign in to continue');
+  return me;
 }
 
 export async function findAccountByEmail(ctx: AppContext, email: string) {

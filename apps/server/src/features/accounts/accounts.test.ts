@@ -20,6 +20,19 @@ describe.each(engines)('accounts on %s', (engine) => {
     expect(me.body).toMatchObject({ id: reply.body.user.id, role: 'customer' });
   });
 
+  it('answers /auth/session with 200 whether or not anyone is signed in', async () => {
+    const signedOut = await server.call('GET', '/api/v1/auth/session');
+    expect(signedOut.status).toBe(200);
+    expect(signedOut.body).toEqual({ user: null });
+    const forged = await server.call('GET', '/api/v1/auth/session', { token: 'not-a-session' });
+    expect(forged.body).toEqual({ user: null });
+    const customer = await server.signup('Sessioned');
+    const signedIn = await server.call('GET', '/api/v1/auth/session', { token: customer.token });
+    expect(signedIn.body.user).toMatchObject({ email: customer.email, role: 'customer' });
+    await server.call('POST', '/api/v1/auth/logout', { token: customer.token });
+    expect((await server.call('GET', '/api/v1/auth/session', { token: customer.token })).body).toEqual({ user: null });
+  });
+
   it('treats emails case-insensitively: a second signup with other casing is a 409', async () => {
     const email = uniqueEmail('dup');
     expect(

@@ -13,7 +13,7 @@ describe('AccountPage', () => {
     // Off, as an unsubscribe link leaves them.
     let caseEmails = false;
     const fetchMock = stubFetch(({ method, url, body }) => {
-      if (url === '/api/v1/auth/me') return jsonResponse(ann);
+      if (url === '/api/v1/auth/session') return jsonResponse({ user: ann });
       if (url !== '/api/v1/auth/me/preferences') return undefined;
       if (method === 'PATCH') caseEmails = (body as { caseEmails: boolean }).caseEmails;
       return jsonResponse({ caseEmails });
@@ -34,8 +34,8 @@ describe('AccountPage', () => {
   it('lets an agent opt in to assignment emails, and offers no account deletion', async () => {
     let notifyOnAssignment = false;
     const fetchMock = stubFetch(({ method, url, body }) => {
-      if (url === '/api/v1/auth/me')
-        return jsonResponse({ id: maya.id, email: maya.email, name: 'Maya', role: 'agent' });
+      if (url === '/api/v1/auth/session')
+        return jsonResponse({ user: { id: maya.id, email: maya.email, name: 'Maya', role: 'agent' } });
       if (url !== `/api/v1/agents/${maya.id}`) return undefined;
       if (method === 'PATCH') notifyOnAssignment = (body as { notifyOnAssignment: boolean }).notifyOnAssignment;
       return jsonResponse({ ...agentNamed(maya.id, 'Maya'), notifyOnAssignment });
