@@ -1,13 +1,14 @@
 import type { Category, Priority } from '@caseflow/contract';
 import { hasLowEvidence } from './cues.js';
-import { BIGRAM, FeatureExtractor, WORD, weighFeatures } from './features.js';
-import { type Head, STRIDE, scoreInto, softmaxInPlace } from './linear.js';
+import { FeatureExtractor } from './features.js';
+import { type Head, STRIDE, scaleAndScore, softmaxInPlace } from './linear.js';
 import { findRuleHits, type RuleHit, type RuleKind } from './rules.js';
 import { MODEL_NAME } from './settings.js';
-import { createTermMatcher, isRuleTriggered, matchedTags, TAG_LIMIT } from './tags.js';
+import { createTermMatcher, isCueTriggered, isRuleTriggered, matchedTags, TAG_LIMIT } from './tags.js';
 import { asText, isReadable, normaliseText } from './text.js';
 import { CATEGORIES, CATEGORY_HEAD, PRIORITIES, PRIORITY_HEAD, type TrainedParts, USED_SLOTS } from './train.js';
 import type { TriageInput, TriageModel, TriageResult } from './types.js';
+import { weighUnscaled } from './weighting.js';
 
 const REASON_LIMIT = 8;
 /** Below this share of familiar words the text is likely another language or noise: trust the model less. */
@@ -24,8 +25,6 @@ const NORMAL = PRIORITIES.indexOf('normal');
 const LOW = PRIORITIES.indexOf('low');
 const PRODUCT_QUESTION = CATEGORIES.indexOf('product_question');
 // Module-local copies of hot constants (an import read is a getter call under tsx's CommonJS transform).
-const WORD_GROUP = WORD;
-const BIGRAM_GROUP = BIGRAM;
 const WORD_STRIDE = STRIDE;
 
 /** The classify() of one trained model; keeps its scratch buffers, so one instance serves one thread. */
@@ -34,7 +33,9 @@ export function buildModel(parts: TrainedParts): TriageModel {
   const { weights } = model;
   const termMatcher = createTermMatcher();
   const isTriggered = (rule: number) => isRuleTriggered(termMatcher, rule);
-  const extractor = new FeatureExtractor(settings.features, model.vocabulary, termMatcher);
+  const extractor = new FeatureExtractor(settings.features, model.vocabulary, termMatcher, (pattern) =>
+    isCueTriggered(termMatcher, pattern),
+  );
   const scores = new Float64Array(STRIDE);
   const prunedTags = new Set(
     [...tagPrecision].filter(([, { fired, correct }]) => fired >= 5 && correct / fired < 0.25).map(([tag]) => tag),
@@ -50,9 +51,8 @@ export function buildModel(parts: TrainedParts): TriageModel {
     const first = head.offset + best;
     const second = head.offset + runnerUp(head, best);
     let found = 0;
-    for (let slot = 0; slot < extractor.size; slot++) {
-      const group = extractor.groups[slot]!;
-      if (group !== WORD_GROUP && group !== BIGRAM_GROUP) continue;
+    for (let w = 0; w < extractor.wordSlotCount; w++) {
+      const slot = extractor.wordSlots[w]!;
       const value = extractor.values[slot]!;
       if (value === 0) continue;
       const base = extractor.indices[slot]! * WORD_STRIDE;
@@ -106,18 +106,19 @@ export function buildModel(parts: TrainedParts): TriageModel {
     const text = normaliseText(subject, description);
     extractor.extract(text);
     const { indices, counts, groups, values, size } = extractor;
-    weighFeatures(indices, counts, groups, size, weights, settings.features, values);
+    const scales = weighUnscaled(indices, counts, groups, size, weights, settings.features, values);
+    const { cuesFound } = extractor;
     const familiar = extractor.words === 0 ? 0 : extractor.knownWords / extractor.words;
     const readable = isReadable(subject, description);
     const trust = readable ? Math.min(1, familiar / FAMILIAR_SHARE) : 0;
     const isGuessable = trust >= LEAST_TRUST;
-    scoreInto(model, USED_SLOTS, indices, values, size, scores);
+    scaleAndScore(model, USED_SLOTS, indices, values, groups, scales, size, scores);
     const categoryBest = softmaxInPlace(scores, CATEGORY_HEAD);
     const priorityBest = softmaxInPlace(scores, PRIORITY_HEAD);
     const hits = settings.rules ? findRuleHits(text, isTriggered) : [];
     let evidence = -1;
     const lowEvidence = (): boolean => {
-      if (evidence < 0) evidence = hasLowEvidence(text) ? 1 : 0;
+      if (evidence < 0) evidence = hasLowEvidence(text, cuesFound) ? 1 : 0;
       return evidence === 1;
     };
     const reasons: string[] = [];
@@ -190,8 +191,8 @@ export function buildModel(parts: TrainedParts): TriageModel {
   function categoryProbabilities(text: string): Record<Category, number> {
     extractor.extract(normaliseText('', text));
     const { indices, counts, groups, values, size } = extractor;
-    weighFeatures(indices, counts, groups, size, weights, settings.features, values);
-    scoreInto(model, USED_SLOTS, indices, values, size, scores);
+    const scales = weighUnscaled(indices, counts, groups, size, weights, settings.features, values);
+    scaleAndScore(model, USED_SLOTS, indices, values, groups, scales, size, scores);
     softmaxInPlace(scores, CATEGORY_HEAD);
     const probabilities = {} as Record<Category, number>;
     CATEGORIES.forEach((category, index) => {

@@ -1,5 +1,5 @@
 import { findCues } from './cues.js';
-import { IDF_SLOT as IDF_SLOT_EXPORT, STRIDE as STRIDE_EXPORT } from './linear.js';
+import { WordCache } from './word-cache.js';
 
 /** How a message becomes a hashed, tf-idf weighted vector; chosen by cross-validation (see docs/triage.md). */
 export interface FeatureSettings {
@@ -29,9 +29,6 @@ export const CUE = 3;
 export const OPENING = 4;
 export const SUBJECT = 5;
 export const PRIORITY_CUE = 6;
-// Module-local copies: under a CommonJS transform (tsx) every use of an export is a getter call.
-const STRIDE = STRIDE_EXPORT;
-const IDF_SLOT = IDF_SLOT_EXPORT;
 const WORD_GROUP = 0;
 const BIGRAM_GROUP = 1;
 const CHAR_GROUP = 2;
@@ -48,6 +45,8 @@ const OPENING_SEED = 0x7f4a7c15;
 const SUBJECT_SEED = 0x1b873593;
 const FNV_PRIME = 0x01000193;
 const LONGEST_CHAR_WORD = 48;
+// The extractor probes stems of up to 30 letters (a bit of WordObserver.stemLengths each).
+const LONGEST_STEM = 30;
 const CAPACITY = 24_000;
 
 /** Letters and digits make words; anything past ASCII that is not punctuation or a symbol counts as a letter. */
@@ -90,6 +89,8 @@ export interface WordObserver {
   readonly stemLengths: number;
   reset(): void;
   match(key: number): void;
+  /** Whether match(key) would find anything (a key it lacks can be skipped). */
+  has(key: number): boolean;
   endWord(): void;
   endClause(): void;
 }
@@ -130,33 +131,53 @@ export class FeatureExtractor {
   /** Where a word or bigram feature first occurred in the text (for reasons), -1 for char n-grams. */
   readonly starts = new Int32Array(CAPACITY);
   readonly ends = new Int32Array(CAPACITY);
+  /** The slots of word and bigram features, in slot order (the ones reasons are made of). */
+  readonly wordSlots = new Int32Array(CAPACITY);
+  wordSlotCount = 0;
   /** Word occurrences, and how many of them the vocabulary knows. */
   words = 0;
   knownWords = 0;
+  /** findCues' bit mask for the last text (undefined when cues are off). */
+  cuesFound: number | undefined;
   private readonly slotOf: Int32Array;
   private readonly denseOf: Int32Array | undefined;
   private readonly observer: WordObserver | undefined;
   private readonly buffer = new Uint16Array(LONGEST_CHAR_WORD + 2);
+  /** With a vocabulary: what each word read so far yields (see wordRecord). */
+  private readonly wordCache: WordCache | undefined;
+  private readonly recordSize: number;
+  /** Scratch: one word's char n-grams. */
+  private readonly gramIds: Int32Array;
 
+  /**
+   * `isCueTriggered(i)`: whether cue pattern i's trigger words occurred, read from `observer` after the
+   * pass over the words; patterns run only then (when the text's words are the ones `\b` sees).
+   */
   constructor(
     readonly settings: FeatureSettings,
     vocabulary?: Vocabulary,
     observer?: WordObserver,
+    private readonly isCueTriggered?: (pattern: number) => boolean,
   ) {
     this.mask = (1 << settings.bits) - 1;
     this.denseOf = vocabulary?.denseOf;
     this.observer = observer;
     this.slotOf = new Int32Array(vocabulary ? vocabulary.size : 1 << settings.bits).fill(-1);
+    this.wordCache = vocabulary ? new WordCache() : undefined;
+    this.gramIds = new Int32Array((LONGEST_CHAR_WORD + 2) * Math.max(1, settings.charMax - settings.charMin + 1));
+    this.recordSize = 4 + LONGEST_STEM + this.gramIds.length;
   }
 
   extract(text: string): void {
     for (let i = 0; i < this.size; i++) this.slotOf[this.indices[i]!] = -1;
     this.size = 0;
+    this.wordSlotCount = 0;
     this.words = 0;
     this.knownWords = 0;
-    const { buffer, observer } = this;
+    const { buffer, observer, wordCache } = this;
     observer?.reset();
-    const stemLengths = observer ? observer.stemLengths : 0;
+    // With a word cache, a word's stem keys come from its record (made once from its letters).
+    const stemLengths = observer && wordCache === undefined ? observer.stemLengths : 0;
     let hash = WORD_SEED;
     let start = -1;
     let length = 0;
@@ -166,6 +187,9 @@ export class FeatureExtractor {
     // The subject is the text before the first line break (normaliseText puts it there).
     let segment = 0;
     let wordInSegment = 0;
+    // A letter beyond ASCII is a word character here but not for a regex's \w: without one, every \b a cue
+    // pattern sees is a word boundary here too, so a pattern can only match where its trigger words were read.
+    let isAsciiWords = true;
     const { openingWeight, subjectWeight } = this.settings;
     const end = text.length;
     for (let i = 0; i <= end; i++) {
@@ -177,6 +201,7 @@ export class FeatureExtractor {
           length = 0;
           wordLength = 0;
         }
+        if (code >= 128) isAsciiWords = false;
         hash = Math.imul(hash ^ code, FNV_PRIME);
         if (length < LONGEST_CHAR_WORD) buffer[++length] = code;
         if (++wordLength < 31 && (stemLengths >>> wordLength) & 1) observer!.match(finish(hash) ^ STEM_SALT);
@@ -185,7 +210,12 @@ export class FeatureExtractor {
       if (start >= 0) {
         const wordHash = finish(hash);
         this.words++;
-        if (this.add(wordHash & this.mask, WORD_GROUP, start, i)) this.knownWords++;
+        // The same counts and matches in the same order with or without the cache: the word (after its
+        // stems' matches), the pair, the word's match, its char n-grams, then opening and subject features.
+        const record = wordCache === undefined ? -1 : this.recordOf(wordCache, wordHash, length, wordLength);
+        if (record >= 0) {
+          if (this.replayWord(wordCache!.arena, record, start, i)) this.knownWords++;
+        } else if (this.add(wordHash & this.mask, WORD_GROUP, start, i)) this.knownWords++;
         if (previousStart >= 0) {
           const pairHash = finish(Math.imul(previousHash, 0x9e3779b1) ^ wordHash ^ BIGRAM_SEED);
           this.add(pairHash & this.mask, BIGRAM_GROUP, previousStart, i);
@@ -195,13 +225,16 @@ export class FeatureExtractor {
           observer.match(wordHash);
           observer.endWord();
         }
-        this.addCharGrams(length);
+        if (record >= 0) this.replayCharGrams(wordCache!.arena, record);
+        else this.addCharGrams(length);
         if (openingWeight > 0 && wordInSegment < 2) {
           const opening = wordInSegment === 0 ? wordHash : Math.imul(previousHash, 0x9e3779b1) ^ wordHash;
           this.add(finish(opening ^ (OPENING_SEED + segment)) & this.mask, OPENING_GROUP, -1, -1);
         }
-        if (subjectWeight > 0 && segment === 0)
-          this.add(finish(wordHash ^ SUBJECT_SEED) & this.mask, SUBJECT_GROUP, -1, -1);
+        if (subjectWeight > 0 && segment === 0) {
+          if (record < 0) this.add(finish(wordHash ^ SUBJECT_SEED) & this.mask, SUBJECT_GROUP, -1, -1);
+          else if (wordCache!.arena[record + 1]! >= 0) this.count(wordCache!.arena[record + 1]!, SUBJECT_GROUP, -1, -1);
+        }
         wordInSegment++;
         previousHash = wordHash;
         previousStart = start;
@@ -213,40 +246,121 @@ export class FeatureExtractor {
       }
       if (observer && isClauseEnd(code)) observer.endClause();
     }
-    if (this.settings.cueWeight > 0) findCues(text, this.addCue);
+    this.cuesFound =
+      this.settings.cueWeight > 0
+        ? findCues(text, this.addCue, isAsciiWords ? this.isCueTriggered : undefined)
+        : undefined;
   }
 
   private readonly addCue = (cue: number, priorityOnly: boolean): void => {
     this.add(finish(CUE_SEED ^ (cue + 1)) & this.mask, priorityOnly ? PRIORITY_CUE_GROUP : CUE_GROUP, -1, -1);
   };
 
+  /** The char n-grams of the word in buffer[1..length] (its first LONGEST_CHAR_WORD letters). */
   private addCharGrams(length: number): void {
-    const { buffer } = this;
+    const { gramIds } = this;
+    const grams = this.hashCharGrams(length);
+    for (let g = 0; g < grams; g++) this.add(gramIds[g]!, CHAR_GROUP, -1, -1);
+  }
+
+  /** Writes the hashed ids of the char n-grams of the word in buffer[1..length], in order, to gramIds. */
+  private hashCharGrams(length: number): number {
+    const { buffer, gramIds, mask } = this;
     const { charMin, charMax } = this.settings;
     buffer[0] = 32;
     buffer[length + 1] = 32;
     const padded = length + 2;
+    let grams = 0;
     for (let from = 0; from + charMin <= padded; from++) {
       let hash = CHAR_SEED;
       const last = Math.min(from + charMax, padded);
       for (let j = from; j < last; j++) {
         hash = Math.imul(hash ^ buffer[j]!, FNV_PRIME);
         const n = j - from + 1;
-        if (n >= charMin) this.add(finish(hash ^ n) & this.mask, CHAR_GROUP, -1, -1);
+        if (n >= charMin) gramIds[grams++] = finish(hash ^ n) & mask;
       }
     }
+    return grams;
+  }
+
+  /** The word's record in the cache, made (and kept) when the cache lacks it. */
+  private recordOf(cache: WordCache, wordHash: number, length: number, letters: number): number {
+    const record = cache.find(wordHash, this.buffer, length);
+    return record >= 0 ? record : this.wordRecord(cache, wordHash, length, letters);
+  }
+
+  /** A cached word's stem matches, then the word itself; false when the vocabulary does not know it. */
+  private replayWord(arena: Int32Array, record: number, start: number, end: number): boolean {
+    const { observer } = this;
+    if (observer) {
+      const stemsEnd = record + 3 + arena[record + 2]!;
+      for (let at = record + 3; at < stemsEnd; at++) observer.match(arena[at]!);
+    }
+    const word = arena[record]!;
+    if (word < 0) return false;
+    this.count(word, WORD_GROUP, start, end);
+    return true;
+  }
+
+  private replayCharGrams(arena: Int32Array, record: number): void {
+    const from = record + 3 + arena[record + 2]!;
+    const to = from + 1 + arena[from]!;
+    for (let at = from + 1; at < to; at++) this.count(arena[at]!, CHAR_GROUP, -1, -1);
+  }
+
+  /**
+   * Makes and keeps the record of a word not in the cache, from its letters in buffer[1..length] (all of
+   * them up to LONGEST_CHAR_WORD; `letters` counts every one): the dense ids of the word and of it as a
+   * subject word (-1 when unknown), the stem keys the observer has, the known char n-grams' dense ids.
+   * Everything in it depends only on the word's hash and its first letters, which the cache checks.
+   */
+  private wordRecord(cache: WordCache, wordHash: number, length: number, letters: number): number {
+    const { buffer, mask, observer } = this;
+    const denseOf = this.denseOf!;
+    const record = cache.begin(buffer, length, this.recordSize);
+    const { arena } = cache;
+    arena[record] = denseOf[wordHash & mask]!;
+    arena[record + 1] = denseOf[finish(wordHash ^ SUBJECT_SEED) & mask]!;
+    let at = record + 3;
+    if (observer) {
+      const { stemLengths } = observer;
+      let hash = WORD_SEED;
+      for (let n = 1; n <= Math.min(letters, LONGEST_STEM); n++) {
+        hash = Math.imul(hash ^ buffer[n]!, FNV_PRIME);
+        if (!((stemLengths >>> n) & 1)) continue;
+        const key = finish(hash) ^ STEM_SALT;
+        if (observer.has(key)) arena[at++] = key;
+      }
+    }
+    arena[record + 2] = at - record - 3;
+    const known = at++;
+    const { gramIds } = this;
+    const grams = this.hashCharGrams(length);
+    for (let g = 0; g < grams; g++) {
+      const feature = denseOf[gramIds[g]!]!;
+      if (feature >= 0) arena[at++] = feature;
+    }
+    arena[known] = at - known - 1;
+    cache.keep(wordHash, at);
+    return record;
   }
 
   /** Counts one occurrence; false when the vocabulary does not know the feature. */
   private add(hashed: number, group: number, start: number, end: number): boolean {
     const feature = this.denseOf === undefined ? hashed : this.denseOf[hashed]!;
     if (feature < 0) return false;
+    this.count(feature, group, start, end);
+    return true;
+  }
+
+  /** Counts one occurrence of a (dense or, without a vocabulary, hashed) feature. */
+  private count(feature: number, group: number, start: number, end: number): void {
     const slot = this.slotOf[feature]!;
     if (slot >= 0) {
       this.counts[slot]!++;
-      return true;
+      return;
     }
-    if (this.size >= CAPACITY) return true;
+    if (this.size >= CAPACITY) return;
     const next = this.size++;
     this.slotOf[feature] = next;
     this.indices[next] = feature;
@@ -254,7 +368,7 @@ export class FeatureExtractor {
     this.groups[next] = group;
     this.starts[next] = start;
     this.ends[next] = end;
-    return true;
+    if (group === WORD_GROUP || group === BIGRAM_GROUP) this.wordSlots[this.wordSlotCount++] = next;
   }
 
   /** A copy of the current counts, for training. */
@@ -265,98 +379,4 @@ export class FeatureExtractor {
       groups: this.groups.slice(0, this.size),
     };
   }
-}
-
-/**
- * Sublinear tf × idf per feature (idf read from the feature's line of the table), each group (words,
- * bigrams, char n-grams) scaled to its own unit length times its weight; cues get a fixed value.
- */
-export function weighFeatures(
-  indices: Int32Array,
-  counts: Float32Array,
-  groups: Uint8Array,
-  size: number,
-  table: Float32Array,
-  settings: FeatureSettings,
-  values: Float32Array,
-): void {
-  const norms = groupNorms;
-  norms.fill(0);
-  for (let i = 0; i < size; i++) {
-    const group = groups[i]!;
-    if (group === CUE_GROUP || group === PRIORITY_CUE_GROUP) {
-      values[i] = group === CUE_GROUP ? settings.cueWeight : settings.cueWeight * settings.priorityCueScale;
-      continue;
-    }
-    const value = (1 + Math.log(counts[i]!)) * table[indices[i]! * STRIDE + IDF_SLOT]!;
-    values[i] = value;
-    norms[group]! += value * value;
-  }
-  const scales = groupScales;
-  scales[WORD_GROUP] = norms[WORD_GROUP]! > 0 ? settings.wordWeight / Math.sqrt(norms[WORD_GROUP]!) : 0;
-  scales[BIGRAM_GROUP] = norms[BIGRAM_GROUP]! > 0 ? settings.bigramWeight / Math.sqrt(norms[BIGRAM_GROUP]!) : 0;
-  scales[CHAR_GROUP] = norms[CHAR_GROUP]! > 0 ? settings.charWeight / Math.sqrt(norms[CHAR_GROUP]!) : 0;
-  scales[CUE_GROUP] = 1;
-  scales[PRIORITY_CUE_GROUP] = 1;
-  scales[OPENING_GROUP] = norms[OPENING_GROUP]! > 0 ? settings.openingWeight / Math.sqrt(norms[OPENING_GROUP]!) : 0;
-  scales[SUBJECT_GROUP] = norms[SUBJECT_GROUP]! > 0 ? settings.subjectWeight / Math.sqrt(norms[SUBJECT_GROUP]!) : 0;
-  for (let i = 0; i < size; i++) values[i]! *= scales[groups[i]!]!;
-}
-
-const groupNorms = new Float64Array(7);
-const groupScales = new Float64Array(7);
-
-/**
- * The vocabulary of the training rows (features in at least `minDocuments` of them, cues always) and
- * each kept feature's smoothed idf, written into its line of a new table.
- */
-export function buildVocabulary(
-  rows: readonly CountRow[],
-  settings: FeatureSettings,
-): { vocabulary: Vocabulary; table: Float32Array } {
-  const dimension = 1 << settings.bits;
-  const documentFrequency = new Int32Array(dimension);
-  const isCue = new Uint8Array(dimension);
-  for (const row of rows) {
-    for (let i = 0; i < row.indices.length; i++) {
-      documentFrequency[row.indices[i]!]!++;
-      const group = row.groups[i];
-      if (group === CUE_GROUP || group === PRIORITY_CUE_GROUP) isCue[row.indices[i]!] = 1;
-    }
-  }
-  const kept: number[] = [];
-  for (let f = 0; f < dimension; f++) {
-    const df = documentFrequency[f]!;
-    if (df > 0 && (df >= settings.minDocuments || isCue[f])) kept.push(f);
-  }
-  kept.sort((a, b) => documentFrequency[b]! - documentFrequency[a]! || a - b);
-  const denseOf = new Int32Array(dimension).fill(-1);
-  const table = new Float32Array(Math.max(1, kept.length) * STRIDE);
-  const n = rows.length;
-  kept.forEach((f, dense) => {
-    denseOf[f] = dense;
-    table[dense * STRIDE + IDF_SLOT] = Math.log((1 + n) / (1 + documentFrequency[f]!)) + 1;
-  });
-  return { vocabulary: { denseOf, size: kept.length }, table };
-}
-
-/** A training row in dense ids, dropping the features the vocabulary left out. */
-export function toDenseRow(row: CountRow, vocabulary: Vocabulary): CountRow {
-  let size = 0;
-  for (const f of row.indices) if (vocabulary.denseOf[f]! >= 0) size++;
-  const dense: CountRow = {
-    indices: new Int32Array(size),
-    counts: new Float32Array(size),
-    groups: new Uint8Array(size),
-  };
-  let next = 0;
-  row.indices.forEach((f, i) => {
-    const id = vocabulary.denseOf[f]!;
-    if (id < 0) return;
-    dense.indices[next] = id;
-    dense.counts[next] = row.counts[i]!;
-    dense.groups[next] = row.groups[i]!;
-    next++;
-  });
-  return dense;
 }

@@ -13,7 +13,7 @@ import {
 } from './index.js';
 import { findRuleHits } from './rules.js';
 import { DEFAULT_SETTINGS } from './settings.js';
-import { createTermMatcher, isRuleTriggered } from './tags.js';
+import { createTermMatcher, isCueTriggered, isRuleTriggered } from './tags.js';
 import { normaliseText } from './text.js';
 
 const shipped = loadShippedSet();
@@ -193,6 +193,23 @@ describe('priority cues (the labelling guide in docs/triage.md)', () => {
     }
   });
 
+  it('runs a cue pattern only when its trigger words occur, with the same cues as running every pattern', () => {
+    const matcher = createTermMatcher();
+    const extractor = new FeatureExtractor(DEFAULT_SETTINGS.features, undefined, matcher, (pattern) =>
+      isCueTriggered(matcher, pattern),
+    );
+    const texts = [...shipped.training, ...shipped.heldOut].map((message) =>
+      normaliseText(message.subject, message.description),
+    );
+    // A letter beyond ASCII beside a word: a regex's \b sees a boundary where the extractor sees none.
+    const mixed = '我的订单tomorrow到, please';
+    for (const text of [...texts, mixed]) {
+      extractor.extract(text);
+      expect(extractor.cuesFound, text).toBe(findCues(text, () => {}));
+    }
+    expect(cuesOf(mixed)).toContain('deadline');
+  });
+
   it('does not read a look-alike as one', () => {
     for (const [text, cue] of [
       ['The earbuds are 3 weeks old and the left one died.', 'overdue'],
@@ -203,6 +220,39 @@ describe('priority cues (the labelling guide in docs/triage.md)', () => {
       ['The rest of the set arrived broken.', 'fine'],
     ] as const) {
       expect(cuesOf(text), text).not.toContain(cue);
+    }
+  });
+});
+
+describe('features', () => {
+  it('with a vocabulary (each word replayed from the word cache) are the live features in dense ids', () => {
+    const texts = [...shipped.training, ...shipped.heldOut].map((message) =>
+      normaliseText(message.subject, message.description),
+    );
+    // A vocabulary that knows two hashed ids in three, so some features of a word are dropped.
+    const size = 1 << DEFAULT_SETTINGS.features.bits;
+    const denseOf = Int32Array.from({ length: size }, (_, i) => (i % 3 === 0 ? -1 : i));
+    const liveMatcher = createTermMatcher();
+    const cachedMatcher = createTermMatcher();
+    const live = new FeatureExtractor(DEFAULT_SETTINGS.features, undefined, liveMatcher);
+    const cached = new FeatureExtractor(DEFAULT_SETTINGS.features, { denseOf, size }, cachedMatcher);
+    // The first pass makes each word's record, the second reads every word from the cache.
+    for (const text of [...texts, ...texts]) {
+      live.extract(text);
+      cached.extract(text);
+      const kept = Array.from({ length: live.size }, (_, slot) => slot).filter(
+        (slot) => denseOf[live.indices[slot]!]! >= 0,
+      );
+      const pick = (values: ArrayLike<number>) => kept.map((slot) => values[slot]);
+      expect(Array.from(cached.indices.subarray(0, cached.size)), text).toEqual(
+        kept.map((slot) => denseOf[live.indices[slot]!]),
+      );
+      expect(Array.from(cached.counts.subarray(0, cached.size))).toEqual(pick(live.counts));
+      expect(Array.from(cached.groups.subarray(0, cached.size))).toEqual(pick(live.groups));
+      expect(Array.from(cached.starts.subarray(0, cached.size))).toEqual(pick(live.starts));
+      expect(cached.words).toBe(live.words);
+      expect(cachedMatcher.hits).toEqual(liveMatcher.hits);
+      expect(cachedMatcher.seen).toEqual(liveMatcher.seen);
     }
   });
 });

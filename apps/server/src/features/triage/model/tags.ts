@@ -1,3 +1,4 @@
+import { CUE_TRIGGERS } from './cues.js';
 import { RULE_TRIGGERS } from './rules.js';
 import { TermMatcher } from './terms.js';
 
@@ -308,11 +309,12 @@ export const TAG_LIMIT = 10;
 export const LEXICON_TAGS: readonly string[] = LEXICON.map(([tag]) => tag);
 
 /**
- * One matcher for the lexicon's terms and the rules' triggers, to hand to a FeatureExtractor (one per
- * extractor): a single pass over the words finds the tags and which rules are worth running.
+ * One matcher for the lexicon's terms and the rules' and cue patterns' triggers, to hand to a
+ * FeatureExtractor (one per extractor): a single pass over the words finds the tags and which rules and
+ * cue patterns are worth running.
  */
 export function createTermMatcher(): TermMatcher {
-  return new TermMatcher([...LEXICON.map(([, terms]) => terms), ...RULE_TRIGGERS], NEGATORS);
+  return new TermMatcher([...LEXICON.map(([, terms]) => terms), ...RULE_TRIGGERS, ...CUE_TRIGGERS], NEGATORS);
 }
 
 /** The lexicon's tags the matcher saw in the last extracted text, in lexicon order. */
@@ -326,3 +328,10 @@ export function matchedTags(matcher: TermMatcher): string[] {
 export function isRuleTriggered(matcher: TermMatcher, index: number): boolean {
   return matcher.seen[LEXICON_TAGS.length + index] === 1;
 }
+
+/** Whether cue pattern `index`'s triggers occurred in the last extracted text (negated or not). */
+export function isCueTriggered(matcher: TermMatcher, index: number): boolean {
+  return matcher.seen[CUE_ENTRIES_FROM + index] === 1;
+}
+
+const CUE_ENTRIES_FROM = LEXICON_TAGS.length + RULE_TRIGGERS.length;

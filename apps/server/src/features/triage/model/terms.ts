@@ -89,6 +89,15 @@ export class TermMatcher implements WordObserver {
     }
   }
 
+  has(key: number): boolean {
+    let at = key & this.capacityMask;
+    while (this.heads[at] !== -1) {
+      if (this.keys[at] === key) return true;
+      at = (at + 1) & this.capacityMask;
+    }
+    return false;
+  }
+
   /** A word ended: a negation reaches the two words after the negating one. */
   endWord(): void {
     if (this.negatedWords > 0) this.negatedWords--;

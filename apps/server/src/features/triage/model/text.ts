@@ -7,6 +7,8 @@ const NON_ASCII = /[^ -~\s]/;
 const COMBINING_MARKS = /\p{M}+/gu;
 const APOSTROPHES = /['’`´]/g;
 const HAS_DIGIT = /\d/;
+// What a year or a reference number needs (after amounts are replaced): a '#' or four digits in a row.
+const HAS_YEAR_OR_REFERENCE = /#|\d{4}/;
 const URL = /\b(?:https?:\/\/|www\.)\S+/g;
 const EMAIL = /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g;
 // Amounts with a currency on either side; the figure itself says nothing about the problem.
@@ -39,7 +41,8 @@ export function normaliseText(subject: string, description: string): string {
   if (text.includes('http') || text.includes('www.')) text = text.replace(URL, ' zurl ');
   if (text.includes('@')) text = text.replace(EMAIL, ' zemail ');
   if (HAS_DIGIT.test(text)) {
-    text = text.replace(MONEY, ' zmoney ').replace(YEAR, ' zyear ').replace(REFERENCE, ' zorder ');
+    text = text.replace(MONEY, ' zmoney ');
+    if (HAS_YEAR_OR_REFERENCE.test(text)) text = text.replace(YEAR, ' zyear ').replace(REFERENCE, ' zorder ');
   }
   return addGlosses(text);
 }

@@ -1,20 +1,14 @@
 import { createHash } from 'node:crypto';
 import { type Category, categorySchema, type Priority, prioritySchema } from '@caseflow/contract';
-import {
-  buildVocabulary,
-  type CountRow,
-  FeatureExtractor,
-  PRIORITY_CUE,
-  toDenseRow,
-  weighFeatures,
-} from './features.js';
+import { type CountRow, FeatureExtractor, PRIORITY_CUE } from './features.js';
 import { type Head, type JointModel, type SparseRow, STRIDE } from './linear.js';
 import { trainNaiveBayesHead } from './naive-bayes.js';
 import { MODEL_REVISION, type TriageSettings } from './settings.js';
 import { trainSoftmaxHeads } from './softmax.js';
-import { createTermMatcher, matchedTags } from './tags.js';
+import { createTermMatcher, isCueTriggered, matchedTags } from './tags.js';
 import { asText, normaliseText } from './text.js';
 import type { LabelledMessage } from './types.js';
+import { buildVocabulary, toDenseRow, weighFeatures } from './weighting.js';
 
 export const CATEGORIES: readonly Category[] = categorySchema.options;
 export const PRIORITIES: readonly Priority[] = prioritySchema.options;
@@ -51,7 +45,9 @@ export function versionOf(examples: readonly LabelledMessage[]): string {
 
 export function trainParts(examples: readonly LabelledMessage[], settings: TriageSettings): TrainedParts {
   const tagMatcher = createTermMatcher();
-  const extractor = new FeatureExtractor(settings.features, undefined, tagMatcher);
+  const extractor = new FeatureExtractor(settings.features, undefined, tagMatcher, (pattern) =>
+    isCueTriggered(tagMatcher, pattern),
+  );
   const counts: CountRow[] = [];
   const tagPrecision = new Map<string, { fired: number; correct: number }>();
   for (const example of examples) {
