@@ -5,6 +5,7 @@ import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { z } from 'zod';
 import { type ErrorCode, errorTable } from './app-error.js';
+import { SESSION_COOKIE } from './auth.js';
 
 /** The problem+json answers the document names; every one is rendered by problem.ts from this table. */
 const PROBLEMS = {
@@ -32,7 +33,8 @@ declare module 'fastify' {
 }
 
 const PROBLEMS_KEY = 'x-caseflow-problems';
-const SECURITY = [{ bearer: [] }];
+// Either one: API clients send the bearer token, browsers the session cookie (README, API notes).
+const SECURITY: OpenAPIV3_1.SecurityRequirementObject[] = [{ bearer: [] }, { session: [] }];
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
@@ -125,7 +127,16 @@ export function openapiOptions(publicUrl: string): FastifyDynamicSwaggerOptions 
       },
       servers: [{ url: publicUrl, description: 'This server (PUBLIC_URL)' }],
       components: {
-        securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'The `token` of POST /auth/login or /auth/signup.' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: SESSION_COOKIE,
+            description:
+              "The browser's session (HttpOnly, set by sign-in); a write that rides on it must come from the app's own origin.",
+          },
+        },
         schemas: { Problem: problem as OpenAPIV3_1.SchemaObject },
         responses: problemResponses(),
       },
