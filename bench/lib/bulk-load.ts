@@ -6,6 +6,7 @@ import { migrateToLatest } from '../../apps/server/src/db/migrate.js';
 import { hashPassword } from '../../apps/server/src/features/accounts/secrets.js';
 import { createSeededRandom } from '../../apps/server/src/scripts/seeded-random.js';
 import { type Chunk, newChunk, openPostgresSink, openSqliteSink, type Sink, TABLE_ORDER } from './bulk-sink.js';
+import { createReportFacts, DEFAULT_TEAM_ID, NO_SLA, REPORT_SLA_SETTINGS, slaClockOf } from './report-facts.js';
 
 /** Every loaded user has this password (one scrypt hash, computed once, shared by all rows). */
 export const SCALE_PASSWORD = 'Scale-bench-pass-1';
@@ -39,6 +40,14 @@ export interface LoadOptions {
   databaseUrl?: string | undefined;
   dataDir: string;
   seed?: number;
+  /** How far back the cases go (365: a year). */
+  spanDays?: number;
+  /**
+   * What the reports read besides (bench/reports.ts): this many teams owning the categories, SLA
+   * stamps and breaches, reopens, CSAT ratings, help-center visits. Without it, the scale benchmark's
+   * single-team shop, as it always was.
+   */
+  reportFacts?: { teams: number };
   /** Called at most a few times a second. */
   onProgress?: (progress: { casesDone: number; rowsDone: number }) => void;
 }
@@ -53,10 +62,7 @@ export interface LoadSummary {
 }
 
 const DAY_MS = 86_400_000;
-const SPAN_MS = 365 * DAY_MS;
 const CASES_PER_CHUNK = 20_000;
-/** The default team, created first by migration 009; the scale database is a single-team shop. */
-const DEFAULT_TEAM_ID = 1;
 const [NEW, OPEN, PENDING, RESOLVED, DELETED] = [0, 1, 2, 3, 4] as const;
 const STATUS_NAMES = ['new', 'open', 'pending', 'resolved', 'deleted'] as const;
 
@@ -168,6 +174,9 @@ export async function bulkLoad(options: LoadOptions): Promise<LoadSummary> {
     ? await openPostgresSink(options.databaseUrl)
     : openSqliteSink(options.dataDir);
   const random = randomSource(options.seed ?? 1);
+  const SPAN_MS = (options.spanDays ?? 365) * DAY_MS;
+  const facts = options.reportFacts && createReportFacts({ teams: options.reportFacts.teams, seed: options.seed ?? 1 });
+  const teamOfAgent = (index: number) => facts?.teamOfAgent(index) ?? DEFAULT_TEAM_ID;
   const passwordHash = await hashPassword(SCALE_PASSWORD);
   const now = Date.now();
   const plan = planAgents(options, random);
@@ -175,7 +184,7 @@ export async function bulkLoad(options: LoadOptions): Promise<LoadSummary> {
   const agentId = (index: number) => index + 1;
   const customerId = (index: number) => options.agents + index + 1;
   const lastAssignedAt = new Float64Array(options.agents);
-  const ids = { assignment: 0, message: 0, activity: 0 };
+  const ids = { assignment: 0, message: 0, activity: 0, feedback: 0 };
   const rows: Record<string, number> = Object.fromEntries(TABLE_ORDER.map((table) => [table, 0]));
   let casesDone = 0;
   let lastReport = 0;
@@ -225,6 +234,12 @@ export async function bulkLoad(options: LoadOptions): Promise<LoadSummary> {
   // People: agents (with their agent.added events, which the log replay needs first), then customers.
   const people = newChunk();
   const agentsSince = now - SPAN_MS - 30 * DAY_MS;
+  if (facts) {
+    const teamRows = facts.teamRows(agentsSince);
+    for (const row of teamRows.teams) people.teams.add(row);
+    for (const row of teamRows.teamCategories) people.team_categories.add(row);
+    people.sla_settings.add([1, JSON.stringify(REPORT_SLA_SETTINGS), agentsSince]);
+  }
   for (let index = 0; index < options.agents; index++) {
     const id = agentId(index);
     const removed = plan.availability[index] === 2;
@@ -251,8 +266,8 @@ export async function bulkLoad(options: LoadOptions): Promise<LoadSummary> {
     ]);
     activity(people, { type: 'agent.added', agentId: id, to: String(plan.capacity[index]), at: agentsSince });
     if (!removed) {
-      people.team_members.add([DEFAULT_TEAM_ID, id, agentsSince]);
-      activity(people, { type: 'agent.teams_changed', agentId: id, to: String(DEFAULT_TEAM_ID), at: agentsSince });
+      people.team_members.add([teamOfAgent(index), id, agentsSince]);
+      activity(people, { type: 'agent.teams_changed', agentId: id, to: String(teamOfAgent(index)), at: agentsSince });
     }
   }
   for (let index = 0; index < options.customers; index++) {
@@ -310,6 +325,22 @@ export async function bulkLoad(options: LoadOptions): Promise<LoadSummary> {
         assignedAt !== null && (state !== OPEN || plan.availability[holderIndex] !== 0 || random.next() < 0.5);
       const firstResponseAt = isAnswered && assignedAt !== null ? later(assignedAt, 8 * 3_600_000) : null;
       const closedAt = state >= RESOLVED ? later(firstResponseAt ?? createdAt, 4 * DAY_MS) : null;
+      const isReasonGiven = random.next() < 0.9;
+      const priority = priorityRank(random);
+      const team = holderIndex >= 0 ? teamOfAgent(holderIndex) : (facts?.randomTeam() ?? DEFAULT_TEAM_ID);
+      const reopen = facts && state === RESOLVED && closedAt !== null ? facts.reopenOf(closedAt, now) : undefined;
+      const finalClosedAt = reopen?.closedAt ?? closedAt;
+      const pendingAt = state === PENDING ? (firstResponseAt ?? assignedAt) : null;
+      const clock = facts
+        ? slaClockOf({
+            priorityRank: priority,
+            createdAt,
+            firstResponseAt,
+            stoppedAt: closedAt ?? pendingAt,
+            reopen,
+            now,
+          })
+        : NO_SLA;
       chunk.cases.add([
         id,
         customer,
@@ -317,20 +348,28 @@ export async function bulkLoad(options: LoadOptions): Promise<LoadSummary> {
         description,
         orderNumber,
         product,
-        random.next() < 0.9 ? reason : null,
+        isReasonGiven ? reason : null,
         outcome,
-        priorityRank(random),
+        priority,
         STATUS_NAMES[state]!,
         holder,
         createdAt,
-        assignedAt,
+        reopen?.reassignedAt ?? assignedAt,
         firstResponseAt,
-        state === RESOLVED ? closedAt : null,
-        closedAt ?? firstResponseAt ?? assignedAt ?? createdAt,
-        DEFAULT_TEAM_ID,
+        state === RESOLVED ? finalClosedAt : null,
+        finalClosedAt ?? firstResponseAt ?? assignedAt ?? createdAt,
+        team,
+        facts?.categoryFor(team) ?? null,
+        ...clock.columns,
       ]);
       chunk.messages.add([++ids.message, id, customer, description, 'public', createdAt]);
+      for (const visit of facts?.visitsAround(id, customer, createdAt) ?? []) {
+        chunk.kb_feedback.add([++ids.feedback, ...visit]);
+      }
       activity(chunk, { type: 'case.created', caseId: id, actorId: customer, to: 'new', at: createdAt });
+      for (const breach of clock.breaches) {
+        activity(chunk, { type: 'case.sla_breached', caseId: id, to: breach.target, at: breach.at });
+      }
       if (holder === null || assignedAt === null) continue;
       lastAssignedAt[holderIndex] = Math.max(lastAssignedAt[holderIndex]!, assignedAt);
       if (activeHolder[index]! >= 0) load[holderIndex]!++;
@@ -381,6 +420,44 @@ export async function bulkLoad(options: LoadOptions): Promise<LoadSummary> {
           at: closedAt,
         });
         if (state === DELETED) activity(chunk, { type: 'case.deleted', caseId: id, at: closedAt });
+      }
+      if (reopen) {
+        // The customer wrote again: the case went back to the queue, then to the same agent.
+        activity(chunk, {
+          type: 'case.status_changed',
+          caseId: id,
+          actorId: customer,
+          from: 'resolved',
+          to: 'new',
+          reason: 'reopened',
+          at: reopen.reopenedAt,
+        });
+        lastAssignedAt[holderIndex] = Math.max(lastAssignedAt[holderIndex]!, reopen.reassignedAt);
+        chunk.assignments.add([++ids.assignment, id, holder, reopen.reassignedAt, reopen.closedAt, 'resolved']);
+        activity(chunk, {
+          type: 'case.assigned',
+          caseId: id,
+          agentId: holder,
+          from: 'new',
+          to: 'open',
+          reason: 'auto',
+          at: reopen.reassignedAt,
+        });
+        const resolvedAgain = { caseId: id, actorId: holder, from: 'open', to: 'resolved', reason: 'resolved' };
+        activity(chunk, { type: 'case.released', agentId: holder, ...resolvedAgain, at: reopen.closedAt });
+        activity(chunk, { type: 'case.status_changed', ...resolvedAgain, at: reopen.closedAt });
+      }
+      const rating =
+        facts && state === RESOLVED && finalClosedAt !== null ? facts.ratingOf(finalClosedAt, now) : undefined;
+      if (rating) {
+        chunk.csat_ratings.add([id, customer, rating.rating, null, rating.at]);
+        activity(chunk, {
+          type: 'case.rated',
+          caseId: id,
+          actorId: customer,
+          to: String(rating.rating),
+          at: rating.at,
+        });
       }
     }
     casesDone = last;

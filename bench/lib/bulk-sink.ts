@@ -28,8 +28,11 @@ export const COLUMNS = {
     created_at: 'int8',
     updated_at: 'int8',
   },
-  /** Every agent is in the default team (id 1, created by migration 009): the single-team shop. */
+  /** Teams besides the default one (id 1, created by migration 009); none in the single-team shop. */
+  teams: { id: 'int4', name: 'text', description: 'text', is_default: 'int4', created_at: 'int8', updated_at: 'int8' },
   team_members: { team_id: 'int4', agent_id: 'int4', created_at: 'int8' },
+  team_categories: { category: 'text', team_id: 'int4' },
+  sla_settings: { id: 'int4', settings: 'text', updated_at: 'int8' },
   cases: {
     id: 'int4',
     customer_id: 'int4',
@@ -48,6 +51,15 @@ export const COLUMNS = {
     resolved_at: 'int8',
     updated_at: 'int8',
     team_id: 'int4',
+    category: 'text',
+    sla_first_response_due_at: 'int8',
+    sla_first_response_risk_at: 'int8',
+    sla_resolution_due_at: 'int8',
+    sla_resolution_risk_at: 'int8',
+    sla_paused_at: 'int8',
+    sla_paused_ms: 'int8',
+    sla_alerts: 'int4',
+    sla_next_alert_at: 'int8',
   },
   assignments: {
     id: 'int4',
@@ -68,6 +80,16 @@ export const COLUMNS = {
     to_value: 'text',
     reason: 'text',
     visibility: 'text',
+    created_at: 'int8',
+  },
+  csat_ratings: { case_id: 'int4', customer_id: 'int4', rating: 'int4', comment: 'text', created_at: 'int8' },
+  kb_feedback: {
+    id: 'int4',
+    session: 'text',
+    event: 'text',
+    slug: 'text',
+    case_id: 'int4',
+    user_id: 'int4',
     created_at: 'int8',
   },
 } as const satisfies Record<string, Record<string, PgType>>;
@@ -187,7 +209,7 @@ export async function openPostgresSink(url: string): Promise<Sink> {
         [agentIds, times],
       );
       // Explicit ids were inserted, so the serial sequences must move past them.
-      for (const table of ['users', 'cases', 'assignments', 'messages', 'activity']) {
+      for (const table of ['users', 'teams', 'cases', 'assignments', 'messages', 'activity', 'kb_feedback']) {
         await client.query(
           `select setval(pg_get_serial_sequence('${table}', 'id'), coalesce((select max(id) from ${table}), 1))`,
         );
