@@ -189,6 +189,31 @@ export async function bulkLoad(options: LoadOptions): Promise<LoadSummary> {
   let casesDone = 0;
   let lastReport = 0;
 
+  /** An automatic assignment: its row, its `case.assigned` line, and the holder's last-assigned time. */
+  const assign = (
+    chunk: Chunk,
+    row: {
+      caseId: number;
+      holder: number;
+      holderIndex: number;
+      at: number;
+      closedAt: number | null;
+      endReason: string | null;
+    },
+  ) => {
+    lastAssignedAt[row.holderIndex] = Math.max(lastAssignedAt[row.holderIndex]!, row.at);
+    chunk.assignments.add([++ids.assignment, row.caseId, row.holder, row.at, row.closedAt, row.endReason]);
+    activity(chunk, {
+      type: 'case.assigned',
+      caseId: row.caseId,
+      agentId: row.holder,
+      from: 'new',
+      to: 'open',
+      reason: 'auto',
+      at: row.at,
+    });
+  };
+
   const activity = (
     chunk: Chunk,
     event: {
@@ -371,19 +396,9 @@ export async function bulkLoad(options: LoadOptions): Promise<LoadSummary> {
         activity(chunk, { type: 'case.sla_breached', caseId: id, to: breach.target, at: breach.at });
       }
       if (holder === null || assignedAt === null) continue;
-      lastAssignedAt[holderIndex] = Math.max(lastAssignedAt[holderIndex]!, assignedAt);
       if (activeHolder[index]! >= 0) load[holderIndex]!++;
       const endReason = state === RESOLVED ? 'resolved' : state === DELETED ? 'deleted' : null;
-      chunk.assignments.add([++ids.assignment, id, holder, assignedAt, closedAt, endReason]);
-      activity(chunk, {
-        type: 'case.assigned',
-        caseId: id,
-        agentId: holder,
-        from: 'new',
-        to: 'open',
-        reason: 'auto',
-        at: assignedAt,
-      });
+      assign(chunk, { caseId: id, holder, holderIndex, at: assignedAt, closedAt, endReason });
       if (firstResponseAt !== null) {
         const reply = `Thanks for reporting this. I have started a ${outcome.replace('_', ' ')} for order ${orderNumber}.`;
         chunk.messages.add([++ids.message, id, holder, reply, 'public', firstResponseAt]);
@@ -432,16 +447,13 @@ export async function bulkLoad(options: LoadOptions): Promise<LoadSummary> {
           reason: 'reopened',
           at: reopen.reopenedAt,
         });
-        lastAssignedAt[holderIndex] = Math.max(lastAssignedAt[holderIndex]!, reopen.reassignedAt);
-        chunk.assignments.add([++ids.assignment, id, holder, reopen.reassignedAt, reopen.closedAt, 'resolved']);
-        activity(chunk, {
-          type: 'case.assigned',
+        assign(chunk, {
           caseId: id,
-          agentId: holder,
-          from: 'new',
-          to: 'open',
-          reason: 'auto',
+          holder,
+          holderIndex,
           at: reopen.reassignedAt,
+          closedAt: reopen.closedAt,
+          endReason: 'resolved',
         });
         const resolvedAgain = { caseId: id, actorId: holder, from: 'open', to: 'resolved', reason: 'resolved' };
         activity(chunk, { type: 'case.released', agentId: holder, ...resolvedAgain, at: reopen.closedAt });

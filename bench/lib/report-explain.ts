@@ -17,6 +17,7 @@ import {
   ratings,
   statusChanges,
 } from '../../apps/server/src/features/reports/reports.repository.js';
+import { explainPostgres, explainSqlite, median } from './scale-explain.js';
 
 export interface ExplainedReportQuery {
   label: string;
@@ -25,8 +26,6 @@ export interface ExplainedReportQuery {
   medianMs: number;
   plan: string[];
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 export async function explainReportQueries(options: {
   engine: Engine;
@@ -73,7 +72,7 @@ export async function explainReportQueries(options: {
           }
           const plan = file
             ? explainSqlite(file, query.sql, parameters)
-            : await explainPostgres(pool as pg.Pool, query);
+            : await explainPostgres(pool as pg.Pool, query.sql, parameters);
           results.push({
             label: `${name}: ${label}`,
             sql: query.sql,
@@ -88,27 +87,6 @@ export async function explainReportQueries(options: {
     await db.destroy();
   }
   return results;
-}
-
-function explainSqlite(file: BetterSqlite3.Database, sqlText: string, parameters: unknown[]) {
-  const rows = file.prepare(`explain query plan ${sqlText}`).all(parameters) as {
-    id: number;
-    parent: number;
-    detail: string;
-  }[];
-  const depth = new Map<number, number>([[0, 0]]);
-  return rows.map((row) => {
-    const level = (depth.get(row.parent) ?? 0) + 1;
-    depth.set(row.id, level);
-    return `${'  '.repeat(level - 1)}${row.detail}`;
-  });
-}
-
-async function explainPostgres(pool: pg.Pool, query: CompiledQuery) {
-  const result = await pool.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${query.sql}`, [
-    ...query.parameters,
-  ]);
-  return result.rows.map((row) => row['QUERY PLAN']);
 }
 
 export function formatReportPlans(engine: Engine, explained: ExplainedReportQuery[]) {

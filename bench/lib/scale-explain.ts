@@ -67,7 +67,8 @@ async function captureQueries(captured: CompiledQuery[], work: () => Promise<unk
   return captured.filter((query) => !/^\s*(begin|commit|rollback)/i.test(query.sql));
 }
 
-function median(values: number[]) {
+/** The middle of the timings (shared with report-explain.ts). */
+export function median(values: number[]) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
@@ -144,7 +145,8 @@ export async function explainQueries(options: {
   return results;
 }
 
-function explainSqlite(file: BetterSqlite3.Database, sqlText: string, parameters: unknown[]) {
+/** SQLite's plan as an indented tree, one line a step (shared with report-explain.ts). */
+export function explainSqlite(file: BetterSqlite3.Database, sqlText: string, parameters: unknown[]) {
   const rows = file.prepare(`explain query plan ${sqlText}`).all(parameters) as {
     id: number;
     parent: number;
@@ -158,7 +160,8 @@ function explainSqlite(file: BetterSqlite3.Database, sqlText: string, parameters
   });
 }
 
-async function explainPostgres(pool: pg.Pool, sqlText: string, parameters: unknown[]) {
+/** PostgreSQL's plan with actual times and buffers (shared with report-explain.ts). */
+export async function explainPostgres(pool: pg.Pool, sqlText: string, parameters: unknown[]) {
   const result = await pool.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${sqlText}`, parameters);
   return result.rows.map((row) => row['QUERY PLAN']);
 }
