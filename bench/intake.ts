@@ -1,6 +1,10 @@
 // Intake benchmark: authenticated POST /api/v1/cases with assignment, 64 connections (autocannon).
 // Usage: npx tsx bench/intake.ts [--seconds 10] [--connections 64] [--postgres URL --processes 2]
-//        [--implementation naive] [--skip-baseline] [--scenario single|teams]
+//        [--implementation naive] [--skip-baseline] [--scenario single|teams] [--triage offline|off]
+//        [--messages one|shipped]
+// --triage off runs the intake without triage; --messages shipped sends the triage set's 990 real
+// customer messages in turn (a different one with every request) instead of one short case, so the
+// two together measure what triage costs a case of a real length.
 // --scenario teams (SPEC §8) first creates three specialist teams beside the default one, puts each
 // agent in one or two of them and gives the cases categories (bench/lib/intake-teams.ts); single, the
 // default, leaves every agent and case in the default team.
@@ -14,7 +18,13 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../apps/server/src/db/database.js';
 import { checkInvariants } from '../apps/server/src/features/assignment/invariant-checker.js';
-import { addIntakeAgents, INTAKE_AGENTS, runIntake, signUpIntakeCustomers } from './lib/intake-load.js';
+import {
+  addIntakeAgents,
+  INTAKE_AGENTS,
+  runIntake,
+  shippedMessageBodies,
+  signUpIntakeCustomers,
+} from './lib/intake-load.js';
 import { intakeTeamBodies, setUpIntakeTeams } from './lib/intake-teams.js';
 import { createScratchDatabase, runStatement } from './lib/postgres.js';
 import { cpuMs, rssMb, samplePeakRss } from './lib/process-stats.js';
@@ -32,8 +42,13 @@ const { values } = parseArgs({
     scenario: { type: 'string', default: 'single' },
     // SPEC §9: `off` runs the intake without triage, to compare its cost in the same run.
     triage: { type: 'string', default: 'offline' },
+    // `shipped`: every request a different real customer message (the triage set's 990), not one line.
+    messages: { type: 'string', default: 'one' },
   },
 });
+if (values.messages !== 'one' && values.messages !== 'shipped') {
+  throw new Error(`--messages must be one or shipped, not ${values.messages}`);
+}
 if (values.triage !== 'offline' && values.triage !== 'off') {
   throw new Error(`--triage must be offline or off, not ${values.triage}`);
 }
@@ -41,6 +56,8 @@ if (values.scenario !== 'single' && values.scenario !== 'teams') {
   throw new Error(`--scenario must be single or teams, not ${values.scenario}`);
 }
 const withTeams = values.scenario === 'teams';
+const messages = values.messages === 'shipped' ? shippedMessageBodies() : undefined;
+if (messages && withTeams) throw new Error('--messages shipped runs the single scenario');
 // The naive server (bench/naive-server.ts) knows nothing of teams: it would put every case anywhere.
 if (withTeams && values.implementation === 'naive') throw new Error('--scenario teams runs Caseflow only');
 const seconds = Number(values.seconds);
@@ -71,7 +88,7 @@ async function loadServers(servers: ServerProcess[], tokens: string[], bodies?: 
   const result = await runIntake(
     servers.map((server) => server.url),
     tokens,
-    { connections, seconds, bodies },
+    { connections, seconds, bodies, messages },
   );
   const requests = result.casesPerSecond * seconds;
   return { ...result, serverCpuUsPerRequest: Math.round(((serverCpuMs() - before) * 1000) / requests) };
@@ -130,6 +147,7 @@ try {
       implementation: values.implementation,
       scenario: values.scenario,
       triage: values.triage,
+      messages: values.messages,
       engine: values.postgres ? 'postgres' : 'sqlite',
       processes,
       connections,

@@ -2,6 +2,7 @@
 // many connections, agents with room for every case (so each request assigns one).
 
 import autocannon from 'autocannon';
+import { loadShippedSet } from '../../apps/server/src/features/triage/model/index.js';
 import { api, inParallel } from './server-process.js';
 
 export const INTAKE_BODY = JSON.stringify({
@@ -10,6 +11,14 @@ export const INTAKE_BODY = JSON.stringify({
   reason: 'damaged',
   desiredOutcome: 'refund',
 });
+
+/** The triage set's customer messages (990, short and long) as POST /cases bodies, in the set's order. */
+export function shippedMessageBodies(): string[] {
+  const { training, heldOut } = loadShippedSet();
+  return [...training, ...heldOut].map((message) =>
+    JSON.stringify({ subject: message.subject || 'Help', description: message.description || 'Please help.' }),
+  );
+}
 
 /**
  * The intake's agents by default: 3,000 × capacity 50 = 150,000 places, room for every case of a
@@ -43,14 +52,31 @@ export async function signUpIntakeCustomers(url: string, count: number, tag: str
 /**
  * Loads every server at once for `seconds`; the customers' tokens are spread over the connections
  * (none for the baseline server, which has no authentication). `bodies`, when given, holds each
- * connection's own body (the teams scenario's categories); otherwise every connection sends INTAKE_BODY.
+ * connection's own body (the teams scenario's categories); `messages`, when given, are sent in turn,
+ * a different one with every request (real customer messages, for triage's cost); otherwise every
+ * connection sends INTAKE_BODY.
  */
 export async function runIntake(
   urls: string[],
   tokens: string[],
-  options: { connections: number; seconds: number; bodies?: readonly string[] | undefined },
+  options: {
+    connections: number;
+    seconds: number;
+    bodies?: readonly string[] | undefined;
+    messages?: readonly string[] | undefined;
+  },
 ) {
   let counter = 0;
+  let sent = 0;
+  const { messages } = options;
+  const requests = messages
+    ? [
+        {
+          method: 'POST' as const,
+          setupRequest: (request: object) => ({ ...request, body: messages[sent++ % messages.length] }),
+        },
+      ]
+    : undefined;
   const results = await Promise.all(
     urls.map((url) =>
       autocannon({
@@ -60,6 +86,7 @@ export async function runIntake(
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: INTAKE_BODY,
+        ...(requests ? { requests } : {}),
         setupClient: (client) => {
           const index = counter++;
           const token = tokens[index % tokens.length];

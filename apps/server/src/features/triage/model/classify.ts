@@ -1,7 +1,7 @@
 import type { Category, Priority } from '@caseflow/contract';
 import { hasLowEvidence } from './cues.js';
 import { FeatureExtractor } from './features.js';
-import { type Head, STRIDE, scaleAndScore, softmaxInPlace } from './linear.js';
+import { type Head, IDF_SLOT, STRIDE, scaleAndScore, softmaxInPlace } from './linear.js';
 import { findRuleHits, type RuleHit, type RuleKind } from './rules.js';
 import { MODEL_NAME } from './settings.js';
 import { createTermMatcher, isCueTriggered, isRuleTriggered, matchedTags, TAG_LIMIT } from './tags.js';
@@ -26,6 +26,7 @@ const LOW = PRIORITIES.indexOf('low');
 const PRODUCT_QUESTION = CATEGORIES.indexOf('product_question');
 // Module-local copies of hot constants (an import read is a getter call under tsx's CommonJS transform).
 const WORD_STRIDE = STRIDE;
+const IDF_SLOT_LOCAL = IDF_SLOT;
 
 /** The classify() of one trained model; keeps its scratch buffers, so one instance serves one thread. */
 export function buildModel(parts: TrainedParts): TriageModel {
@@ -33,9 +34,10 @@ export function buildModel(parts: TrainedParts): TriageModel {
   const { weights } = model;
   const termMatcher = createTermMatcher();
   const isTriggered = (rule: number) => isRuleTriggered(termMatcher, rule);
-  const extractor = new FeatureExtractor(settings.features, model.vocabulary, termMatcher, (pattern) =>
+  const extractor = new FeatureExtractor(settings.features, model, termMatcher, (pattern) =>
     isCueTriggered(termMatcher, pattern),
   );
+  const { charWeight } = settings.features;
   const scores = new Float64Array(STRIDE);
   const prunedTags = new Set(
     [...tagPrecision].filter(([, { fired, correct }]) => fired >= 5 && correct / fired < 0.25).map(([tag]) => tag),
@@ -76,6 +78,18 @@ export function buildModel(parts: TrainedParts): TriageModel {
     return words;
   }
 
+  /** Both heads' raw scores for a normalised text into `scores`: the features' and the char n-grams' (charSums). */
+  function score(text: string): void {
+    extractor.extract(text);
+    const { indices, counts, groups, values, size, charSums } = extractor;
+    const scales = weighUnscaled(indices, counts, groups, size, weights, settings.features, values);
+    scaleAndScore(model, USED_SLOTS, indices, values, groups, scales, size, scores);
+    const norm = charSums[IDF_SLOT_LOCAL]!;
+    if (norm <= 0) return;
+    const scale = charWeight / Math.sqrt(norm);
+    for (let k = 0; k < USED_SLOTS; k++) scores[k]! += scale * charSums[k]!;
+  }
+
   function runnerUp(head: Head, best: number): number {
     let second = best === 0 ? 1 : 0;
     for (let k = 0; k < head.classes; k++) {
@@ -104,15 +118,12 @@ export function buildModel(parts: TrainedParts): TriageModel {
     const description = asText(input?.description);
     const chosen = input?.category;
     const text = normaliseText(subject, description);
-    extractor.extract(text);
-    const { indices, counts, groups, values, size } = extractor;
-    const scales = weighUnscaled(indices, counts, groups, size, weights, settings.features, values);
+    score(text);
     const { cuesFound } = extractor;
     const familiar = extractor.words === 0 ? 0 : extractor.knownWords / extractor.words;
     const readable = isReadable(subject, description);
     const trust = readable ? Math.min(1, familiar / FAMILIAR_SHARE) : 0;
     const isGuessable = trust >= LEAST_TRUST;
-    scaleAndScore(model, USED_SLOTS, indices, values, groups, scales, size, scores);
     const categoryBest = softmaxInPlace(scores, CATEGORY_HEAD);
     const priorityBest = softmaxInPlace(scores, PRIORITY_HEAD);
     const hits = settings.rules ? findRuleHits(text, isTriggered) : [];
@@ -189,10 +200,7 @@ export function buildModel(parts: TrainedParts): TriageModel {
 
   /** How likely each category is for a text by the model alone (no rules, no customer's choice). */
   function categoryProbabilities(text: string): Record<Category, number> {
-    extractor.extract(normaliseText('', text));
-    const { indices, counts, groups, values, size } = extractor;
-    const scales = weighUnscaled(indices, counts, groups, size, weights, settings.features, values);
-    scaleAndScore(model, USED_SLOTS, indices, values, groups, scales, size, scores);
+    score(normaliseText('', text));
     softmaxInPlace(scores, CATEGORY_HEAD);
     const probabilities = {} as Record<Category, number>;
     CATEGORIES.forEach((category, index) => {

@@ -1,4 +1,5 @@
 import { findCues } from './cues.js';
+import { IDF_SLOT, type JointModel, STRIDE } from './linear.js';
 import { WordCache } from './word-cache.js';
 
 /** How a message becomes a hashed, tf-idf weighted vector; chosen by cross-validation (see docs/triage.md). */
@@ -45,6 +46,9 @@ const OPENING_SEED = 0x7f4a7c15;
 const SUBJECT_SEED = 0x1b873593;
 const FNV_PRIME = 0x01000193;
 const LONGEST_CHAR_WORD = 48;
+// Module-local copies: under a CommonJS transform (tsx) every use of an export is a getter call.
+const LINE = STRIDE;
+const IDF = IDF_SLOT;
 // The extractor probes stems of up to 30 letters (a bit of WordObserver.stemLengths each).
 const LONGEST_STEM = 30;
 const CAPACITY = 24_000;
@@ -107,19 +111,13 @@ export interface CountRow {
 }
 
 /**
- * The features a model knows: hashed id → dense id (-1 when unknown). Dense ids are given most
- * frequent first, so the weight lines that almost every message touches share the cache.
- */
-export interface Vocabulary {
-  denseOf: Int32Array;
-  size: number;
-}
-
-/**
  * Turns normalised text into features without allocating per n-gram: words, word bigrams and
  * character n-grams within words (padded with a space each side) are hashed straight from char codes.
- * Without a vocabulary it yields hashed ids (for training); with one, dense ids, and it drops what the
- * vocabulary lacks. One extractor is reused for every message; it is not re-entrant.
+ * Without a model it yields hashed ids and counts of every feature (for training). With one, dense ids,
+ * dropping what the vocabulary lacks, and the char n-grams not as features but summed into `charSums`:
+ * their weight (count × idf, see weighting.ts) is linear in the occurrences, so each word's n-grams
+ * are one precomputed line, and a message reads a line per word instead of one per n-gram.
+ * One extractor is reused for every message; it is not re-entrant.
  */
 export class FeatureExtractor {
   readonly mask: number;
@@ -139,8 +137,16 @@ export class FeatureExtractor {
   knownWords = 0;
   /** findCues' bit mask for the last text (undefined when cues are off). */
   cuesFound: number | undefined;
+  /**
+   * With a model: Σ count × idf × line over the known char n-grams, so slot k (a head's class) is their
+   * unscaled score and slot IDF_SLOT (idf × idf) the squared norm weighting.ts gives the char group.
+   */
+  readonly charSums = new Float64Array(LINE);
   private readonly slotOf: Int32Array;
+  /** Char n-grams count apart from the other groups (a hash collision with a word does not merge them). */
+  private readonly charSlotOf: Int32Array;
   private readonly denseOf: Int32Array | undefined;
+  private readonly weights: Float32Array | undefined;
   private readonly observer: WordObserver | undefined;
   private readonly buffer = new Uint16Array(LONGEST_CHAR_WORD + 2);
   /** With a vocabulary: what each word read so far yields (see wordRecord). */
@@ -155,25 +161,30 @@ export class FeatureExtractor {
    */
   constructor(
     readonly settings: FeatureSettings,
-    vocabulary?: Vocabulary,
+    model?: Pick<JointModel, 'vocabulary' | 'weights'>,
     observer?: WordObserver,
     private readonly isCueTriggered?: (pattern: number) => boolean,
   ) {
     this.mask = (1 << settings.bits) - 1;
-    this.denseOf = vocabulary?.denseOf;
+    this.denseOf = model?.vocabulary.denseOf;
+    this.weights = model?.weights;
     this.observer = observer;
-    this.slotOf = new Int32Array(vocabulary ? vocabulary.size : 1 << settings.bits).fill(-1);
-    this.wordCache = vocabulary ? new WordCache() : undefined;
+    this.slotOf = new Int32Array(model ? model.vocabulary.size : 1 << settings.bits).fill(-1);
+    this.charSlotOf = model ? this.slotOf : new Int32Array(1 << settings.bits).fill(-1);
+    this.wordCache = model ? new WordCache(LINE) : undefined;
     this.gramIds = new Int32Array((LONGEST_CHAR_WORD + 2) * Math.max(1, settings.charMax - settings.charMin + 1));
-    this.recordSize = 4 + LONGEST_STEM + this.gramIds.length;
+    this.recordSize = 4 + LONGEST_STEM;
   }
 
   extract(text: string): void {
-    for (let i = 0; i < this.size; i++) this.slotOf[this.indices[i]!] = -1;
+    for (let i = 0; i < this.size; i++) {
+      (this.groups[i] === CHAR_GROUP ? this.charSlotOf : this.slotOf)[this.indices[i]!] = -1;
+    }
     this.size = 0;
     this.wordSlotCount = 0;
     this.words = 0;
     this.knownWords = 0;
+    this.charSums.fill(0);
     const { buffer, observer, wordCache } = this;
     observer?.reset();
     // With a word cache, a word's stem keys come from its record (made once from its letters).
@@ -225,7 +236,7 @@ export class FeatureExtractor {
           observer.match(wordHash);
           observer.endWord();
         }
-        if (record >= 0) this.replayCharGrams(wordCache!.arena, record);
+        if (record >= 0) this.addCharLine(wordCache!, record);
         else this.addCharGrams(length);
         if (openingWeight > 0 && wordInSegment < 2) {
           const opening = wordInSegment === 0 ? wordHash : Math.imul(previousHash, 0x9e3779b1) ^ wordHash;
@@ -302,16 +313,19 @@ export class FeatureExtractor {
     return true;
   }
 
-  private replayCharGrams(arena: Int32Array, record: number): void {
-    const from = record + 3 + arena[record + 2]!;
-    const to = from + 1 + arena[from]!;
-    for (let at = from + 1; at < to; at++) this.count(arena[at]!, CHAR_GROUP, -1, -1);
+  /** Adds a cached word's char n-gram line to charSums. */
+  private addCharLine(cache: WordCache, record: number): void {
+    const { arena, lines } = cache;
+    const from = arena[record + 3 + arena[record + 2]!]!;
+    const sums = this.charSums;
+    for (let k = 0; k < LINE; k++) sums[k]! += lines[from + k]!;
   }
 
   /**
    * Makes and keeps the record of a word not in the cache, from its letters in buffer[1..length] (all of
    * them up to LONGEST_CHAR_WORD; `letters` counts every one): the dense ids of the word and of it as a
-   * subject word (-1 when unknown), the stem keys the observer has, the known char n-grams' dense ids.
+   * subject word (-1 when unknown), the stem keys the observer has, where its line of the known char
+   * n-grams (Σ idf × their weight lines) is.
    * Everything in it depends only on the word's hash and its first letters, which the cache checks.
    */
   private wordRecord(cache: WordCache, wordHash: number, length: number, letters: number): number {
@@ -333,14 +347,20 @@ export class FeatureExtractor {
       }
     }
     arena[record + 2] = at - record - 3;
-    const known = at++;
     const { gramIds } = this;
+    const weights = this.weights!;
+    const { lines } = cache;
+    const line = cache.pendingLine();
+    arena[at++] = line;
+    lines.fill(0, line, line + LINE);
     const grams = this.hashCharGrams(length);
     for (let g = 0; g < grams; g++) {
       const feature = denseOf[gramIds[g]!]!;
-      if (feature >= 0) arena[at++] = feature;
+      if (feature < 0) continue;
+      const base = feature * LINE;
+      const idf = weights[base + IDF]!;
+      for (let k = 0; k < LINE; k++) lines[line + k]! += idf * weights[base + k]!;
     }
-    arena[known] = at - known - 1;
     cache.keep(wordHash, at);
     return record;
   }
@@ -355,14 +375,15 @@ export class FeatureExtractor {
 
   /** Counts one occurrence of a (dense or, without a vocabulary, hashed) feature. */
   private count(feature: number, group: number, start: number, end: number): void {
-    const slot = this.slotOf[feature]!;
+    const slotOf = group === CHAR_GROUP ? this.charSlotOf : this.slotOf;
+    const slot = slotOf[feature]!;
     if (slot >= 0) {
       this.counts[slot]!++;
       return;
     }
     if (this.size >= CAPACITY) return;
     const next = this.size++;
-    this.slotOf[feature] = next;
+    slotOf[feature] = next;
     this.indices[next] = feature;
     this.counts[next] = 1;
     this.groups[next] = group;

@@ -1,4 +1,11 @@
-import type { Vocabulary } from './features.js';
+/**
+ * The features a model knows: hashed id → dense id (-1 when unknown). Dense ids are given most
+ * frequent first, so the weight lines that almost every message touches share the cache.
+ */
+export interface Vocabulary {
+  denseOf: Int32Array;
+  size: number;
+}
 
 /**
  * The two classifiers (category and priority) share one weight table: each hashed feature owns one

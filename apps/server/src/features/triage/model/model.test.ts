@@ -1,7 +1,7 @@
 import { categorySchema, prioritySchema } from '@caseflow/contract';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CUE_NAMES, findCues } from './cues.js';
-import { FeatureExtractor } from './features.js';
+import { CHAR, FeatureExtractor } from './features.js';
 import {
   isHeldOut,
   type LabelledMessage,
@@ -11,6 +11,7 @@ import {
   type TriageResult,
   trainTriageModel,
 } from './index.js';
+import { IDF_SLOT, STRIDE } from './linear.js';
 import { findRuleHits } from './rules.js';
 import { DEFAULT_SETTINGS } from './settings.js';
 import { createTermMatcher, isCueTriggered, isRuleTriggered } from './tags.js';
@@ -225,24 +226,32 @@ describe('priority cues (the labelling guide in docs/triage.md)', () => {
 });
 
 describe('features', () => {
-  it('with a vocabulary (each word replayed from the word cache) are the live features in dense ids', () => {
+  it('with a model (each word replayed from the word cache) are the live features in dense ids, char n-grams summed', () => {
     const texts = [...shipped.training, ...shipped.heldOut].map((message) =>
       normaliseText(message.subject, message.description),
     );
-    // A vocabulary that knows two hashed ids in three, so some features of a word are dropped.
+    // A vocabulary that knows two hashed ids in three, so some features of a word are dropped, and
+    // weight lines that differ per feature and slot (the idf in its slot, as a trained table has it).
     const size = 1 << DEFAULT_SETTINGS.features.bits;
     const denseOf = Int32Array.from({ length: size }, (_, i) => (i % 3 === 0 ? -1 : i));
+    const weights = Float32Array.from({ length: size * STRIDE }, (_, i) =>
+      i % STRIDE === IDF_SLOT ? 1 + ((i * 7) % 13) / 4 : (((i * 2_654_435_761) >>> 0) % 1000) / 500 - 1,
+    );
     const liveMatcher = createTermMatcher();
     const cachedMatcher = createTermMatcher();
     const live = new FeatureExtractor(DEFAULT_SETTINGS.features, undefined, liveMatcher);
-    const cached = new FeatureExtractor(DEFAULT_SETTINGS.features, { denseOf, size }, cachedMatcher);
+    const cached = new FeatureExtractor(
+      DEFAULT_SETTINGS.features,
+      { vocabulary: { denseOf, size }, weights },
+      cachedMatcher,
+    );
     // The first pass makes each word's record, the second reads every word from the cache.
     for (const text of [...texts, ...texts]) {
       live.extract(text);
       cached.extract(text);
-      const kept = Array.from({ length: live.size }, (_, slot) => slot).filter(
-        (slot) => denseOf[live.indices[slot]!]! >= 0,
-      );
+      const known = (slot: number) => denseOf[live.indices[slot]!]! >= 0;
+      const slots = Array.from({ length: live.size }, (_, slot) => slot);
+      const kept = slots.filter((slot) => known(slot) && live.groups[slot] !== CHAR);
       const pick = (values: ArrayLike<number>) => kept.map((slot) => values[slot]);
       expect(Array.from(cached.indices.subarray(0, cached.size)), text).toEqual(
         kept.map((slot) => denseOf[live.indices[slot]!]),
@@ -250,6 +259,14 @@ describe('features', () => {
       expect(Array.from(cached.counts.subarray(0, cached.size))).toEqual(pick(live.counts));
       expect(Array.from(cached.groups.subarray(0, cached.size))).toEqual(pick(live.groups));
       expect(Array.from(cached.starts.subarray(0, cached.size))).toEqual(pick(live.starts));
+      // Each known char n-gram as weighting.ts weighs it (count × idf), times its line of weights.
+      const sums = new Float64Array(STRIDE);
+      for (const slot of slots.filter((slot) => known(slot) && live.groups[slot] === CHAR)) {
+        const base = denseOf[live.indices[slot]!]! * STRIDE;
+        const value = live.counts[slot]! * weights[base + IDF_SLOT]!;
+        for (let k = 0; k < STRIDE; k++) sums[k]! += value * weights[base + k]!;
+      }
+      for (let k = 0; k < STRIDE; k++) expect(cached.charSums[k], text).toBeCloseTo(sums[k]!, 6);
       expect(cached.words).toBe(live.words);
       expect(cachedMatcher.hits).toEqual(liveMatcher.hits);
       expect(cachedMatcher.seen).toEqual(liveMatcher.seen);

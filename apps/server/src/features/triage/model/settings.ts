@@ -35,7 +35,7 @@ export const DEFAULT_SETTINGS: TriageSettings = {
     cueWeight: 0.2,
     priorityCueScale: 1.5,
     minDocuments: 2,
-    openingWeight: 0.3,
+    openingWeight: 0.6,
     subjectWeight: 0.3,
   },
   classifier: { kind: 'softmax', epochs: 8, learningRate: 0.5, l2: 1e-4, averageFrom: 4, alpha: 0.3 },
@@ -44,5 +44,5 @@ export const DEFAULT_SETTINGS: TriageSettings = {
 };
 
 /** Bumped when the code changes what a model learns from the same examples (part of the version hash). */
-export const MODEL_REVISION = 3;
+export const MODEL_REVISION = 4;
 export const MODEL_NAME = 'caseflow-offline';

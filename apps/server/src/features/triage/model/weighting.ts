@@ -7,10 +7,9 @@ import {
   OPENING,
   PRIORITY_CUE,
   SUBJECT,
-  type Vocabulary,
   WORD,
 } from './features.js';
-import { IDF_SLOT as IDF_SLOT_EXPORT, STRIDE as STRIDE_EXPORT } from './linear.js';
+import { IDF_SLOT as IDF_SLOT_EXPORT, STRIDE as STRIDE_EXPORT, type Vocabulary } from './linear.js';
 
 // Module-local copies: under a CommonJS transform (tsx) every use of an export is a getter call.
 const STRIDE = STRIDE_EXPORT;
@@ -62,8 +61,15 @@ export function weighUnscaled(
       continue;
     }
     const count = counts[i]!;
+    const idf = table[indices[i]! * STRIDE + IDF_SLOT]!;
+    if (group === CHAR_GROUP) {
+      // Linear in the occurrences, and the norm of the occurrences' vectors: a sum over the words.
+      values[i] = count * idf;
+      norms[group]! += count * idf * idf;
+      continue;
+    }
     const tf = count < SUBLINEAR_TF.length ? SUBLINEAR_TF[count]! : 1 + Math.log(count);
-    const value = tf * table[indices[i]! * STRIDE + IDF_SLOT]!;
+    const value = tf * idf;
     values[i] = value;
     norms[group]! += value * value;
   }

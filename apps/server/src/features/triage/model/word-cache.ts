@@ -11,15 +11,27 @@ const ARENA = 1 << 18;
  * collision cannot swap one word's record for another's; emptied when full. It only remembers: the
  * features are the same with or without it.
  *
- * A record in `arena`: the letter count, the letters, then the payload the extractor writes.
+ * A record in `arena`: the letter count, the letters, then the payload the extractor writes; a record
+ * may also own a line of numbers in `lines`.
  */
 export class WordCache {
   readonly arena = new Int32Array(ARENA);
+  /** One line of `width` numbers per kept word, by the order it was kept in (see pendingLine). */
+  readonly lines: Float64Array;
   private readonly keys = new Int32Array(SLOTS);
   private readonly entries = new Int32Array(SLOTS).fill(-1);
   private used = 0;
   private stored = 0;
   private pending = -1;
+
+  constructor(private readonly width: number) {
+    this.lines = new Float64Array((SLOTS / 2) * width);
+  }
+
+  /** Where the line of the record last begun starts in `lines` (it is the next word to be kept). */
+  pendingLine(): number {
+    return this.stored * this.width;
+  }
 
   /** Where the word's payload starts in `arena`, or -1 when it is not kept. */
   find(key: number, letters: Uint16Array, length: number): number {
