@@ -152,6 +152,8 @@ export class FeatureExtractor {
   /** With a vocabulary: what each word read so far yields (see wordRecord). */
   private readonly wordCache: WordCache | undefined;
   private readonly recordSize: number;
+  /** Scratch: one word's char n-gram line, summed in doubles. */
+  private readonly lineSums = new Float64Array(LINE);
   /** Scratch: one word's char n-grams. */
   private readonly gramIds: Int32Array;
 
@@ -352,15 +354,18 @@ export class FeatureExtractor {
     const { lines } = cache;
     const line = cache.pendingLine();
     arena[at++] = line;
-    lines.fill(0, line, line + LINE);
+    const sums = this.lineSums;
+    sums.fill(0);
     const grams = this.hashCharGrams(length);
     for (let g = 0; g < grams; g++) {
       const feature = denseOf[gramIds[g]!]!;
       if (feature < 0) continue;
       const base = feature * LINE;
       const idf = weights[base + IDF]!;
-      for (let k = 0; k < LINE; k++) lines[line + k]! += idf * weights[base + k]!;
+      for (let k = 0; k < LINE; k++) sums[k]! += idf * weights[base + k]!;
     }
+    // Kept as floats, like the weights: a word's line is one 64-byte cache line.
+    lines.set(sums, line);
     cache.keep(wordHash, at);
     return record;
   }

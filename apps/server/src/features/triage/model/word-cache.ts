@@ -17,7 +17,7 @@ const ARENA = 1 << 18;
 export class WordCache {
   readonly arena = new Int32Array(ARENA);
   /** One line of `width` numbers per kept word, by the order it was kept in (see pendingLine). */
-  readonly lines: Float64Array;
+  readonly lines: Float32Array;
   private readonly keys = new Int32Array(SLOTS);
   private readonly entries = new Int32Array(SLOTS).fill(-1);
   private used = 0;
@@ -25,7 +25,7 @@ export class WordCache {
   private pending = -1;
 
   constructor(private readonly width: number) {
-    this.lines = new Float64Array((SLOTS / 2) * width);
+    this.lines = new Float32Array((SLOTS / 2) * width);
   }
 
   /** Where the line of the record last begun starts in `lines` (it is the next word to be kept). */
