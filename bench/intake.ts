@@ -91,11 +91,7 @@ async function loadServers(servers: ServerProcess[], tokens: string[], bodies?: 
   // first case) is not a cost per case.
   await runIntake(urls, tokens, { connections, seconds: WARMUP_SECONDS, bodies, messages });
   const before = serverCpuMs();
-  const result = await runIntake(
-    urls,
-    tokens,
-    { connections, seconds, bodies, messages },
-  );
+  const result = await runIntake(urls, tokens, { connections, seconds, bodies, messages });
   const requests = result.casesPerSecond * seconds;
   return { ...result, serverCpuUsPerRequest: Math.round(((serverCpuMs() - before) * 1000) / requests) };
 }
