@@ -9,7 +9,7 @@ import { type CompiledQuery, Kysely, PostgresDialect, SqliteDialect } from 'kyse
 import pg from 'pg';
 import type { Engine } from '../../apps/server/src/db/database.js';
 import type { Tables } from '../../apps/server/src/db/schema.js';
-import { countCasesAfterSuggestions, countFeedback } from '../../apps/server/src/features/kb/kb.repository.js';
+import { countFirstVisits } from '../../apps/server/src/features/kb/kb.repository.js';
 import {
   breaches,
   createdCases,
@@ -53,8 +53,7 @@ export async function explainReportQueries(options: {
         ['resolutions and reopens', () => statusChanges(db, filter)],
         ['breaches', () => breaches(db, filter)],
         ['ratings', () => ratings(db, filter)],
-        ['help center: feedback counts', () => countFeedback(db, filter)],
-        ['help center: cases after suggestions', () => countCasesAfterSuggestions(db, filter)],
+        ['help center: first visits', () => countFirstVisits(db, filter)],
       ];
       for (const [label, work] of workloads) {
         captured.length = 0;

@@ -17,6 +17,7 @@ import * as attachments from './migrations/014-attachments.js';
 import * as returns from './migrations/015-returns.js';
 import * as sla from './migrations/016-sla.js';
 import * as widget from './migrations/017-widget.js';
+import * as reportDays from './migrations/018-report-days.js';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Database['engine']): Promise<void> };
 
@@ -38,6 +39,7 @@ const migrations: Record<string, EngineMigration> = {
   '015-returns': returns,
   '016-sla': sla,
   '017-widget': widget,
+  '018-report-days': reportDays,
 };
 
 /** Brings the schema up to date; the same migrations run on SQLite and PostgreSQL. */

@@ -239,6 +239,20 @@ export interface KbArticlesTable {
   published_at: Millis | null;
 }
 
+/** Migration 018: per UTC day, raised by triggers whenever a write changes a fact of a closed day. */
+export interface ReportDayVersionsTable {
+  day: number;
+  version: number;
+}
+
+/** Migration 018: a closed day's report facts for one set of filters (report-days.ts encodes them). */
+export interface ReportDaysTable {
+  day: number;
+  filter: string;
+  version: number;
+  facts: Uint8Array;
+}
+
 export interface KbFeedbackTable {
   id: Generated<number>;
   session: string;
@@ -344,6 +358,8 @@ export interface Tables {
   attachments: AttachmentsTable;
   kb_articles: KbArticlesTable;
   kb_feedback: KbFeedbackTable;
+  report_day_versions: ReportDayVersionsTable;
+  report_days: ReportDaysTable;
   leases: LeasesTable;
   outbox: OutboxTable;
   jobs: JobsTable;

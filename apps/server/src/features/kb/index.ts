@@ -3,4 +3,4 @@
 export { loadDemoArticles } from './demo-articles.js';
 export { KbSearch } from './kb.search.js';
 export { seedArticles } from './kb.seed.js';
-export { deflectionIn } from './kb.service.js';
+export { visitsIn } from './kb.service.js';

@@ -129,6 +129,57 @@ export function countFeedback(db: Db, period?: FeedbackPeriod) {
   return query.groupBy('event').execute();
 }
 
+/**
+ * Visits counted on the day of their first event of a kind, for reports: in [from, to), the sessions
+ * whose first `shown` and first `deflected` fall in it, and those whose first `created` (a case
+ * reported from the help center) falls in it after suggestions were shown. Over any split of a period
+ * into parts, the parts' counts add up to the whole's.
+ */
+export async function countFirstVisits(db: Db, period: { from: number; to: number }) {
+  const rows = await db
+    .selectFrom('kb_feedback as f')
+    .select((eb) => ['f.event', eb.fn.countAll<number>().as('sessions')])
+    .where('f.created_at', '>=', period.from)
+    .where('f.created_at', '<', period.to)
+    .where('f.event', 'in', ['shown', 'deflected', 'created'])
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('kb_feedback as e')
+            .select('e.id')
+            .whereRef('e.session', '=', 'f.session')
+            .whereRef('e.event', '=', 'f.event')
+            .where((inner) =>
+              inner.or([
+                inner('e.created_at', '<', inner.ref('f.created_at')),
+                inner.and([
+                  inner('e.created_at', '=', inner.ref('f.created_at')),
+                  inner('e.id', '<', inner.ref('f.id')),
+                ]),
+              ]),
+            ),
+        ),
+      ),
+    )
+    .where((eb) =>
+      eb.or([
+        eb('f.event', '!=', 'created'),
+        eb.exists(
+          eb
+            .selectFrom('kb_feedback as s')
+            .select('s.id')
+            .whereRef('s.session', '=', 'f.session')
+            .where('s.event', '=', 'shown'),
+        ),
+      ]),
+    )
+    .groupBy('f.event')
+    .execute();
+  const of = (event: string) => Number(rows.find((row) => row.event === event)?.sessions ?? 0);
+  return { shown: of('shown'), deflected: of('deflected'), casesAfterSuggestions: of('created') };
+}
+
 /** Cases created after suggestions were shown: a visit counts when it showed a suggestion and ended in a case. */
 export async function countCasesAfterSuggestions(db: Db, period?: FeedbackPeriod): Promise<number> {
   let query = db

@@ -197,10 +197,9 @@ async function deflectionFunnel(ctx: AppContext, period?: repository.FeedbackPer
   return { of, deflected, casesAfterSuggestions, rate: outcomes === 0 ? null : deflected / outcomes };
 }
 
-/** SPEC §13's deflection figure for a report's period. */
-export async function deflectionIn(ctx: AppContext, period: { from: number; to: number }) {
-  const { of, deflected, rate } = await deflectionFunnel(ctx, period);
-  return { shown: Number(of('shown')?.sessions ?? 0), deflected, rate };
+/** SPEC §13's help-center counts for a report's period (see countFirstVisits). */
+export function visitsIn(ctx: AppContext, period: { from: number; to: number }) {
+  return repository.countFirstVisits(ctx.database.db, period);
 }
 
 export async function kbStats(ctx: AppContext): Promise<KbStats> {

@@ -7,8 +7,16 @@ import {
 } from '@caseflow/contract';
 import type { AppContext } from '../../context.js';
 import { toIso } from '../../http/time.js';
-import { deflectionIn } from '../kb/index.js';
-import { averageRating, durationFigures, type ReportFacts, summarize } from './report-figures.js';
+import { visitsIn } from '../kb/index.js';
+import { closedDayTallies, DAY_MS, filterKey, splitPeriod } from './report-days.js';
+import {
+  averageRating,
+  durationFigures,
+  mergeTallies,
+  type ReportFacts,
+  summarize,
+  tallyOf,
+} from './report-figures.js';
 import * as repository from './reports.repository.js';
 
 function filterOf(query: ReportQuery): repository.ReportFilter {
@@ -58,11 +66,26 @@ async function loadFacts(ctx: AppContext, filter: repository.ReportFilter): Prom
   };
 }
 
-/** SPEC §13 `GET /reports/summary` (and its CSV). */
+/** A period's (or a part's) tally read afresh from the log and the help center's feedback. */
+export async function freshTally(ctx: AppContext, filter: repository.ReportFilter) {
+  const [facts, visits] = await Promise.all([loadFacts(ctx, filter), visitsIn(ctx, filter)]);
+  return tallyOf(facts, visits);
+}
+
+/**
+ * SPEC §13 `GET /reports/summary` (and its CSV): the tally of the period's closed UTC days, each kept
+ * once made (report-days.ts), merged with a fresh tally of the hours around them (today's included).
+ */
 export async function reportSummary(ctx: AppContext, query: ReportQuery): Promise<ReportSummary> {
   const filter = filterOf(query);
-  const [facts, deflection] = await Promise.all([loadFacts(ctx, filter), deflectionIn(ctx, filter)]);
-  return summarize(facts, { from: toIso(filter.from), to: toIso(filter.to) }, deflection);
+  const { days, rest } = splitPeriod(filter.from, filter.to, Date.now());
+  const [closed, fresh] = await Promise.all([
+    closedDayTallies(ctx.database.db, days, filterKey(filter), (day) =>
+      freshTally(ctx, { ...filter, from: day * DAY_MS, to: (day + 1) * DAY_MS }),
+    ),
+    Promise.all(rest.map((part) => freshTally(ctx, { ...filter, ...part }))),
+  ]);
+  return summarize(mergeTallies([...closed, ...fresh]), { from: toIso(filter.from), to: toIso(filter.to) });
 }
 
 /** The starts of the days or hours that cover [from, to), on the shop's clock (a DST day has 23 or 25 hours). */

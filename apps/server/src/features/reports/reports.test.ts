@@ -1,6 +1,7 @@
 import type { ReportSeries, ReportSummary } from '@caseflow/contract';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { engines, type Person, startTestServer, type TestServer } from '../../testing/harness.js';
+import { logRow } from '../../testing/log-rows.js';
 
 const at = (isoWithoutZone: string) => Date.parse(`${isoWithoutZone}Z`);
 const PERIOD = 'from=2026-03-01T00:00:00.000Z&to=2026-03-08T00:00:00.000Z';
@@ -99,17 +100,8 @@ async function writeDataset(
       .executeTakeFirstOrThrow();
     id[key] = inserted.id;
   }
-  const activity = (key: string, type: string, time: string, from: string | null, to: string | null) => ({
-    type,
-    case_id: id[key] as number,
-    agent_id: null,
-    actor_id: null,
-    from_value: from,
-    to_value: to,
-    reason: null,
-    visibility: 'internal' as const,
-    created_at: at(time),
-  });
+  const activity = (key: string, type: string, time: string, from: string | null, to: string | null) =>
+    logRow(id[key] as number, type, at(time), from, to);
   await db
     .insertInto('activity')
     .values([
@@ -311,6 +303,47 @@ describe.each(engines)('reports on %s', (engine) => {
     ).body as ReportSeries;
     expect(hourly.points).toHaveLength(24);
     expect(hourly.points[14]).toMatchObject({ start: '2026-03-01T14:00:00.000Z', resolved: 1 });
+  });
+
+  it('keeps each closed day once tallied, and tallies it again after a write changes one of its facts', async () => {
+    const db = server.ctx.database.db;
+    const summary = async (query = PERIOD) => (await get(query)).body as ReportSummary;
+    expect((await summary()).cases).toEqual({ created: 4, resolved: 4, reopened: 1 });
+    const kept = await db.selectFrom('report_days').select(['day', 'filter']).execute();
+    expect(kept).toHaveLength(7);
+    const idOf = async (subject: string) =>
+      (await db.selectFrom('cases').select('id').where('subject', '=', subject).executeTakeFirstOrThrow()).id;
+
+    expect((await summary(`${PERIOD}&priority=normal`)).cases).toEqual({ created: 2, resolved: 2, reopened: 0 });
+    // Any write to an old case counts (here straight to the table, as any code path might): A (03-01,
+    // normal, resolved) becomes urgent today.
+    await db
+      .updateTable('cases')
+      .set({ priority: 0, updated_at: Date.now() })
+      .where('id', '=', await idOf('A'))
+      .execute();
+    const urgent = await summary(`${PERIOD}&priority=urgent`);
+    expect(urgent.cases).toEqual({ created: 1, resolved: 1, reopened: 0 });
+    expect(urgent.csat).toEqual({ count: 1, average: 5 });
+    expect((await summary(`${PERIOD}&priority=normal`)).cases).toEqual({ created: 1, resolved: 1, reopened: 0 });
+
+    // A row of the log written with a time in a closed day: A resolved again on 03-04.
+    await db
+      .insertInto('activity')
+      .values(logRow(await idOf('A'), 'case.status_changed', at('2026-03-04T10:00:00'), 'open', 'resolved'))
+      .execute();
+    expect((await summary()).cases.resolved).toBe(5);
+
+    // A case deleted today leaves the figures of the day it was created on.
+    await db
+      .updateTable('cases')
+      .set({ status: 'deleted', updated_at: Date.now() })
+      .where('id', '=', await idOf('E'))
+      .execute();
+    const after = await summary();
+    expect(after.cases.created).toBe(3);
+    // A 5 and B 30 minutes (C never assigned).
+    expect(after.wait).toEqual({ medianMinutes: 17.5 });
   });
 
   it('refuses bad periods naming the field, and anyone but an admin', async () => {

@@ -51,8 +51,8 @@ export class SlaService {
     else this.#loading.catch(() => {});
   }
 
-  async #load() {
-    const stored = await repository.findSlaSettings(this.db);
+  async #load(db: Db | Trx = this.db) {
+    const stored = await repository.findSlaSettings(db);
     await this.#use(stored?.settings ?? DEFAULT_SLA_SETTINGS, stored?.updatedAt ?? null);
   }
 
@@ -96,7 +96,10 @@ export class SlaService {
    */
   async reconcile(trx: Trx, caseIds: readonly number[], now: number) {
     if (caseIds.length === 0) return;
-    await this.ready();
+    // Never wait on this.db here: on SQLite its one connection is this transaction's, so a first load
+    // reads through the transaction (a later refresh runs in the background, after the commit).
+    if (this.#loaded) await this.ready();
+    else await this.#load(trx);
     const loaded = this.#loaded as Loaded;
     for (const row of await repository.findClocks(trx, caseIds)) {
       const changes = this.#clockAfter(loaded, row, now);
