@@ -132,7 +132,7 @@ export function countFeedback(db: Db, period?: FeedbackPeriod) {
 /**
  * Visits counted on the day of their first event of a kind, for reports: in [from, to), the sessions
  * whose first `shown` and first `deflected` fall in it, and those whose first `created` (a case
- * reported from the help center) falls in it after suggestions were shown. Over any split of a period
+ * reported from the help center) falls in it after suggestions were shown (before it, in that visit). Over any split of a period
  * into parts, the parts' counts add up to the whole's.
  */
 export async function countFirstVisits(db: Db, period: { from: number; to: number }) {
@@ -170,7 +170,9 @@ export async function countFirstVisits(db: Db, period: { from: number; to: numbe
             .selectFrom('kb_feedback as s')
             .select('s.id')
             .whereRef('s.session', '=', 'f.session')
-            .where('s.event', '=', 'shown'),
+            .where('s.event', '=', 'shown')
+            // Shown before the case, so a day's count depends on nothing written after it.
+            .whereRef('s.created_at', '<=', 'f.created_at'),
         ),
       ]),
     )

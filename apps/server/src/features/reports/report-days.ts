@@ -1,14 +1,21 @@
 import type { Db } from '../../db/database.js';
 import { decodeTally, encodeTally, type Tally } from './report-figures.js';
-import type { ReportFilter } from './reports.repository.js';
+import * as repository from './reports.repository.js';
 
 export const DAY_MS = 86_400_000;
 
 /** The filters a kept day was tallied for, as its key (the period is the day). */
-export function filterKey(filter: ReportFilter): string {
+export function filterKey(filter: repository.ReportFilter): string {
   const { teamId, agentId, category, priorityRank } = filter;
   return JSON.stringify([teamId ?? null, agentId ?? null, category ?? null, priorityRank ?? null]);
 }
+
+/**
+ * How long after midnight a day still counts as open: a transaction that wrote a row of the day before
+ * midnight may commit after it, and the triggers judge "closed" by the time they run (and by the
+ * database's clock, not this process's). A day is kept only once this has passed.
+ */
+export const SETTLE_MS = 10 * 60_000;
 
 /**
  * A period as the UTC days wholly inside it that are over by `now` (their tallies can be kept) and
@@ -40,19 +47,8 @@ export async function closedDayTallies(
   const first = days[0] as number;
   const end = (days.at(-1) as number) + 1;
   const [versions, kept] = await Promise.all([
-    db
-      .selectFrom('report_day_versions')
-      .select(['day', 'version'])
-      .where('day', '>=', first)
-      .where('day', '<', end)
-      .execute(),
-    db
-      .selectFrom('report_days')
-      .select(['day', 'version', 'facts'])
-      .where('filter', '=', filter)
-      .where('day', '>=', first)
-      .where('day', '<', end)
-      .execute(),
+    repository.dayVersions(db, first, end),
+    repository.keptDays(db, filter, first, end),
   ]);
   const versionOf = new Map(versions.map((row) => [Number(row.day), Number(row.version)]));
   const keptOf = new Map(kept.map((row) => [Number(row.day), row]));
@@ -65,16 +61,7 @@ export async function closedDayTallies(
       continue;
     }
     const made = await tally(day);
-    await db
-      .insertInto('report_days')
-      .values({ day, filter, version, facts: encodeTally(made) })
-      .onConflict((conflict) =>
-        conflict.columns(['day', 'filter']).doUpdateSet((eb) => ({
-          version: eb.ref('excluded.version'),
-          facts: eb.ref('excluded.facts'),
-        })),
-      )
-      .execute();
+    await repository.keepDay(db, { day, filter, version, facts: encodeTally(made) });
     tallies.push(made);
   }
   return tallies;

@@ -96,3 +96,38 @@ export function ratings(db: Db, filter: ReportFilter) {
     filter,
   ).execute();
 }
+
+/** Each UTC day's version in [first, end) (a day without a row is at version 0). */
+export function dayVersions(db: Db, first: number, end: number) {
+  return db
+    .selectFrom('report_day_versions')
+    .select(['day', 'version'])
+    .where('day', '>=', first)
+    .where('day', '<', end)
+    .execute();
+}
+
+/** The kept tallies of the days in [first, end) for one set of filters. */
+export function keptDays(db: Db, filter: string, first: number, end: number) {
+  return db
+    .selectFrom('report_days')
+    .select(['day', 'version', 'facts'])
+    .where('filter', '=', filter)
+    .where('day', '>=', first)
+    .where('day', '<', end)
+    .execute();
+}
+
+/** Keeps (or replaces) a day's tally for one set of filters, as of the day's version it was made at. */
+export async function keepDay(db: Db, row: { day: number; filter: string; version: number; facts: Uint8Array }) {
+  await db
+    .insertInto('report_days')
+    .values(row)
+    .onConflict((conflict) =>
+      conflict.columns(['day', 'filter']).doUpdateSet((eb) => ({
+        version: eb.ref('excluded.version'),
+        facts: eb.ref('excluded.facts'),
+      })),
+    )
+    .execute();
+}

@@ -8,7 +8,7 @@ import {
 import type { AppContext } from '../../context.js';
 import { toIso } from '../../http/time.js';
 import { visitsIn } from '../kb/index.js';
-import { closedDayTallies, DAY_MS, filterKey, splitPeriod } from './report-days.js';
+import { closedDayTallies, DAY_MS, filterKey, SETTLE_MS, splitPeriod } from './report-days.js';
 import {
   averageRating,
   durationFigures,
@@ -78,7 +78,7 @@ export async function freshTally(ctx: AppContext, filter: repository.ReportFilte
  */
 export async function reportSummary(ctx: AppContext, query: ReportQuery): Promise<ReportSummary> {
   const filter = filterOf(query);
-  const { days, rest } = splitPeriod(filter.from, filter.to, Date.now());
+  const { days, rest } = splitPeriod(filter.from, filter.to, Date.now() - SETTLE_MS);
   const [closed, fresh] = await Promise.all([
     closedDayTallies(ctx.database.db, days, filterKey(filter), (day) =>
       freshTally(ctx, { ...filter, from: day * DAY_MS, to: (day + 1) * DAY_MS }),

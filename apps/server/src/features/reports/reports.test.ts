@@ -2,6 +2,8 @@ import type { ReportSeries, ReportSummary } from '@caseflow/contract';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { engines, type Person, startTestServer, type TestServer } from '../../testing/harness.js';
 import { logRow } from '../../testing/log-rows.js';
+import { summarize } from './report-figures.js';
+import { freshTally } from './reports.service.js';
 
 const at = (isoWithoutZone: string) => Date.parse(`${isoWithoutZone}Z`);
 const PERIOD = 'from=2026-03-01T00:00:00.000Z&to=2026-03-08T00:00:00.000Z';
@@ -344,6 +346,43 @@ describe.each(engines)('reports on %s', (engine) => {
     expect(after.cases.created).toBe(3);
     // A 5 and B 30 minutes (C never assigned).
     expect(after.wait).toEqual({ medianMinutes: 17.5 });
+
+    // A rating removed, and a visit shown suggestions only today, after the case it reported on 03-03:
+    // the first changes a closed day, the second none (a case counts after suggestions shown before it).
+    await db
+      .deleteFrom('csat_ratings')
+      .where('case_id', '=', await idOf('B'))
+      .execute();
+    const customer = await db.selectFrom('users').select('id').where('role', '=', 'customer').executeTakeFirstOrThrow();
+    await db
+      .insertInto('kb_feedback')
+      .values([
+        {
+          session: 'visit-0005',
+          event: 'created',
+          slug: '',
+          case_id: null,
+          user_id: customer.id,
+          created_at: at('2026-03-03T09:00:00'),
+        },
+      ])
+      .execute();
+    await summary();
+    await db
+      .insertInto('kb_feedback')
+      .values({
+        session: 'visit-0005',
+        event: 'shown',
+        slug: '',
+        case_id: null,
+        user_id: customer.id,
+        created_at: Date.now(),
+      })
+      .execute();
+    const last = await summary();
+    expect(last.csat).toEqual({ count: 1, average: 5 });
+    const period = { from: Date.parse(last.from), to: Date.parse(last.to) };
+    expect(last).toEqual(summarize(await freshTally(server.ctx, period), { from: last.from, to: last.to }));
   });
 
   it('refuses bad periods naming the field, and anyone but an admin', async () => {
