@@ -198,7 +198,9 @@ export async function countCasesAfterSuggestions(db: Db, period?: FeedbackPeriod
           .selectFrom('kb_feedback as shown')
           .select('shown.id')
           .whereRef('shown.session', '=', 'created.session')
-          .where('shown.event', '=', 'shown'),
+          .where('shown.event', '=', 'shown')
+          // As in countFirstVisits: suggestions shown before the case.
+          .whereRef('shown.created_at', '<=', 'created.created_at'),
       ),
     )
     .executeTakeFirstOrThrow();
