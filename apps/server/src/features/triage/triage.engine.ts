@@ -1,7 +1,17 @@
 import type { Category, TriageRecord } from '@caseflow/contract';
-import { type LabelledMessage, loadShippedSet, MODEL_NAME, type TriageInput, trainTriageModel } from './model/index.js';
+import {
+  type LabelledMessage,
+  loadShippedSet,
+  MODEL_NAME,
+  type TriageInput,
+  type TriageModel,
+  trainTriageModelPaced,
+} from './model/index.js';
 
 type Log = { error(details: object, message: string): void };
+
+/** Training runs in slices this long, the event loop free between them (requests wait at most about this). */
+const TRAINING_SLICE_MS = 10;
 
 /** What triage answers when the model cannot (it never should): the ordinary case, with no confidence. */
 const fallback = (input: TriageInput): TriageRecord => ({
@@ -17,12 +27,16 @@ const fallback = (input: TriageInput): TriageRecord => ({
 /**
  * This process's triage model (SPEC §9): trained once, from the shipped set plus staff corrections,
  * on first use (a server that never takes a case never pays for it); retrained on request, swapped
- * in whole so a classification never sees half a model. Classifying never throws.
+ * in whole so a classification never sees half a model. Training is paced: it gives the event loop
+ * back every TRAINING_SLICE_MS, so other requests (and sockets) are answered while it runs; the cases
+ * that arrive before the first model wait for it. Classifying never throws.
  */
 export class TriageEngine {
-  #model: ReturnType<typeof trainTriageModel> | undefined;
+  #model: TriageModel | undefined;
   #trainedAt = 0;
   #training: Promise<void> | undefined;
+  /** The last retrain asked for: the next one starts after it, so an older model never replaces a newer. */
+  #lastRetrain: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly loadCorrections: () => Promise<LabelledMessage[]>,
@@ -42,14 +56,26 @@ export class TriageEngine {
     return this.#training;
   }
 
-  /** Rebuilds from the shipped training part plus every correction, then swaps the model in. */
-  async retrain() {
+  /**
+   * Rebuilds from the shipped training part plus every correction, then swaps the model in. Retrains
+   * run one after another (a paced one takes about a second, and requests may ask for several).
+   */
+  retrain(): Promise<{ corrections: number; durationMs: number }> {
+    const run = this.#lastRetrain.then(
+      () => this.#train(),
+      () => this.#train(),
+    );
+    this.#lastRetrain = run;
+    return run;
+  }
+
+  async #train() {
     const corrections = await this.loadCorrections();
     const startedAt = performance.now();
     // The whole shipped set: the held-out fifth is for measuring (eval:triage trains without it); a deployed
     // model learns from every labelled message, as is usual once the model has been chosen.
     const { training, heldOut } = loadShippedSet();
-    const model = trainTriageModel([...training, ...heldOut, ...corrections]);
+    const model = await trainTriageModelPaced([...training, ...heldOut, ...corrections], TRAINING_SLICE_MS);
     this.#model = model;
     this.#trainedAt = Date.now();
     return { corrections: corrections.length, durationMs: Math.round(performance.now() - startedAt) };

@@ -94,6 +94,32 @@ describe.each(engines)('triage on %s', (engine) => {
     );
   });
 
+  it('answers other requests while it retrains, and runs retrains one after another', async () => {
+    await report({ subject: 'Warm up', description: 'The first case trains the model.' });
+    const finished: string[] = [];
+    const first = api('POST', '/triage/retrain').then((reply) => {
+      finished.push('first');
+      return reply;
+    });
+    const second = api('POST', '/triage/retrain').then((reply) => {
+      finished.push('second');
+      return reply;
+    });
+    // Training takes hundreds of milliseconds in slices of about ten: a case is created meanwhile.
+    const during = await api(
+      'POST',
+      '/cases',
+      { subject: 'Kettle', description: 'Does it come in red?' },
+      customer.token,
+    );
+    expect(during.status).toBe(201);
+    expect(finished).toEqual([]);
+    const [one, two] = await Promise.all([first, second]);
+    expect([one.status, two.status]).toEqual([200, 200]);
+    expect(finished).toEqual(['first', 'second']);
+    expect(two.body.version).toBe(one.body.version);
+  });
+
   it('refuses bad corrections with a 422 naming the field, changing nothing', async () => {
     const created = await report({ subject: 'Refund', description: 'I would like to return my shoes.' });
     const before: Case = (await api('GET', `/cases/${created.id}`)).body;

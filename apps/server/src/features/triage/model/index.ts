@@ -1,5 +1,6 @@
 import { buildModel } from './classify.js';
 import { DEFAULT_SETTINGS, type TriageSettings } from './settings.js';
+import { runSteps, runStepsPaced } from './steps.js';
 import { CATEGORIES, PRIORITIES, trainParts } from './train.js';
 import type { LabelledMessage, TriageModel } from './types.js';
 
@@ -26,12 +27,27 @@ export function trainTriageModel(
   examples: readonly LabelledMessage[],
   settings: TriageSettings = DEFAULT_SETTINGS,
 ): TriageModel {
-  const usable = examples.filter(
+  return buildModel(runSteps(trainParts(usable(examples), settings)));
+}
+
+/**
+ * trainTriageModel for a server: the same model, trained in slices of about `sliceMs` with the event
+ * loop free between them, so requests keep being answered while it learns (it takes about a second).
+ */
+export async function trainTriageModelPaced(
+  examples: readonly LabelledMessage[],
+  sliceMs: number,
+  settings: TriageSettings = DEFAULT_SETTINGS,
+): Promise<TriageModel> {
+  return buildModel(await runStepsPaced(trainParts(usable(examples), settings), sliceMs));
+}
+
+function usable(examples: readonly LabelledMessage[]): LabelledMessage[] {
+  return examples.filter(
     (example) =>
       example !== null &&
       typeof example === 'object' &&
       CATEGORIES.includes(example.category) &&
       PRIORITIES.includes(example.priority),
   );
-  return buildModel(trainParts(usable, settings));
 }

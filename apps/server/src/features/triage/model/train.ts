@@ -5,6 +5,7 @@ import { type Head, type JointModel, type SparseRow, STRIDE } from './linear.js'
 import { trainNaiveBayesHead } from './naive-bayes.js';
 import { MODEL_REVISION, type TriageSettings } from './settings.js';
 import { trainSoftmaxHeads } from './softmax.js';
+import type { Steps } from './steps.js';
 import { createTermMatcher, isCueTriggered, matchedTags } from './tags.js';
 import { asText, normaliseText } from './text.js';
 import type { LabelledMessage } from './types.js';
@@ -43,14 +44,21 @@ export function versionOf(examples: readonly LabelledMessage[]): string {
   return hash.digest('hex').slice(0, 12);
 }
 
-export function trainParts(examples: readonly LabelledMessage[], settings: TriageSettings): TrainedParts {
+/** Examples read between two pauses of a paced training (see steps.ts). */
+const EXAMPLES_PER_STEP = 32;
+/** Rows weighed between two pauses. */
+const ROWS_PER_STEP = 128;
+
+/** Learns the model's parts from the examples, pausing every few milliseconds of work (see steps.ts). */
+export function* trainParts(examples: readonly LabelledMessage[], settings: TriageSettings): Steps<TrainedParts> {
   const tagMatcher = createTermMatcher();
   const extractor = new FeatureExtractor(settings.features, undefined, tagMatcher, (pattern) =>
     isCueTriggered(tagMatcher, pattern),
   );
   const counts: CountRow[] = [];
   const tagPrecision = new Map<string, { fired: number; correct: number }>();
-  for (const example of examples) {
+  for (const [index, example] of examples.entries()) {
+    if (index % EXAMPLES_PER_STEP === EXAMPLES_PER_STEP - 1) yield;
     extractor.extract(normaliseText(asText(example.subject), asText(example.description)));
     counts.push(extractor.toRow());
     const own = new Set((Array.isArray(example.tags) ? example.tags : []).map((tag) => String(tag).toLowerCase()));
@@ -61,26 +69,31 @@ export function trainParts(examples: readonly LabelledMessage[], settings: Triag
       tagPrecision.set(tag, entry);
     }
   }
+  yield;
   const { vocabulary, table } = buildVocabulary(counts, settings.features);
+  yield;
   const model: JointModel = { vocabulary, weights: table, bias: new Float32Array(STRIDE) };
   const dimension = vocabulary.size;
   // The guide's priority cues say nothing about the category: only the priority head learns from them.
   const priorityOnly = new Uint8Array(dimension);
-  const rows: SparseRow[] = counts.map((hashed) => {
+  const rows: SparseRow[] = [];
+  for (const [index, hashed] of counts.entries()) {
+    if (index % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
     const row = toDenseRow(hashed, vocabulary);
     row.groups.forEach((group, i) => {
       if (group === PRIORITY_CUE) priorityOnly[row.indices[i]!] = 1;
     });
     const values = new Float32Array(row.indices.length);
     weighFeatures(row.indices, row.counts, row.groups, row.indices.length, table, settings.features, values);
-    return { indices: row.indices, values };
-  });
+    rows.push({ indices: row.indices, values });
+  }
   const categoryLabels = Uint8Array.from(examples, (example) => CATEGORIES.indexOf(example.category));
   const priorityLabels = Uint8Array.from(examples, (example) => PRIORITIES.indexOf(example.priority));
   const classifier = settings.classifier;
   if (classifier.kind === 'softmax') {
     const urgentWeights = PRIORITIES.map((priority) => (priority === 'urgent' ? settings.urgentWeight : 1));
-    trainSoftmaxHeads(
+    yield;
+    yield* trainSoftmaxHeads(
       rows,
       [
         { ...CATEGORY_HEAD, labels: categoryLabels },
