@@ -237,9 +237,10 @@ const CUES: ReadonlyArray<readonly [name: string, patterns: readonly CuePattern[
   // A subject that is itself a question ("restock?", "compatible with android?").
   ['asks', [needs('?', /^[^\n]*\?[ \t]*\n/)]],
 ];
-// A question mark, a question opening a sentence, or "do you", "can i", "is it" anywhere.
+// A question mark, a question opening a sentence (with the commonest misspellings of the openers: "dose
+// this come in blue", "wat size", "can u"), or "do you", "can i", "is it" anywhere.
 const QUESTION_WORDING =
-  /\?|(?:^|[.!\n]\s*)(?:how|what|whats|which|when|where|who|why|can|could|do|does|is|are|will|would|should|any)\b|\b(?:do|does|can|could|will|would|is|are) (?:you|i|we|it|they|this|these|the)\b/;
+  /\?|(?:^|[.!\n]\s*)(?:how|hw|what|wat|wot|whats|which|when|wen|where|who|why|can|cn|could|cud|do|does|dose|is|are|will|wil|would|wud|should|any)\b|\b(?:do|does|dose|can|cn|could|will|would|is|are) (?:you|u|i|we|it|they|this|these|the)\b/;
 // Feedback, thanks or a wish with nothing to fix (SPEC §9's low besides questions).
 const FEEDBACK =
   /\b(?:thanks|thank you|thx|cheers|love|loved|loving|great|lovely|gorgeous|perfect|suggestion|suggest|feedback|would be (?:nice|great|good|helpful|lovely)|unsubscribe|opt out|stop (?:sending|the|all|your|these)|curious|wondering)\b/;

@@ -75,6 +75,7 @@ describe('safety, fraud and legal rules', () => {
       ],
       ['return', 'I got an electric shock off the lamp when I switched it on. How do I send it back?'],
       ['power bank', 'The power bank is swollen and really hot, I put it outside. Can I get my money back?'],
+      ['bike frame cracked', 'The frame snapped on a downhill and I came off. Bruised and cut up, want a refund.'],
     ]) {
       const result = classify(subject!, description!);
       expect(result, description).toMatchObject({ category: 'defective', priority: 'urgent' });
@@ -96,6 +97,22 @@ describe('safety, fraud and legal rules', () => {
     expect(legal.reasons[0]).toMatch(/^rule: legal/);
   });
 
+  it('makes a phishing victim urgent: details given to a message or page that was not the shop', () => {
+    const phished = classify(
+      'Scam?',
+      'I got a text saying my order is held at customs and I need to pay 2.99 via a link. Is this you? I clicked it and entered my card details.',
+    );
+    expect(phished.priority).toBe('urgent');
+    expect(phished.reasons[0]).toMatch(/^rule: fraud/);
+    for (const text of [
+      'I entered my card details at checkout and the payment was declined twice. Can you help?',
+      'Got a dodgy looking email about my account. I did not click it and never entered my password.',
+      'Is this email genuine? It asks me to update my details, I have not clicked anything.',
+    ]) {
+      expect(findRuleHits(normaliseText('', text)), text).toEqual([]);
+    }
+  });
+
   it('does not fire on ordinary wording that only looks alarming', () => {
     for (const text of [
       'I love the burnt orange colour, is there a bigger size?',
@@ -106,6 +123,8 @@ describe('safety, fraud and legal rules', () => {
       'My mum is in hospital so please hold the parcel until Monday.',
       'I cut the tags off before I saw the stain.',
       'The smoke grey throw arrived in the wrong size.',
+      'The handle came off the mug and one button fell off my coat.',
+      'Half the apples arrived bruised, can I get a refund for those?',
     ]) {
       expect(findRuleHits(normaliseText('', text)), text).toEqual([]);
       expect(classify('', text).priority, text).not.toBe('urgent');
@@ -161,6 +180,7 @@ describe('the result', () => {
     for (const [subject, description] of [
       ['Sizing', 'Do these boots run small?'],
       ['Love it', 'Just wanted to say the lamp is gorgeous, thanks!'],
+      ['dose this come in a 2 pack', ''],
     ]) {
       const result = classify(subject!, description!);
       expect(result.category).toBe('product_question');

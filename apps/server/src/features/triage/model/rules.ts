@@ -226,8 +226,12 @@ const RULES: readonly Rule[] = [
       'toppled',
       'came down',
       'glass',
+      'came off',
+      'thrown off',
+      'bruised',
+      'grazed',
     ],
-    `injur(?:y|ies|ed|ing)\\b|(?:got|get|gets|getting|was|been|is|be|being) (?:badly |seriously )?hurt\\b|hurt ${PERSON}\\b|cut (?:${PERSON}|${OWN_BODY})|(?:got|get|gets|getting|a|nasty|deep|bad) (?:nasty |deep |bad )?cut (?:on|to|in) (?:my|his|her|their)|${BODY} (?:was |is |started |kept |wont stop )?bleeding|stitches\\b|a ?& ?e\\b|emergency room|urgent care|minor injuries|(?:taken|rushed|took (?:him|her|them|me)|ended up|had to go) (?:to |in |into |at )?(?:the )?(?:hospital|er|emergency|a and e)\\b|ambulance\\b|poison control|(?:fell|tipped|toppled|came down) (?:over )?(?:on|onto) (?:${PERSON}|${OWN_BODY}|the baby)|glass (?:in|through|into) (?:the |my |our )?(?:\\w+ )?(?:food|tea|jam|rice|drink|milk|formula|sauce|meal|coffee|soup|cereal)`,
+    `injur(?:y|ies|ed|ing)\\b|(?:got|get|gets|getting|was|been|is|be|being) (?:badly |seriously )?hurt\\b|hurt ${PERSON}\\b|cut (?:${PERSON}|${OWN_BODY})|(?:got|get|gets|getting|a|nasty|deep|bad) (?:nasty |deep |bad )?cut (?:on|to|in) (?:my|his|her|their)|${BODY} (?:was |is |started |kept |wont stop )?bleeding|stitches\\b|a ?& ?e\\b|emergency room|urgent care|minor injuries|(?:taken|rushed|took (?:him|her|them|me)|ended up|had to go) (?:to |in |into |at )?(?:the )?(?:hospital|er|emergency|a and e)\\b|ambulance\\b|poison control|(?:fell|tipped|toppled|came down) (?:over )?(?:on|onto) (?:${PERSON}|${OWN_BODY}|the baby)|glass (?:in|through|into) (?:the |my |our )?(?:\\w+ )?(?:food|tea|jam|rice|drink|milk|formula|sauce|meal|coffee|soup|cereal)|(?:i|he|she|we|they|(?:my|our) ${RELATIVE}) (?:came|fell|was thrown|got thrown|were thrown) off\\b|(?:i was|im|i am|i got|he was|she was|we were|they were|left (?:me|him|her|them|us)) (?:badly |all |quite |really )?(?:bruised|grazed|cut up)\\b`,
   ),
   // Children's products that fail in a way that endangers the child (restraints, brakes, small parts).
   rule(
@@ -332,6 +336,14 @@ const RULES: readonly Rule[] = [
       'not',
     ],
     '(?:orders?|purchases?|payments?|charges?|transactions?|debits?)(?: \\w+){0,6} (?:that |which )?(?:i|we|neither of us|nobody) (?:dont|do not|didnt|did not|never|have not|havent|cant|cannot|can not) (?:make|made|place|placed|order|ordered|authori[sz]e|authori[sz]ed|recogni[sz]e|buy|bought|request|requested)|(?:someone|somebody|a stranger|strangers|my ex|an ex|my ex-partner)(?! (?:from|at|in|on) (?:your|the) (?:team|company|warehouse|store|shop|support|office|call centre|customer service))(?: else)? (?:\\w+ ){0,3}(?:into|accessed|access|logged|log|signed|sign|using|used|changed|ordered|placed|spent|bought|made|stole|hacked|took|taken)\\b(?=[\\w ]{0,60}\\b(?:account|card|password|login|details|email|address|phone|number|code|paypal|credit|saved))|(?:freeze|lock|block|suspend|secure) (?:my|the|our) (?:account|card)|(?:i|we) (?:have |has )?(?:never|not) (?:ordered|bought|purchased|made (?:a|any) (?:purchase|order)|had an account|have an account|made an account|been on)(?: \\w+)? (?:from you|anything|on your|with you|from your|in my life|any account|before|here)',
+  ),
+  // A phishing victim: card, bank or login details given to a message or page that was not the shop's.
+  rule(
+    'fraud',
+    ['fraud', 'phishing'],
+    ['entered', 'typed', 'gave', 'filled', 'submitted', 'input', 'keyed', 'put', 'shared', 'logged', 'signed'],
+    '(?:entered|typed|gave|filled in|submitted|input|keyed in|put in|shared) (?:in )?(?:all )?(?:my|our) (?:(?:credit |debit )?card |bank |banking |payment |login |account |paypal |security )?(?:details|number|info|information|password|pin|code|credentials|logins?)\\b|put (?:all )?(?:my|our) (?:(?:credit |debit )?card |bank |payment |login |account )?(?:details|number|info|password|pin) in\\b|(?:logged|signed) in (?:there|on it|on that page|on the (?:page|site)|through (?:it|the link)|via the link)\\b',
+    /\b(?:scam\w*|fake|dodgy|phish\w*|suspicious|spoof\w*|bogus|fraudulent|is (?:this|it|that) (?:really )?(?:you|genuine|real|legit\w*)|(?:claiming|pretending|purporting) to be|(?:looked|looks|looking) (?:exactly |just )?like (?:you|your))\b/,
   ),
   rule(
     'fraud',
