@@ -76,6 +76,10 @@ describe('safety, fraud and legal rules', () => {
       ['return', 'I got an electric shock off the lamp when I switched it on. How do I send it back?'],
       ['power bank', 'The power bank is swollen and really hot, I put it outside. Can I get my money back?'],
       ['bike frame cracked', 'The frame snapped on a downhill and I came off. Bruised and cut up, want a refund.'],
+      ['Car seat buckle', 'The car seat buckle does not latch any more, it comes undone if you tug it. Refund?'],
+      ['bouncer', 'The seat strap buckle snapped while my grandson was in it. Can I get my money back?'],
+      ['High chair', 'The high chair tipped over with my daughter in it and she hit her head. I want a refund.'],
+      ['smoke alarm', 'The smoke alarm does not go off when I press test, even with new batteries. Can I return it?'],
     ]) {
       const result = classify(subject!, description!);
       expect(result, description).toMatchObject({ category: 'defective', priority: 'urgent' });
@@ -92,6 +96,8 @@ describe('safety, fraud and legal rules', () => {
     expect(hacked).toMatchObject({ priority: 'urgent', category: 'account' });
     const charge = classify('charge', 'There is a charge of £89 on my card from you that I did not make.');
     expect(charge.priority).toBe('urgent');
+    const pirated = classify('Compte piraté', "Quelqu'un s'est connecté à mon compte, il est piraté.");
+    expect(pirated.priority).toBe('urgent');
     const legal = classify('still no refund', 'Six weeks and no refund. I will take you to the small claims court.');
     expect(legal.priority).toBe('urgent');
     expect(legal.reasons[0]).toMatch(/^rule: legal/);
@@ -125,6 +131,8 @@ describe('safety, fraud and legal rules', () => {
       'The smoke grey throw arrived in the wrong size.',
       'The handle came off the mug and one button fell off my coat.',
       'Half the apples arrived bruised, can I get a refund for those?',
+      'Honestly I am really hacked off, the third delivery attempt failed.',
+      'Are your smart smoke alarms compatible with Google Home?',
     ]) {
       expect(findRuleHits(normaliseText('', text)), text).toEqual([]);
       expect(classify('', text).priority, text).not.toBe('urgent');

@@ -65,7 +65,7 @@ const RULES: readonly Rule[] = [
     'safety',
     ['safety', 'smoke'],
     ['smok*', 'smoak*', 'fumes', 'rauch*', 'fumee', 'humo', 'fumo', 'fumaca'],
-    '(?:smok(?:e|ed|es|ing|eing|in|ey|y)|smoak\\w*)\\b(?! (?:grey|gray|glass|blue|colou?r|finish|lens|lenses|tint|tinted|effect|eye|eyes|machine|free|detector batter))(?<!non[ -]smok\\w*)|fumes\\b|rauch\\w*|fumee\\b|humo\\b|fumo\\b|fumaca\\b',
+    '(?:smok(?:e|ed|es|ing|eing|in|ey|y)|smoak\\w*)\\b(?! (?:grey|gray|glass|blue|colou?r|finish|lens|lenses|tint|tinted|effect|eye|eyes|machine|free|alarms?|detectors?))(?<!non[ -]smok\\w*)|fumes\\b|rauch\\w*|fumee\\b|humo\\b|fumo\\b|fumaca\\b',
   ),
   rule(
     'safety',
@@ -230,8 +230,10 @@ const RULES: readonly Rule[] = [
       'thrown off',
       'bruised',
       'grazed',
+      'collapsed',
+      'head',
     ],
-    `injur(?:y|ies|ed|ing)\\b|(?:got|get|gets|getting|was|been|is|be|being) (?:badly |seriously )?hurt\\b|hurt ${PERSON}\\b|cut (?:${PERSON}|${OWN_BODY})|(?:got|get|gets|getting|a|nasty|deep|bad) (?:nasty |deep |bad )?cut (?:on|to|in) (?:my|his|her|their)|${BODY} (?:was |is |started |kept |wont stop )?bleeding|stitches\\b|a ?& ?e\\b|emergency room|urgent care|minor injuries|(?:taken|rushed|took (?:him|her|them|me)|ended up|had to go) (?:to |in |into |at )?(?:the )?(?:hospital|er|emergency|a and e)\\b|ambulance\\b|poison control|(?:fell|tipped|toppled|came down) (?:over )?(?:on|onto) (?:${PERSON}|${OWN_BODY}|the baby)|glass (?:in|through|into) (?:the |my |our )?(?:\\w+ )?(?:food|tea|jam|rice|drink|milk|formula|sauce|meal|coffee|soup|cereal)|(?:i|he|she|we|they|(?:my|our) ${RELATIVE}) (?:came|fell|was thrown|got thrown|were thrown) off\\b|(?:i was|im|i am|i got|he was|she was|we were|they were|left (?:me|him|her|them|us)) (?:badly |all |quite |really )?(?:bruised|grazed|cut up)\\b`,
+    `injur(?:y|ies|ed|ing)\\b|(?:got|get|gets|getting|was|been|is|be|being) (?:badly |seriously )?hurt\\b|hurt ${PERSON}\\b|cut (?:${PERSON}|${OWN_BODY})|(?:got|get|gets|getting|a|nasty|deep|bad) (?:nasty |deep |bad )?cut (?:on|to|in) (?:my|his|her|their)|${BODY} (?:was |is |started |kept |wont stop )?bleeding|stitches\\b|a ?& ?e\\b|emergency room|urgent care|minor injuries|(?:taken|rushed|took (?:him|her|them|me)|ended up|had to go) (?:to |in |into |at )?(?:the )?(?:hospital|er|emergency|a and e)\\b|ambulance\\b|poison control|(?:fell|tipped|toppled|came down) (?:over )?(?:on|onto) (?:${PERSON}|${OWN_BODY}|the baby)|glass (?:in|through|into) (?:the |my |our )?(?:\\w+ )?(?:food|tea|jam|rice|drink|milk|formula|sauce|meal|coffee|soup|cereal)|(?:i|he|she|we|they|(?:my|our) ${RELATIVE}) (?:came|fell|was thrown|got thrown|were thrown) off\\b|(?:tipped|toppled|fell|collapsed) (?:over |down )?with ${PERSON} (?:in|on) it\\b|(?:hit|banged|bumped|smacked|cracked) (?:his|her|their|my) head\\b|(?:i was|im|i am|i got|he was|she was|we were|they were|left (?:me|him|her|them|us)) (?:badly |all |quite |really )?(?:bruised|grazed|cut up)\\b`,
   ),
   // Children's products that fail in a way that endangers the child (restraints, brakes, small parts).
   rule(
@@ -270,7 +272,7 @@ const RULES: readonly Rule[] = [
       'button',
       'coin',
     ],
-    `(?:buckle|harness|brakes?|strap|straps|latch|lock|clip|gate|rail|hinge|frame|base) ${NEAR}(?:opens? (?:up )?by itself|opened (?:up )?by itself|came (?:undone|open|loose|apart|off)|comes (?:undone|open|loose|apart)|gave way|gives way|doesnt hold|didnt hold|wont hold|not holding|collapsed|collapses|folded up)|rolled (?:away |off )?(?:into|down|onto) (?:the )?(?:road|street|traffic|stairs)|(?:tiny|small|little) (?:\\w+ )?(?:beads?|parts?|pieces?|bits?|balls?|magnets?|button batter(?:y|ies)|coin batter(?:y|ies)) ${NEAR}(?:fell|came|coming|falling|fall|fallen|broke|break|breaking|popped) (?:out|off|loose|apart)|(?:beads?|parts?|pieces?|bits?|magnets?) (?:fell|came|coming|falling|fall|fallen|broke|popped) (?:out|off|loose)`,
+    `(?:buckle|harness|brakes?|strap|straps|latch|lock|clip|gate|rail|hinge|frame|base) ${NEAR}(?:opens? (?:up )?by itself|opened (?:up )?by itself|came (?:undone|open|loose|apart|off)|comes (?:undone|open|loose|apart)|gave way|gives way|doesnt hold|didnt hold|wont hold|not holding|collapsed|collapses|folded up|(?:doesnt|does not|didnt|wont|will not|no longer) (?:latch|lock|click|clip|stay (?:closed|locked|shut|fastened))|not (?:latching|locking|clicking))|(?:buckle|harness|latch|brakes?) ${NEAR}(?:snapped|snaps|broke|breaks|failed|fails)\\b|rolled (?:away |off )?(?:into|down|onto) (?:the )?(?:road|street|traffic|stairs)|(?:tiny|small|little) (?:\\w+ )?(?:beads?|parts?|pieces?|bits?|balls?|magnets?|button batter(?:y|ies)|coin batter(?:y|ies)) ${NEAR}(?:fell|came|coming|falling|fall|fallen|broke|break|breaking|popped) (?:out|off|loose|apart)|(?:beads?|parts?|pieces?|bits?|magnets?) (?:fell|came|coming|falling|fall|fallen|broke|popped) (?:out|off|loose)`,
     /\b(?:baby|babies|infant|newborn|toddler|child|children|kids?|son|daughter|months? old|years? old|car ?seat|pram|stroller|pushchair|buggy|cot|crib|high ?chair|bouncer|rattle|teether|toy)\b/,
   ),
   rule(
@@ -290,15 +292,19 @@ const RULES: readonly Rule[] = [
       'pericolos*',
       'gevaarlijk*',
       'perigos*',
+      'alarm',
+      'alarms',
+      'detector',
+      'detectors',
     ],
-    '(?:is|its|was|this is|thats|very|so|really|extremely|seriously|genuinely|actually|could be|be|looks|seems) (?:\\w+ )?(?:dangerous|unsafe|a hazard|hazardous|a safety (?:issue|hazard|risk|problem|concern))\\b|safety (?:hazard|risk|issue|problem|defect|recall|concern)|(?:fire|health|choking|electrical|burn|strangulation|suffocation) (?:hazard|risk)|(?:a|the|product|safety|any|been|being|under|on|part of the|voluntary|urgent) recall(?:ed|s)?\\b|recall(?:ing|ed)? (?:these|this|it|them|the product|the \\w+s)\\b|recall (?:notice|list)|gefahrlich\\w*|dangereu\\w*|peligros\\w*|pericolos\\w*|gevaarlijk\\w*|perigos\\w*',
+    '(?:is|its|was|this is|thats|very|so|really|extremely|seriously|genuinely|actually|could be|be|looks|seems) (?:\\w+ )?(?:dangerous|unsafe|a hazard|hazardous|a safety (?:issue|hazard|risk|problem|concern))\\b|safety (?:hazard|risk|issue|problem|defect|recall|concern)|(?:fire|health|choking|electrical|burn|strangulation|suffocation) (?:hazard|risk)|(?:a|the|product|safety|any|been|being|under|on|part of the|voluntary|urgent) recall(?:ed|s)?\\b|recall(?:ing|ed)? (?:these|this|it|them|the product|the \\w+s)\\b|recall (?:notice|list)|(?:smoke|co|carbon monoxide|fire|gas) (?:alarms?|detectors?) (?:doesnt|does not|didnt|did not|wont|will not|never|isnt|is not|arent|are not|not|no longer|stopped) (?:work|working|go off|going off|goes off|went off|beep|beeping|sound|sounding|detect|detecting|test|testing|turn on)|gefahrlich\\w*|dangereu\\w*|peligros\\w*|pericolos\\w*|gevaarlijk\\w*|perigos\\w*',
   ),
   // Fraud and compromised accounts.
   rule(
     'fraud',
     ['fraud', 'hacked'],
     ['hack*', 'compromised', 'hijacked', 'breached', 'takeover', 'theft', 'taken', 'identity'],
-    '(?<!(?:friend|friends|hers|his|theirs|sister|brother|colleague|mum|mom|dad|neighbou?r)\\b[\\w ]{0,20})hack(?:ed|ing)\\b|hack(?:ed)? (?:me|my|into|in)\\b|hackers?\\b|account (?:was |has been |is |got )?(?:compromised|taken over|hijacked|breached)|(?:compromised|hijacked|breached) (?:my |the )?account|(?:account|identity) (?:takeover|theft)|identity (?:fraud|stolen)',
+    '(?<!(?:friend|friends|hers|his|theirs|sister|brother|colleague|mum|mom|dad|neighbou?r)\\b[\\w ]{0,20})hack(?:ed|ing)\\b(?! off\\b)|hack(?:ed)? (?:me|my|into|in)\\b|hackers?\\b|account (?:was |has been |is |got )?(?:compromised|taken over|hijacked|breached)|(?:compromised|hijacked|breached) (?:my |the )?account|(?:account|identity) (?:takeover|theft)|identity (?:fraud|stolen)',
   ),
   rule(
     'fraud',
