@@ -55,6 +55,10 @@ const GLOSSES: ReadonlyArray<readonly [english: string, stems: string]> = [
   ['charged', 'debite\\w*|cobr\\w*|addebit\\w*|abgebucht\\w*|afgeschreven\\b|kat gaya|kata\\b'],
   ['twice', 'deux fois|dos veces|due volte|zweimal|twee keer|dwa razy|duas vezes|2 baar|do baar'],
   ['password', 'mot de passe|contrasena\\w*|passwort\\w*|wachtwoord\\w*|haslo\\w*|senha\\w*'],
+  ['brake', 'frein\\w*|freno\\b|freni\\b|bremse\\w*|hamulec\\w*|travao\\b'],
+  ['stroller', 'poussette\\w*|cochecito\\w*|carrito de bebe|passeggin\\w*|kinderwagen\\w*|wozek\\w*|carrinho de bebe'],
+  ['baby', 'bebe\\b|bebes\\b|neonato\\b|saugling\\w*'],
+  ['doesnt hold', 'ne tient pas|no sujeta|no aguanta|non tiene|halt nicht|houdt niet|nao segura'],
   ['hacked', 'pirate\\w*|gehackt\\w*|hackead\\w*|hackerat\\w*|zhakowan\\w*|invadid\\w*'],
   ['account', 'compte\\b|cuenta\\b|konto\\b|kundenkonto\\b|conta\\b'],
   [

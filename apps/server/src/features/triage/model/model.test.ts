@@ -80,6 +80,10 @@ describe('safety, fraud and legal rules', () => {
       ['bouncer', 'The seat strap buckle snapped while my grandson was in it. Can I get my money back?'],
       ['High chair', 'The high chair tipped over with my daughter in it and she hit her head. I want a refund.'],
       ['smoke alarm', 'The smoke alarm does not go off when I press test, even with new batteries. Can I return it?'],
+      ['Floor lamp', 'Every time I touch the metal base I get a slight electric tingle. I would like my money back.'],
+      ['Meal kit', 'We cooked the chicken from the kit and were both sick all night. Refund please.'],
+      ['Car seat', 'The harness buckle on the car seat unclips itself when we go over bumps. Can I return it?'],
+      ['Poussette', 'Le frein de la poussette ne tient pas, elle a roulé avec mon bébé dedans. Remboursement svp.'],
     ]) {
       const result = classify(subject!, description!);
       expect(result, description).toMatchObject({ category: 'defective', priority: 'urgent' });
@@ -133,6 +137,7 @@ describe('safety, fraud and legal rules', () => {
       'Half the apples arrived bruised, can I get a refund for those?',
       'Honestly I am really hacked off, the third delivery attempt failed.',
       'Are your smart smoke alarms compatible with Google Home?',
+      'I am sick of waiting for this parcel, it made me so angry.',
     ]) {
       expect(findRuleHits(normaliseText('', text)), text).toEqual([]);
       expect(classify('', text).priority, text).not.toBe('urgent');

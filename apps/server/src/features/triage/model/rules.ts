@@ -96,7 +96,7 @@ const RULES: readonly Rule[] = [
     'safety',
     ['safety', 'shock'],
     ['shock*', 'electrocut*', 'tingl*', 'stromschlag*', 'choc', 'descarga', 'scossa', 'schok'],
-    `(?:electric(?:al)?|static) shocks?|(?:got|get|gets|getting|gave|give|gives|giving|received|had) (?:${PERSON} )?(?:an? )?(?:small |nasty |big |little |mild |slight |bad |proper |real )?shock\\b(?! (?:to|at|when (?:i|we) (?:saw|got|opened|read|checked)))|shock(?:ed|ing|s) ${PERSON}\\b(?! (?:how|that|to see|with|by|at))|electrocut\\w*|tingl(?:e|ed|es|ing) (?:up|through|in) (?:my|his|her) ${BODY}|stromschlag\\w*|choc electrique|descarga electrica|scossa\\b|elektrische schok`,
+    `(?:electric(?:al)?|static) shocks?|(?:got|get|gets|getting|gave|give|gives|giving|received|had) (?:${PERSON} )?(?:an? )?(?:small |nasty |big |little |mild |slight |bad |proper |real )?shock\\b(?! (?:to|at|when (?:i|we) (?:saw|got|opened|read|checked)))|shock(?:ed|ing|s) ${PERSON}\\b(?! (?:how|that|to see|with|by|at))|electrocut\\w*|tingl(?:e|ed|es|ing) (?:up|through|in) (?:my|his|her) ${BODY}|(?:electric(?:al)?|electricity) tingl\\w*|tingl(?:e|es|ing) (?:when|whenever|every time|if) (?:i|we|you|he|she|they) (?:touch|touched|hold|held)|stromschlag\\w*|choc electrique|descarga electrica|scossa\\b|elektrische schok`,
   ),
   rule(
     'safety',
@@ -200,8 +200,10 @@ const RULES: readonly Rule[] = [
       'fever',
       'poison*',
       'toxic',
+      'ill',
+      'sick',
     ],
-    `allergic reactions?|(?:had|having|have|got|caused|causing|gave|give|gives) (?:${PERSON} )?(?:an? )?(?:bad |severe |terrible |nasty |skin )?(?:allergic )?reaction\\b(?! to (?:the|your|this|that|my) (?:price|news|email|message|bill|service|reply|delay))|anaphyla\\w*|epi ?pen|hives\\b|rash(?:es)?\\b(?! (?:decision|guard|vest))|${BODY} (?:\\w+ ){0,2}(?:swollen|swell(?:s|ed|ing)?\\b)|(?:swollen|swelling) ${BODY}|(?:burning|blistered|peeling) skin|(?:my|his|her) asthma|asthma (?:attack|flare)|(?:cant|couldnt|could not|can not|trouble|difficulty|struggling to|hard to) breath|wheez\\w*|lightheaded|dizz(?:y|iness)|vomit\\w*|throwing up|threw up|fever\\b|poison\\w*|toxic\\b(?! (?:customer|service|company|attitude|behaviou?r))`,
+    `allergic reactions?|(?:had|having|have|got|caused|causing|gave|give|gives) (?:${PERSON} )?(?:an? )?(?:bad |severe |terrible |nasty |skin )?(?:allergic )?reaction\\b(?! to (?:the|your|this|that|my) (?:price|news|email|message|bill|service|reply|delay))|anaphyla\\w*|epi ?pen|hives\\b|rash(?:es)?\\b(?! (?:decision|guard|vest))|${BODY} (?:\\w+ ){0,2}(?:swollen|swell(?:s|ed|ing)?\\b)|(?:swollen|swelling) ${BODY}|(?:burning|blistered|peeling) skin|(?:my|his|her) asthma|asthma (?:attack|flare)|(?:cant|couldnt|could not|can not|trouble|difficulty|struggling to|hard to) breath|wheez\\w*|lightheaded|dizz(?:y|iness)|vomit\\w*|throwing up|threw up|fever\\b|(?:made|making|makes|left) (?:${PERSON}|(?:us|them) (?:both|all)) (?:really |so |very |violently )?(?:ill|sick)\\b|(?:were|was|been|got|fell|felt|feel|feeling|are|is) (?:both |all )?(?:really |so |very |violently )?(?:ill|sick) (?:all night|all day|for (?:days|hours|two days|2 days)|after (?:eating|drinking|using|taking)|from (?:it|the|eating))|poison\\w*|toxic\\b(?! (?:customer|service|company|attitude|behaviou?r))`,
   ),
   rule(
     'safety',
@@ -272,7 +274,7 @@ const RULES: readonly Rule[] = [
       'button',
       'coin',
     ],
-    `(?:buckle|harness|brakes?|strap|straps|latch|lock|clip|gate|rail|hinge|frame|base) ${NEAR}(?:opens? (?:up )?by itself|opened (?:up )?by itself|came (?:undone|open|loose|apart|off)|comes (?:undone|open|loose|apart)|gave way|gives way|doesnt hold|didnt hold|wont hold|not holding|collapsed|collapses|folded up|(?:doesnt|does not|didnt|wont|will not|no longer) (?:latch|lock|click|clip|stay (?:closed|locked|shut|fastened))|not (?:latching|locking|clicking))|(?:buckle|harness|latch|brakes?) ${NEAR}(?:snapped|snaps|broke|breaks|failed|fails)\\b|rolled (?:away |off )?(?:into|down|onto) (?:the )?(?:road|street|traffic|stairs)|(?:tiny|small|little) (?:\\w+ )?(?:beads?|parts?|pieces?|bits?|balls?|magnets?|button batter(?:y|ies)|coin batter(?:y|ies)) ${NEAR}(?:fell|came|coming|falling|fall|fallen|broke|break|breaking|popped) (?:out|off|loose|apart)|(?:beads?|parts?|pieces?|bits?|magnets?) (?:fell|came|coming|falling|fall|fallen|broke|popped) (?:out|off|loose)`,
+    `(?:buckle|harness|brakes?|strap|straps|latch|lock|clip|gate|rail|hinge|frame|base) ${NEAR}(?:opens? (?:up )?(?:by itself|on its own)|opened (?:up )?(?:by itself|on its own)|(?:unclips?|unclipped|unbuckles?|unbuckled|releases?|released) (?:itself|by itself|on its own)|(?:comes|came) unclipped|came (?:undone|open|loose|apart|off)|comes (?:undone|open|loose|apart)|gave way|gives way|doesnt hold|didnt hold|wont hold|not holding|collapsed|collapses|folded up|(?:doesnt|does not|didnt|wont|will not|no longer) (?:latch|lock|click|clip|stay (?:closed|locked|shut|fastened))|not (?:latching|locking|clicking))|(?:buckle|harness|latch|brakes?) ${NEAR}(?:snapped|snaps|broke|breaks|failed|fails)\\b|rolled (?:away |off )?(?:into|down|onto) (?:the )?(?:road|street|traffic|stairs)|(?:tiny|small|little) (?:\\w+ )?(?:beads?|parts?|pieces?|bits?|balls?|magnets?|button batter(?:y|ies)|coin batter(?:y|ies)) ${NEAR}(?:fell|came|coming|falling|fall|fallen|broke|break|breaking|popped) (?:out|off|loose|apart)|(?:beads?|parts?|pieces?|bits?|magnets?) (?:fell|came|coming|falling|fall|fallen|broke|popped) (?:out|off|loose)`,
     /\b(?:baby|babies|infant|newborn|toddler|child|children|kids?|son|daughter|months? old|years? old|car ?seat|pram|stroller|pushchair|buggy|cot|crib|high ?chair|bouncer|rattle|teether|toy)\b/,
   ),
   rule(
