@@ -59,6 +59,19 @@ const GLOSSES: ReadonlyArray<readonly [english: string, stems: string]> = [
   ['stroller', 'poussette\\w*|cochecito\\w*|carrito de bebe|passeggin\\w*|kinderwagen\\w*|wozek\\w*|carrinho de bebe'],
   ['baby', 'bebe\\b|bebes\\b|neonato\\b|saugling\\w*'],
   ['doesnt hold', 'ne tient pas|no sujeta|no aguanta|non tiene|halt nicht|houdt niet|nao segura'],
+  ['swallowed', 'avale\\w*|trago\\b|tragado\\w*|ingoiat\\w*|verschluckt\\w*|ingeslikt\\b|engoliu\\b'],
+  ['button battery', 'pile bouton|pila de boton|pila a bottone|knopfzelle\\w*|knoopcel\\w*|bateria de botao'],
+  ['emergency room', 'urgences\\b|urgencias\\b|pronto soccorso|notaufnahme\\b|spoedeisende hulp|eerste hulp'],
+  [
+    'i didnt make',
+    'yo no (?:hice|he hecho|realice)|je nai pas (?:fait|passe)|ich nicht (?:gemacht|bestellt|getatigt)|ik niet heb gedaan|non ho fatto|eu nao fiz',
+  ],
+  [
+    'allergic reaction',
+    'reaccion alergica|reazione allergica|allergische reaktion|allergische reactie|reacao alergica|reaction allergique',
+  ],
+  ['glass', 'glas\\b|verre\\b|vidrio\\b|vetro\\b|vidro\\b|szklo\\b'],
+  ['soup', 'soep\\b|soupe\\b|sopa\\b|zuppa\\b|suppe\\b'],
   ['hacked', 'pirate\\w*|gehackt\\w*|hackead\\w*|hackerat\\w*|zhakowan\\w*|invadid\\w*'],
   ['account', 'compte\\b|cuenta\\b|konto\\b|kundenkonto\\b|conta\\b'],
   [
@@ -104,8 +117,8 @@ const GLOSSES: ReadonlyArray<readonly [english: string, stems: string]> = [
 ];
 
 const PATTERN = new RegExp(`\\b(?:${GLOSSES.map(([, stems]) => `(${stems})`).join('|')})`, 'g');
-const ENGLISH =
-  /\b(?:the|and|is|it|my|to|i|you|of|for|in|on|this|was|not|have|with|but|me|can|please|thanks|got|did|from)\b/g;
+// Not the words other languages share ("in", "is", "was" in Dutch and German, "me" in Spanish, "on" in French).
+const ENGLISH = /\b(?:the|and|it|my|to|i|you|of|for|this|not|have|with|but|can|please|thanks|got|did|from)\b/g;
 
 /** True when a text reads as English enough that glossing would only cost time. */
 function isMostlyEnglish(text: string): boolean {

@@ -84,6 +84,14 @@ describe('safety, fraud and legal rules', () => {
       ['Meal kit', 'We cooked the chicken from the kit and were both sick all night. Refund please.'],
       ['Car seat', 'The harness buckle on the car seat unclips itself when we go over bumps. Can I return it?'],
       ['Poussette', 'Le frein de la poussette ne tient pas, elle a roulé avec mon bébé dedans. Remboursement svp.'],
+      ['Jam', 'I found a piece of glass in the jar of strawberry jam. I want my money back.'],
+      ['Granola', 'There was a metal shard in the granola and I broke a tooth on it. Refund please.'],
+      ['Sourdough', 'There is green mould right through the loaf. I had already eaten two slices. Refund?'],
+      ['Steam iron', 'The iron spits boiling water out of the sides, my hand is blistered. Can I return it?'],
+      ['TV bracket', 'The wall bracket bent and the telly came off the wall. I want a refund.'],
+      ['Cot', "One of the cot slats came loose and my baby's leg got trapped in the gap. Refund please."],
+      ['', 'mon fils a avalé une pile bouton de la lampe jouet, nous sommes aux urgences'],
+      ['Glas in de soep', 'Er zat een stukje glas in de soep uit de pot. Ik wil mijn geld terug.'],
     ]) {
       const result = classify(subject!, description!);
       expect(result, description).toMatchObject({ category: 'defective', priority: 'urgent' });
@@ -102,6 +110,17 @@ describe('safety, fraud and legal rules', () => {
     expect(charge.priority).toBe('urgent');
     const pirated = classify('Compte piraté', "Quelqu'un s'est connecté à mon compte, il est piraté.");
     expect(pirated.priority).toBe('urgent');
+    for (const [subject, description] of [
+      [
+        'cant log in',
+        'When I try to reset it says the email on my account is now some gmail address I have never seen.',
+      ],
+      ['SIM swap', 'The network says someone did a SIM swap and there is a new order on my account. Please lock it.'],
+      ['Points', 'All 12,000 of my loyalty points were redeemed overnight and it was not me.'],
+      ['Cargo no reconocido', 'Me han cobrado 199 € en la tarjeta por un pedido que yo no hice.'],
+    ]) {
+      expect(classify(subject!, description!).priority, description).toBe('urgent');
+    }
     const legal = classify('still no refund', 'Six weeks and no refund. I will take you to the small claims court.');
     expect(legal.priority).toBe('urgent');
     expect(legal.reasons[0]).toMatch(/^rule: legal/);
@@ -138,6 +157,9 @@ describe('safety, fraud and legal rules', () => {
       'Honestly I am really hacked off, the third delivery attempt failed.',
       'Are your smart smoke alarms compatible with Google Home?',
       'I am sick of waiting for this parcel, it made me so angry.',
+      'I would like to return the flame-effect lamp, it is too big for the room.',
+      'Do you sell glass jars for jam, and is the lid metal?',
+      'The mirror is lovely but I want to hang it on the other wall, which screws do I need?',
     ]) {
       expect(findRuleHits(normaliseText('', text)), text).toEqual([]);
       expect(classify('', text).priority, text).not.toBe('urgent');

@@ -41,7 +41,7 @@ const NEAR = '[\\w ,/&-]{0,40}?';
 const ELECTRICAL =
   '(?:plug|plugs|socket|sockets|cable|cord|wire|wires|charger|adapt[eo]r|outlet|fuse|batter(?:y|ies)|casing|controller|pins)';
 const ACCOUNT_CONTEXT =
-  /\b(?:account|password|log ?in|logged|sign ?in|signed in|card|charges?|charged|payments?|paypal|orders? (?:i|we) |order confirmation|reset|2fa|codes?)\b/;
+  /\b(?:account|password|log ?in|logged|sign ?in|signed in|card|charges?|charged|payments?|paypal|orders? (?:i|we) |order confirmation|reset|2fa|codes?|points|loyalty|gift ?cards?|vouchers?|store credit|redeemed)\b/;
 
 function rule(
   kind: RuleKind,
@@ -59,7 +59,7 @@ const RULES: readonly Rule[] = [
     'safety',
     ['safety', 'fire'],
     ['fire', 'flame', 'flames', 'ablaze', 'burn*', 'incendie', 'incendio', 'feuer', 'fuego', 'fuoco', 'fogo'],
-    '(?:caught|catch|catching|catches|on|set(?: itself)?|burst into) (?:on )?(?:fire|flames?)\\b|fire (?:hazard|risk|brigade|service|department|fighters?)\\b|flames?\\b(?! red| retardant)|ablaze\\b|burn(?:ed|t)? (?:the house |our house |the place |the flat )?down\\b|incendi[eo]\\b|feuer\\b|fuego\\b|fuoco\\b|fogo\\b',
+    '(?:caught|catch|catching|catches|on|set(?: itself)?|burst into) (?:on )?(?:fire|flames?)\\b|fire (?:hazard|risk|brigade|service|department|fighters?)\\b|flames?\\b(?! red| retardant|[ -]effect)|ablaze\\b|burn(?:ed|t)? (?:the house |our house |the place |the flat )?down\\b|incendi[eo]\\b|feuer\\b|fuego\\b|fuoco\\b|fogo\\b',
   ),
   rule(
     'safety',
@@ -89,8 +89,11 @@ const RULES: readonly Rule[] = [
       'bruciat*',
       'verbrand*',
       'queimad*',
+      'blister*',
+      'boiling',
+      'scalding',
     ],
-    `burn(?:ed|t|s)? (?:${PERSON}|${OWN_BODY})|(?:a|got|get|gets|getting|nasty|bad|painful|red|steam|serious|small|minor|severe|chemical) burns?\\b(?! (?:orange|out|rate|through|a hole))|burns? (?:on|to) (?:my|his|her|their|our)|burn(?:ing|t|ed)? (?:plastic |rubber |electrical |electric )?(?:smell|odou?r|stench)|smell(?:s|ed|t|ing)? (?:of |like )?(?:burn(?:ing|t)|something burning)|burn(?:ing|t|ed) (?:plastic|rubber|wires?)|burn marks?|burns? like|scorch(?:ed|es|ing)? marks?\\b|scorch(?:ed|ing) (?:the |my |our )?(?:wall|socket|plug|carpet|table|floor|bed|sheet|duvet|curtains?|sofa|desk)\\b|scald(?:s|ed|ing)?\\b|verbrannt\\w*|verbrenn\\w*|brule(?:e|es|s)?\\b|brulure\\w*|quemad\\w*|quemo\\b|bruciat\\w*|verbrand\\w*|queimad\\w*`,
+    `burn(?:ed|t|s)? (?:${PERSON}|${OWN_BODY})|${OWN_BODY} (?:is |was |got |has |have |are |were )?(?:been )?(?:badly |all |now )?(?:blistered|blistering)\\b|(?:boiling|scalding) (?:hot )?water (?:spits?|spat|spitting|sprays?|sprayed|spraying|squirts?|squirted|shoots?|shot|leaks?|leaked|leaking|pours?|poured|pouring|came|comes|coming|bursts?|burst)\\b|(?:a|got|get|gets|getting|nasty|bad|painful|red|steam|serious|small|minor|severe|chemical) burns?\\b(?! (?:orange|out|rate|through|a hole))|burns? (?:on|to) (?:my|his|her|their|our)|burn(?:ing|t|ed)? (?:plastic |rubber |electrical |electric )?(?:smell|odou?r|stench)|smell(?:s|ed|t|ing)? (?:of |like )?(?:burn(?:ing|t)|something burning)|burn(?:ing|t|ed) (?:plastic|rubber|wires?)|burn marks?|burns? like|scorch(?:ed|es|ing)? marks?\\b|scorch(?:ed|ing) (?:the |my |our )?(?:wall|socket|plug|carpet|table|floor|bed|sheet|duvet|curtains?|sofa|desk)\\b|scald(?:s|ed|ing)?\\b|verbrannt\\w*|verbrenn\\w*|brule(?:e|es|s)?\\b|brulure\\w*|quemad\\w*|quemo\\b|bruciat\\w*|verbrand\\w*|queimad\\w*`,
   ),
   rule(
     'safety',
@@ -171,7 +174,7 @@ const RULES: readonly Rule[] = [
     'safety',
     ['safety', 'choking'],
     ['chok*', 'chocked', 'swallow*', 'mouth', 'mouths', 'strangl*', 'suffocat*', 'neck', 'throat', 'magnet*'],
-    'chok(?:e|ed|es|ing)\\b|chocked\\b|(?:almost|nearly|had|has|could have|might have|may have) swallow(?:ed)?\\b|swallow(?:ed|ing)? (?:it|one|a|the|some|part|pieces?|bits?|magnets?|batter\\w*)\\b|(?:in|into) (?:his|her|their) mouths?\\b|strangl\\w*|suffocat\\w*|(?:around|round) (?:his|her|their|my) (?:neck|throat)|magnets? (?:came|come|coming|fell|falling|fall) (?:out|off|loose)',
+    'chok(?:e|ed|es|ing)\\b|chocked\\b|(?:almost|nearly|had|has|could have|might have|may have) swallow(?:ed)?\\b|swallow(?:ed|ing)? (?:it|one|a|the|some|part|pieces?|bits?|magnets?|batter\\w*)\\b|(?:in|into) (?:his|her|their) mouths?\\b|strangl\\w*|suffocat\\w*|(?:around|round) (?:his|her|their|my) (?:neck|throat)|magnets? (?:came|come|coming|fell|falling|fall) (?:out|off|loose)|swallow(?:ed)? (?:\\w+ ){0,4}?(?:button batter\\w*|batter(?:y|ies)|magnets?)\\b',
   ),
   rule(
     'safety',
@@ -234,8 +237,18 @@ const RULES: readonly Rule[] = [
       'grazed',
       'collapsed',
       'head',
+      'tumbled',
+      'trapped',
+      'wedged',
     ],
-    `injur(?:y|ies|ed|ing)\\b|(?:got|get|gets|getting|was|been|is|be|being) (?:badly |seriously )?hurt\\b|hurt ${PERSON}\\b|cut (?:${PERSON}|${OWN_BODY})|(?:got|get|gets|getting|a|nasty|deep|bad) (?:nasty |deep |bad )?cut (?:on|to|in) (?:my|his|her|their)|${BODY} (?:was |is |started |kept |wont stop )?bleeding|stitches\\b|a ?& ?e\\b|emergency room|urgent care|minor injuries|(?:taken|rushed|took (?:him|her|them|me)|ended up|had to go) (?:to |in |into |at )?(?:the )?(?:hospital|er|emergency|a and e)\\b|ambulance\\b|poison control|(?:fell|tipped|toppled|came down) (?:over )?(?:on|onto) (?:${PERSON}|${OWN_BODY}|the baby)|glass (?:in|through|into) (?:the |my |our )?(?:\\w+ )?(?:food|tea|jam|rice|drink|milk|formula|sauce|meal|coffee|soup|cereal)|(?:i|he|she|we|they|(?:my|our) ${RELATIVE}) (?:came|fell|was thrown|got thrown|were thrown) off\\b|(?:tipped|toppled|fell|collapsed) (?:over |down )?with ${PERSON} (?:in|on) it\\b|(?:hit|banged|bumped|smacked|cracked) (?:his|her|their|my) head\\b|(?:i was|im|i am|i got|he was|she was|we were|they were|left (?:me|him|her|them|us)) (?:badly |all |quite |really )?(?:bruised|grazed|cut up)\\b`,
+    `injur(?:y|ies|ed|ing)\\b|(?:got|get|gets|getting|was|been|is|be|being) (?:badly |seriously )?hurt\\b|hurt ${PERSON}\\b|cut (?:${PERSON}|${OWN_BODY})|(?:got|get|gets|getting|a|nasty|deep|bad) (?:nasty |deep |bad )?cut (?:on|to|in) (?:my|his|her|their)|${BODY} (?:was |is |started |kept |wont stop )?bleeding|stitches\\b|a ?& ?e\\b|emergency room|urgent care|minor injuries|(?:taken|rushed|took (?:him|her|them|me)|ended up|had to go) (?:to |in |into |at )?(?:the )?(?:hospital|er|emergency|a and e)\\b|ambulance\\b|poison control|(?:fell|tipped|toppled|came down) (?:over )?(?:on|onto) (?:${PERSON}|${OWN_BODY}|the baby)|glass (?:in|through|into) (?:the |my |our )?(?:\\w+ )?(?:food|tea|jam|rice|drink|milk|formula|sauce|meal|coffee|soup|cereal)|(?:i|he|she|we|they|(?:my|our) ${RELATIVE}) (?:came|fell|was thrown|got thrown|were thrown) off\\b|(?:tipped|toppled|fell|collapsed) (?:over |down )?with ${PERSON} (?:in|on) it\\b|(?:hit|banged|bumped|smacked|cracked) (?:his|her|their|my) head\\b|(?:i was|im|i am|i got|he was|she was|we were|they were|left (?:me|him|her|them|us)) (?:badly |all |quite |really )?(?:bruised|grazed|cut up)\\b|(?:tv|telly|television|mirror|shelf|shelves|cabinet|bookcase|wardrobe|unit|bracket|radiator) (?:\\w+ ){0,3}?(?:came off|fell off|came down off|came away from|fell from|pulled out of) (?:the )?wall\\b|(?:fell|tumbled|went flying|slipped) down (?:the )?(?:\\d+ |two |three |four |a few |several |some |a flight of )?(?:stairs|steps)\\b|${BODY} (?:got |was |is |were |became |kept getting )?(?:trapped|wedged) (?:in|between|under|inside)\\b`,
+  ),
+  // Food that is not safe to eat: glass, metal or plastic in it, a broken tooth, mould already eaten.
+  rule(
+    'safety',
+    ['safety', 'food'],
+    ['glass', 'metal', 'plastic', 'wire', 'shard', 'shards', 'splinter*', 'tooth', 'teeth', 'mould*', 'mold', 'moldy'],
+    `(?:glass|metal|plastic|wire|shards?|splinters?) (?:shards? |pieces? |fragments? |splinters? |bits? )?(?:in|inside) (?:the |my |our |a |this |that |his |her )?(?:\\w+ ){0,3}?(?:food|jar|loaf|bread|tin|can|packet|pack|bag|tea|jam|rice|drink|juice|milk|formula|sauce|meal|coffee|soup|cereal|granola|salad|sandwich|chocolate|biscuits?|cookies?|pasta|yog(?:h)?urt|cheese|meat|chicken|pouch|dish|pie|cake|pizza|mouth)\\b|(?:broke|broken|cracked|chipped) (?:a|my|his|her|their|one of my) (?:front |back )?(?:tooth|teeth)\\b|(?:mould|mold|mouldy|moldy)\\b(?=[^\\n]{0,160}\\b(?:eaten|ate|drank|drunk|feel sick|felt sick|feeling sick|been sick|threw up|ill)\\b)`,
   ),
   // Children's products that fail in a way that endangers the child (restraints, brakes, small parts).
   rule(
@@ -305,8 +318,8 @@ const RULES: readonly Rule[] = [
   rule(
     'fraud',
     ['fraud', 'hacked'],
-    ['hack*', 'compromised', 'hijacked', 'breached', 'takeover', 'theft', 'taken', 'identity'],
-    '(?<!(?:friend|friends|hers|his|theirs|sister|brother|colleague|mum|mom|dad|neighbou?r)\\b[\\w ]{0,20})hack(?:ed|ing)\\b(?! off\\b)|hack(?:ed)? (?:me|my|into|in)\\b|hackers?\\b|account (?:was |has been |is |got )?(?:compromised|taken over|hijacked|breached)|(?:compromised|hijacked|breached) (?:my |the )?account|(?:account|identity) (?:takeover|theft)|identity (?:fraud|stolen)',
+    ['hack*', 'compromised', 'hijacked', 'breached', 'takeover', 'theft', 'taken', 'identity', 'sim'],
+    '(?<!(?:friend|friends|hers|his|theirs|sister|brother|colleague|mum|mom|dad|neighbou?r)\\b[\\w ]{0,20})hack(?:ed|ing)\\b(?! off\\b)|hack(?:ed)? (?:me|my|into|in)\\b|hackers?\\b|account (?:was |has been |is |got )?(?:compromised|taken over|hijacked|breached)|(?:compromised|hijacked|breached) (?:my |the )?account|(?:account|identity) (?:takeover|theft)|identity (?:fraud|stolen)|sim (?:card )?swap\\w*',
   ),
   rule(
     'fraud',
@@ -344,6 +357,14 @@ const RULES: readonly Rule[] = [
       'not',
     ],
     '(?:orders?|purchases?|payments?|charges?|transactions?|debits?)(?: \\w+){0,6} (?:that |which )?(?:i|we|neither of us|nobody) (?:dont|do not|didnt|did not|never|have not|havent|cant|cannot|can not) (?:make|made|place|placed|order|ordered|authori[sz]e|authori[sz]ed|recogni[sz]e|buy|bought|request|requested)|(?:someone|somebody|a stranger|strangers|my ex|an ex|my ex-partner)(?! (?:from|at|in|on) (?:your|the) (?:team|company|warehouse|store|shop|support|office|call centre|customer service))(?: else)? (?:\\w+ ){0,3}(?:into|accessed|access|logged|log|signed|sign|using|used|changed|ordered|placed|spent|bought|made|stole|hacked|took|taken)\\b(?=[\\w ]{0,60}\\b(?:account|card|password|login|details|email|address|phone|number|code|paypal|credit|saved))|(?:freeze|lock|block|suspend|secure) (?:my|the|our) (?:account|card)|(?:i|we) (?:have |has )?(?:never|not) (?:ordered|bought|purchased|made (?:a|any) (?:purchase|order)|had an account|have an account|made an account|been on)(?: \\w+)? (?:from you|anything|on your|with you|from your|in my life|any account|before|here)',
+  ),
+  // The account's e-mail, phone or password now something the customer does not know.
+  rule(
+    'fraud',
+    ['fraud', 'hacked'],
+    ['email', 'e mail', 'phone', 'number', 'password', 'address', 'details'],
+    '(?:email|e-?mail address|e mail|phone number|mobile number|number|password|address|details) (?:on|of|for|in) (?:my|the|our) account (?:is now|was changed|has been changed|had been changed|got changed|has changed|changed|is different|was updated|has been updated)\\b',
+    /\b(?:never seen|dont recogni[sz]e|do not recogni[sz]e|didnt recogni[sz]e|not mine|isnt mine|wasnt me|not me|(?:didnt|did not|never) (?:change|changed|do|did|make|made|update|updated|ask|asked)|someone|somebody)\b/,
   ),
   // A phishing victim: card, bank or login details given to a message or page that was not the shop's.
   rule(
@@ -450,10 +471,11 @@ const RULES: readonly Rule[] = [
       'avocat*',
       'abogad*',
       'avvocat*',
+      'advogad*',
       'advocaat*',
       'verbraucherzentrale',
     ],
-    '(?<!\\b(?:is|am|are|was|were|as|im|hes|shes|being) an? )(?:lawyers?|solicitors?|attorneys?|barristers?)\\b|counsel\\b|paralegal\\b|legal (?:action|advice|advisor|adviser|proceedings|claim|route|steps|recourse|team|department|letter|dispute)|lawsuit|(?:to|in|at|through|via|the|a|claims|county|district|consumer|civil|magistrates) court\\b(?<!(?:food|tennis|basketball|netball|squash|badminton) court)(?! (?:shoes?|heels?|pumps?|road|rd|street|lane|avenue|way|drive|close|flats?|apartments?|house|yard))|small claims|tribunal\\b|(?:will|going to|gonna|ll|shall|intend to|plan to|prepared to) (?:be )?su(?:e|ing)\\b|sue (?:you|your|them|the company|for)\\b|suing\\b|trading standards|ombudsm[ae]n|consumer (?:protection|law|laws|court|forum|affairs|authority|helpline|rights|council|commission|bureau|agency|association|ombudsman|statutes?|contracts regulations|guarantees|tribunal|watchdog|organi[sz]ation|centre|center)|competition bureau|better business bureau|bbb\\b|ftc\\b|accc\\b|cma\\b|acm\\b|citizens advice|letter before action|letter of claim|formal (?:demand|notice)|(?:final|last) warning|(?:report(?:ing)?|complain(?:ing)?|complaint) (?:you |this |your company |your shop |your store |it )?to (?:the )?(?:police|regulator|authorities|watchdog)|(?:report|reported|reporting|contact|contacted|contacting|call|called|calling|go to|went to|involve|involving|tell|told|inform|informed|give it to|gave it to|hand it to)(?: it| this)?(?: to)?(?: the)? police\\b|police (?:report|reference|ref|complaint|case|crime|are involved)|crime (?:ref|reference|number)|false advertising|bait and switch|anwalt\\w*|rechtsanwalt\\w*|avocat\\w*|abogad\\w*|avvocat\\w*|advocaat\\w*|verbraucherzentrale',
+    '(?<!\\b(?:is|am|are|was|were|as|im|hes|shes|being) an? )(?:lawyers?|solicitors?|attorneys?|barristers?)\\b|counsel\\b|paralegal\\b|legal (?:action|advice|advisor|adviser|proceedings|claim|route|steps|recourse|team|department|letter|dispute)|lawsuit|(?:to|in|at|through|via|the|a|claims|county|district|consumer|civil|magistrates) court\\b(?<!(?:food|tennis|basketball|netball|squash|badminton) court)(?! (?:shoes?|heels?|pumps?|road|rd|street|lane|avenue|way|drive|close|flats?|apartments?|house|yard))|small claims|tribunal\\b|(?:will|going to|gonna|ll|shall|intend to|plan to|prepared to) (?:be )?su(?:e|ing)\\b|sue (?:you|your|them|the company|for)\\b|suing\\b|trading standards|ombudsm[ae]n|consumer (?:protection|law|laws|court|forum|affairs|authority|helpline|rights|council|commission|bureau|agency|association|ombudsman|statutes?|contracts regulations|guarantees|tribunal|watchdog|organi[sz]ation|centre|center)|competition bureau|better business bureau|bbb\\b|ftc\\b|accc\\b|cma\\b|acm\\b|citizens advice|letter before action|letter of claim|formal (?:demand|notice)|(?:final|last) warning|(?:report(?:ing)?|complain(?:ing)?|complaint) (?:you |this |your company |your shop |your store |it )?to (?:the )?(?:police|regulator|authorities|watchdog)|(?:report|reported|reporting|contact|contacted|contacting|call|called|calling|go to|went to|involve|involving|tell|told|inform|informed|give it to|gave it to|hand it to)(?: it| this)?(?: to)?(?: the)? police\\b|police (?:report|reference|ref|complaint|case|crime|are involved)|crime (?:ref|reference|number)|false advertising|bait and switch|anwalt\\w*|rechtsanwalt\\w*|avocat\\w*|abogad\\w*|avvocat\\w*|advogad\\w*|advocaat\\w*|verbraucherzentrale',
   ),
   rule(
     'legal',
