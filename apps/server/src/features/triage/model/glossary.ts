@@ -52,7 +52,7 @@ const GLOSSES: ReadonlyArray<readonly [english: string, stems: string]> = [
     'payment',
     'paiement\\w*|pago\\w*|pagament\\w*|zahlung\\w*|bezahl\\w*|betaal\\w*|betaling\\w*|betaald\\b|platnos\\w*|oplat\\w*|pagamento\\w*',
   ],
-  ['charged', 'debite\\w*|cobr\\w*|addebit\\w*|abgebucht\\w*|afgeschreven\\b|kat gaya|kata\\b'],
+  ['charged', 'debite\\w*|cobr\\w*|addebit\\w*|abgebucht\\w*|abbuchung\\w*|afgeschreven\\b|kat gaya|kata\\b'],
   ['twice', 'deux fois|dos veces|due volte|zweimal|twee keer|dwa razy|duas vezes|2 baar|do baar'],
   ['password', 'mot de passe|contrasena\\w*|passwort\\w*|wachtwoord\\w*|haslo\\w*|senha\\w*'],
   ['brake', 'frein\\w*|freno\\b|freni\\b|bremse\\w*|hamulec\\w*|travao\\b'],
