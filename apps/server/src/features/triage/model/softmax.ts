@@ -1,11 +1,10 @@
 import { type Head, type SparseRow, STRIDE, seededRandom, softmaxInPlace } from './linear.js';
+import { pausesAt, ROWS_PER_STEP } from './steps.js';
 
 // Module-local copy: under tsx's CommonJS transform every read of an import is a getter call.
 const LINE = STRIDE;
 /** Gradients this small change nothing worth the pass over the row's features. */
 const NEGLIGIBLE = 1e-3;
-/** Rows between two pauses of a paced training (see steps.ts): a few milliseconds of work. */
-const ROWS_PER_STEP = 128;
 
 export interface SoftmaxSettings {
   epochs: number;
@@ -97,7 +96,7 @@ export function* trainSoftmaxHeads(
       [order[i], order[j]] = [order[j]!, order[i]!];
     }
     for (const r of order) {
-      if (step % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
+      if (pausesAt(step, ROWS_PER_STEP)) yield;
       learnRow(r);
     }
     if (epoch >= averageFrom) {

@@ -7,6 +7,12 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
  */
 export type Steps<T> = Generator<void, T>;
 
+/** Rows (weighed or learned) between two pauses: a few milliseconds of work. */
+export const ROWS_PER_STEP = 128;
+
+/** Whether a loop over items pauses before item `index`, pausing once every `every` items. */
+export const pausesAt = (index: number, every: number): boolean => index % every === every - 1;
+
 /** Runs the steps at once. */
 export function runSteps<T>(steps: Steps<T>): T {
   for (;;) {

@@ -5,7 +5,7 @@ import { type Head, type JointModel, type SparseRow, STRIDE } from './linear.js'
 import { trainNaiveBayesHead } from './naive-bayes.js';
 import { MODEL_REVISION, type TriageSettings } from './settings.js';
 import { trainSoftmaxHeads } from './softmax.js';
-import type { Steps } from './steps.js';
+import { pausesAt, ROWS_PER_STEP, type Steps } from './steps.js';
 import { createTermMatcher, isCueTriggered, matchedTags } from './tags.js';
 import { asText, normaliseText } from './text.js';
 import type { LabelledMessage } from './types.js';
@@ -46,8 +46,6 @@ export function versionOf(examples: readonly LabelledMessage[]): string {
 
 /** Examples read between two pauses of a paced training (see steps.ts). */
 const EXAMPLES_PER_STEP = 32;
-/** Rows weighed between two pauses. */
-const ROWS_PER_STEP = 128;
 
 /** Learns the model's parts from the examples, pausing every few milliseconds of work (see steps.ts). */
 export function* trainParts(examples: readonly LabelledMessage[], settings: TriageSettings): Steps<TrainedParts> {
@@ -58,7 +56,7 @@ export function* trainParts(examples: readonly LabelledMessage[], settings: Tria
   const counts: CountRow[] = [];
   const tagPrecision = new Map<string, { fired: number; correct: number }>();
   for (const [index, example] of examples.entries()) {
-    if (index % EXAMPLES_PER_STEP === EXAMPLES_PER_STEP - 1) yield;
+    if (pausesAt(index, EXAMPLES_PER_STEP)) yield;
     extractor.extract(normaliseText(asText(example.subject), asText(example.description)));
     counts.push(extractor.toRow());
     const own = new Set((Array.isArray(example.tags) ? example.tags : []).map((tag) => String(tag).toLowerCase()));
@@ -78,7 +76,7 @@ export function* trainParts(examples: readonly LabelledMessage[], settings: Tria
   const priorityOnly = new Uint8Array(dimension);
   const rows: SparseRow[] = [];
   for (const [index, hashed] of counts.entries()) {
-    if (index % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
+    if (pausesAt(index, ROWS_PER_STEP)) yield;
     const row = toDenseRow(hashed, vocabulary);
     row.groups.forEach((group, i) => {
       if (group === PRIORITY_CUE) priorityOnly[row.indices[i]!] = 1;
