@@ -3,7 +3,9 @@
 // database, agents and customers, loaded in turn in short alternating windows (the same real customer
 // messages, in the same order, to both). Each window's server CPU µs per request is read from /proc;
 // a pair's ratio compares two windows seconds apart, and the median of the pairs is the figure.
-// Usage: npx tsx bench/triage-ab.ts [--pairs 8] [--seconds 3] [--connections 64] [--messages shipped|one] [--json]
+// On PostgreSQL (`--postgres URL`) each side has a scratch database of its own.
+// Usage: npx tsx bench/triage-ab.ts [--pairs 8] [--seconds 3] [--connections 64] [--messages shipped|one]
+//   [--postgres URL] [--json]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +17,7 @@ import {
   shippedMessageBodies,
   signUpIntakeCustomers,
 } from './lib/intake-load.js';
+import { createScratchDatabase } from './lib/postgres.js';
 import { cpuMs } from './lib/process-stats.js';
 import { ADMIN, api, type ServerProcess, startServer } from './lib/server-process.js';
 
@@ -24,6 +27,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '3' },
     connections: { type: 'string', default: '64' },
     messages: { type: 'string', default: 'shipped' },
+    postgres: { type: 'string' },
     json: { type: 'boolean', default: false },
   },
 });
@@ -37,17 +41,19 @@ interface Side {
   triage: 'off' | 'offline';
   server: ServerProcess;
   dataDir: string;
+  dropDatabase?: () => Promise<void>;
   tokens: string[];
   windows: number[];
 }
 
 async function startSide(triage: Side['triage']): Promise<Side> {
   const dataDir = mkdtempSync(join(tmpdir(), `caseflow-triage-ab-${triage}-`));
-  const server = await startServer({ dataDir, env: { TRIAGE: triage } });
+  const scratch = values.postgres ? await createScratchDatabase(values.postgres, `caseflow_ab_${triage}`) : undefined;
+  const server = await startServer({ dataDir, databaseUrl: scratch?.url, env: { TRIAGE: triage } });
   const admin = await api<{ token: string }>(server.url, 'POST', '/auth/login', { body: ADMIN });
   await addIntakeAgents(server.url, admin.token, INTAKE_AGENTS, triage);
   const tokens = await signUpIntakeCustomers(server.url, 64, triage);
-  return { triage, server, dataDir, tokens, windows: [] };
+  return { triage, server, dataDir, dropDatabase: scratch?.drop, tokens, windows: [] };
 }
 
 /** One window of load on one side: its server's CPU µs per acknowledged case. */
@@ -80,6 +86,7 @@ try {
   }
   const figures = {
     messages: values.messages,
+    database: values.postgres ? 'postgres' : 'sqlite',
     pairs,
     seconds,
     connections,
@@ -95,5 +102,6 @@ try {
   for (const side of [off, on]) {
     await side.server.stop();
     rmSync(side.dataDir, { recursive: true, force: true });
+    await side.dropDatabase?.();
   }
 }

@@ -166,8 +166,10 @@ describe('the OpenAPI document', () => {
       const isPublic =
         security !== undefined && (security.length === 0 || security.some((r) => Object.keys(r).length === 0));
       if (!isPublic) expect(problems, `${what} needs credentials`).toEqual(expect.arrayContaining(['401', '403']));
+      if (operation.requestBody?.content['application/json'])
+        expect(problems, `${what} reads a JSON body`).toEqual(expect.arrayContaining(['400', '422']));
       if (operation.requestBody)
-        expect(problems, `${what} reads a body`).toEqual(expect.arrayContaining(['400', '422']));
+        expect(problems, `${what} reads a body`).toEqual(expect.arrayContaining(['400', '415']));
       if (path.includes('{')) expect(problems, `${what} names a resource`).toContain('404');
     }
     expect(operations.find((entry) => entry.operation.operationId === 'listCases')).toMatchObject({
@@ -176,6 +178,19 @@ describe('the OpenAPI document', () => {
     });
     expect(document.components.responses.NotFound.content['application/problem+json'].schema).toEqual({
       $ref: '#/components/schemas/Problem',
+    });
+  });
+
+  it('says what an upload sends: one file in the multipart field `file`', () => {
+    const upload = operationsOf(document).find((entry) => entry.operation.operationId === 'createUpload');
+    expect(upload?.operation.requestBody.content).toEqual({
+      'multipart/form-data': {
+        schema: expect.objectContaining({
+          type: 'object',
+          required: ['file'],
+          properties: { file: expect.objectContaining({ type: 'string', format: 'binary' }) },
+        }),
+      },
     });
   });
 

@@ -63,10 +63,23 @@ function derivedProblems(method: string, schema: FastifySchema) {
   return statuses;
 }
 
+/**
+ * A multipart route reads its body itself (@fastify/multipart), so it has no body schema to validate with;
+ * the document still says what to send: one file in the field `file`.
+ */
+const MULTIPART_FILE_BODY = {
+  type: 'object',
+  required: ['file'],
+  properties: { file: { type: 'string', format: 'binary', description: 'The file: a photo or a PDF.' } },
+} as const;
+
 /** Per route: zod schemas to JSON Schema, and the route's error statuses noted for `addProblemResponses`. */
 const transform: SwaggerTransform = (input) => {
   const { schema: transformed, url } = jsonSchemaTransform(input);
   if (!input.schema || transformed.hide) return { schema: transformed, url };
+  if (input.schema.consumes?.includes('multipart/form-data') && transformed.body === undefined) {
+    transformed.body = MULTIPART_FILE_BODY;
+  }
   const methods = [input.route.method].flat();
   const statuses = derivedProblems(methods[0] ?? 'GET', input.schema);
   for (const status of input.schema.problems ?? []) statuses.add(status);
