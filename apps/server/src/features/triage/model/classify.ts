@@ -16,6 +16,13 @@ const FAMILIAR_SHARE = 0.5;
 /** Text this unfamiliar (noise, a language the examples lack) gets the neutral answer: product_question, normal. */
 const LEAST_TRUST = 0.2;
 const RULE_CONFIDENCE = 0.95;
+/**
+ * Without a rule, `urgent` needs at least this probability from the model, or the next priority stands:
+ * urgent is for harm, fraud and legal threats, which the rules look for; the model's own urgent guesses
+ * below it were, on the held-out part and on messages written elsewhere, worried wording (a password
+ * reset mail that never comes, a thank-you) rather than urgent cases.
+ */
+const MODEL_URGENT_PROBABILITY = 0.5;
 const RULE_LABEL: Record<RuleKind, string> = { safety: 'safety', risk: 'safety risk', fraud: 'fraud', legal: 'legal' };
 const PLACEHOLDERS = new Set(['zorder', 'zmoney', 'zyear', 'zemail', 'zurl']);
 const CATEGORY_SET: ReadonlySet<unknown> = new Set(CATEGORIES);
@@ -125,7 +132,10 @@ export function buildModel(parts: TrainedParts): TriageModel {
     const trust = readable ? Math.min(1, familiar / FAMILIAR_SHARE) : 0;
     const isGuessable = trust >= LEAST_TRUST;
     const categoryBest = softmaxInPlace(scores, CATEGORY_HEAD);
-    const priorityBest = softmaxInPlace(scores, PRIORITY_HEAD);
+    let priorityBest = softmaxInPlace(scores, PRIORITY_HEAD);
+    if (priorityBest === URGENT && scores[PRIORITY_HEAD.offset + URGENT]! < MODEL_URGENT_PROBABILITY) {
+      priorityBest = runnerUp(PRIORITY_HEAD, URGENT);
+    }
     const hits = settings.rules ? findRuleHits(text, isTriggered) : [];
     let evidence = -1;
     const lowEvidence = (): boolean => {

@@ -92,12 +92,19 @@ describe('safety, fraud and legal rules', () => {
       ['Cot', "One of the cot slats came loose and my baby's leg got trapped in the gap. Refund please."],
       ['', 'mon fils a avalé une pile bouton de la lampe jouet, nous sommes aux urgences'],
       ['Glas in de soep', 'Er zat een stukje glas in de soep uit de pot. Ik wil mijn geld terug.'],
+      ['Car seat', 'The strap of the car seat tore after two weeks, my 2 year old son is no longer safe in the car.'],
+      ['Kindersitz', 'Der Gurt vom Kindersitz ist gerissen, mein Sohn ist nicht mehr sicher im Auto.'],
+      ['Seggiolino auto', 'La cinghia del seggiolino auto si è strappata, mio figlio non è più al sicuro in macchina.'],
     ]) {
       const result = classify(subject!, description!);
       expect(result, description).toMatchObject({ category: 'defective', priority: 'urgent' });
       expect(result.reasons.some((reason) => reason.startsWith('rule: safety'))).toBe(true);
       expect(result.tags).toContain('safety');
     }
+    // A product said to be no longer safe is urgent too, in the words of any language the glossary knows.
+    const unsafe = classify('Silla de coche', 'La silla de coche se rompió y mi hijo ya no va seguro en el coche.');
+    expect(unsafe.priority).toBe('urgent');
+    expect(unsafe.reasons).toContain('rule: safety risk ("no longer safe")');
   });
 
   it('makes fraud, a compromised account and legal threats urgent, the category from the model', () => {
@@ -118,6 +125,10 @@ describe('safety, fraud and legal rules', () => {
       ['SIM swap', 'The network says someone did a SIM swap and there is a new order on my account. Please lock it.'],
       ['Points', 'All 12,000 of my loyalty points were redeemed overnight and it was not me.'],
       ['Cargo no reconocido', 'Me han cobrado 199 € en la tarjeta por un pedido que yo no hice.'],
+      ['Gift card balance', 'My gift card shows a balance of £0 but I have never used it. It was a present.'],
+      ['voucher', "My voucher says it has already been redeemed but I haven't used it once."],
+      ['Mot de passe', "Mon mot de passe a été modifié sans mon accord, ce n'est pas moi qui l'ai fait."],
+      ['fork', 'There is a hairline crack in the carbon fork after my second ride on the bike.'],
     ]) {
       expect(classify(subject!, description!).priority, description).toBe('urgent');
     }
@@ -160,6 +171,13 @@ describe('safety, fraud and legal rules', () => {
       'I would like to return the flame-effect lamp, it is too big for the room.',
       'Do you sell glass jars for jam, and is the lid metal?',
       'The mirror is lovely but I want to hang it on the other wall, which screws do I need?',
+      'The courier left my parcel on the street, it is not safe to leave parcels there.',
+      'Is the bowl dishwasher safe? The label says not safe for the microwave.',
+      'The strap on my new handbag broke after a week. I would like a replacement.',
+      'I used my gift card on an order and now the balance shows £0, but there should be £12 left.',
+      'Just wanted to say the bamboo sheets are amazing. Smoking hot deal at that price too.',
+      // The model alone leans to urgent on these, without the probability urgent needs (classify.ts).
+      "Account email typo. I made a typo in my email when I signed up and now I can't log in. It's j.kavanagh@ with a missing 'a'. Please fix it.",
     ]) {
       expect(findRuleHits(normaliseText('', text)), text).toEqual([]);
       expect(classify('', text).priority, text).not.toBe('urgent');

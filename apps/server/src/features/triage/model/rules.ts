@@ -27,6 +27,11 @@ interface Rule {
   triggers: readonly string[];
   /** When given, the message must also mention this somewhere (e.g. "not me" only counts about an account). */
   context?: RegExp;
+  /**
+   * The pattern states a negation itself ("no longer safe"), so a negation before it in the clause is
+   * part of the same statement (a glossed "ya no va seguro" keeps its "no"), not one that cancels it.
+   */
+  negative?: true;
 }
 
 const BODY =
@@ -41,7 +46,7 @@ const NEAR = '[\\w ,/&-]{0,40}?';
 const ELECTRICAL =
   '(?:plug|plugs|socket|sockets|cable|cord|wire|wires|charger|adapt[eo]r|outlet|fuse|batter(?:y|ies)|casing|controller|pins)';
 const ACCOUNT_CONTEXT =
-  /\b(?:account|password|log ?in|logged|sign ?in|signed in|card|charges?|charged|payments?|paypal|orders? (?:i|we) |order confirmation|reset|2fa|codes?|points|loyalty|gift ?cards?|vouchers?|store credit|redeemed)\b/;
+  /\b(?:account|password|log[ -]?in|logged|sign[ -]?in|signed in|card|charges?|charged|payments?|paypal|orders? (?:i|we) |order confirmation|reset|2fa|codes?|points|loyalty|gift ?cards?|vouchers?|store credit|redeemed)\b/;
 
 function rule(
   kind: RuleKind,
@@ -65,7 +70,7 @@ const RULES: readonly Rule[] = [
     'safety',
     ['safety', 'smoke'],
     ['smok*', 'smoak*', 'fumes', 'rauch*', 'fumee', 'humo', 'fumo', 'fumaca'],
-    '(?:smok(?:e|ed|es|ing|eing|in|ey|y)|smoak\\w*)\\b(?! (?:grey|gray|glass|blue|colou?r|finish|lens|lenses|tint|tinted|effect|eye|eyes|machine|free|alarms?|detectors?))(?<!non[ -]smok\\w*)|fumes\\b|rauch\\w*|fumee\\b|humo\\b|fumo\\b|fumaca\\b',
+    '(?:smok(?:e|ed|es|ing|eing|in|ey|y)|smoak\\w*)\\b(?! (?:grey|gray|glass|blue|colou?r|finish|lens|lenses|tint|tinted|effect|eye|eyes|machine|free|alarms?|detectors?|hot (?:deals?|prices?|offers?|bargains?|sales?|looks?|dress\\w*|outfits?)))(?<!non[ -]smok\\w*)|fumes\\b|rauch\\w*|fumee\\b|humo\\b|fumo\\b|fumaca\\b',
   ),
   rule(
     'safety',
@@ -290,6 +295,46 @@ const RULES: readonly Rule[] = [
     `(?:buckle|harness|brakes?|strap|straps|latch|lock|clip|gate|rail|hinge|frame|base) ${NEAR}(?:opens? (?:up )?(?:by itself|on its own)|opened (?:up )?(?:by itself|on its own)|(?:unclips?|unclipped|unbuckles?|unbuckled|releases?|released) (?:itself|by itself|on its own)|(?:comes|came) unclipped|came (?:undone|open|loose|apart|off)|comes (?:undone|open|loose|apart)|gave way|gives way|doesnt hold|didnt hold|wont hold|not holding|collapsed|collapses|folded up|(?:doesnt|does not|didnt|wont|will not|no longer) (?:latch|lock|click|clip|stay (?:closed|locked|shut|fastened))|not (?:latching|locking|clicking))|(?:buckle|harness|latch|brakes?) ${NEAR}(?:snapped|snaps|broke|breaks|failed|fails)\\b|rolled (?:away |off )?(?:into|down|onto) (?:the )?(?:road|street|traffic|stairs)|(?:tiny|small|little) (?:\\w+ )?(?:beads?|parts?|pieces?|bits?|balls?|magnets?|button batter(?:y|ies)|coin batter(?:y|ies)) ${NEAR}(?:fell|came|coming|falling|fall|fallen|broke|break|breaking|popped) (?:out|off|loose|apart)|(?:beads?|parts?|pieces?|bits?|magnets?) (?:fell|came|coming|falling|fall|fallen|broke|popped) (?:out|off|loose)`,
     /\b(?:baby|babies|infant|newborn|toddler|child|children|kids?|son|daughter|months? old|years? old|car ?seat|pram|stroller|pushchair|buggy|cot|crib|high ?chair|bouncer|rattle|teether|toy)\b/,
   ),
+  // A child's restraint that tears or snaps (a car seat's or a pram's strap): the child is no longer held.
+  rule(
+    'safety',
+    ['safety', 'kids'],
+    [
+      'strap',
+      'straps',
+      'harness',
+      'buckle',
+      'belt',
+      'belts',
+      'webbing',
+      'tore',
+      'torn',
+      'ripped',
+      'frayed',
+      'snapped',
+      'broken',
+    ],
+    `(?:strap|straps|harness|buckle|belt|belts|webbing) [\\w ,/&-]{0,60}?(?:tore|torn|ripped|rips|ripping|tearing|tears|frayed|fraying|split|snapped|snaps|cracked|broke|broken|came off|came loose)\\b|(?:torn|ripped|frayed|snapped|broken) (?:\\w+ )?(?:strap|straps|harness|belt|belts|webbing)\\b`,
+    /\b(?:car ?seats?|booster(?: seat)?|child seat|bike seat|pram|stroller|pushchair|buggy|high ?chair|baby carrier|sling|bouncer|baby swing)\b/,
+  ),
+  // A crack in what holds a rider up (a bike's fork, frame or bars, a helmet): it can fail at speed.
+  rule(
+    'risk',
+    ['safety'],
+    ['crack', 'cracks', 'cracked', 'cracking'],
+    '(?:hairline )?crack(?:s|ed|ing)?\\b[\\w ,/&-]{0,40}?\\b(?:fork|frame|handlebars?|bars|stem|seat ?post|crank|cranks|dropouts?|helmet)\\b|(?:fork|frame|handlebars?|stem|seat ?post|crank|helmet) (?:has |is |was |now )?(?:a )?(?:hairline )?crack(?:s|ed)?\\b',
+    /\b(?:bikes?|bicycles?|cycl\w*|ride|rides|riding|rode|ridden|e-?bikes?|scooters?|mtb|carbon)\b/,
+  ),
+  // Something the customer says is no longer safe (often in another language, glossed "no longer safe").
+  {
+    ...rule(
+      'risk',
+      ['safety'],
+      ['safe'],
+      '(?:(?:no longer|not any more|not anymore) safe|(?:is|its|are|was|were|feels?|felt|seems?) (?:not|no longer|never) safe|(?:not|isnt|arent|wasnt|werent) safe (?:to use|anymore|any more|for (?:kids|children|a child|babies|a baby|my (?:son|daughter|child|kids|baby))))\\b(?! (?:to leave|left|place|to deliver|to send|for (?:the )?(?:dishwasher|microwave|oven|freezer|washing machine)))',
+    ),
+    negative: true,
+  },
   rule(
     'risk',
     ['safety'],
@@ -377,8 +422,8 @@ const RULES: readonly Rule[] = [
   rule(
     'fraud',
     ['fraud'],
-    ['not me', 'wasnt me'],
-    '(?:wasnt|was not|that wasnt|it wasnt|this wasnt|it was not|not) me\\b',
+    ['not me', 'wasnt me', 'werent me'],
+    '(?:wasnt|was not|werent|were not|that wasnt|it wasnt|this wasnt|it was not|not) me\\b',
     ACCOUNT_CONTEXT,
   ),
   rule(
@@ -417,7 +462,7 @@ const RULES: readonly Rule[] = [
       'purchase',
       'purchases',
     ],
-    `(?:someone|somebody|a stranger|strangers) (?:else )?(?:is|was|has been|got|has got|had got|must have got|is still|was still) (?:in|into|inside) (?:my|our|the) account|(?:password|reset|2fa|two factor|verification|login|log in|sign ?in|security) (?:codes? |emails? |e-?mails? |mails? |links? |requests? |texts? |alerts? |notifications? |messages? )?(?:that )?(?:i|we) (?:didnt|did not|never|havent|have not) (?:ask|asked|request|requested|make|made|do|did|try|tried|trigger|triggered)|(?:password|e-?mail|email address|address|phone number|mobile number|number|details) (?:was |were |has been |had been |got |have been )?(?:changed|updated|reset)[^.!?]{0,40}[.!?,]? (?:and |but )?(?:i|we) (?:didnt|did not|never|havent|have not) (?:do|did|change|changed|make|made|request|requested|ask|asked)\\b|(?:stuff|things|items|something|orders?|purchases?) (?:that )?(?:i|we) (?:didnt|did not|never|havent|have not) (?:order|ordered|buy|bought|place|placed|make|made|ask)`,
+    `(?:someone|somebody|a stranger|strangers) (?:else )?(?:is|was|has been|got|has got|had got|must have got|is still|was still) (?:in|into|inside) (?:my|our|the) account|(?:password|reset|2fa|two factor|verification|login|log[ -]?in|sign[ -]?in|security) (?:codes? |emails? |e-?mails? |mails? |links? |requests? |texts? |alerts? |notifications? |messages? )?(?:that )?(?:i|we) (?:didnt|did not|never|havent|have not) (?:ask|asked|request|requested|make|made|do|did|try|tried|trigger|triggered)|(?:password|e-?mail|email address|address|phone number|mobile number|number|details) (?:was |were |has been |had been |got |have been )?(?:changed|updated|reset)[^.!?]{0,40}[.!?,]? (?:and |but )?(?:i|we) (?:didnt|did not|never|havent|have not) (?:do|did|change|changed|make|made|request|requested|ask|asked)\\b|(?:stuff|things|items|something|orders?|purchases?) (?:that )?(?:i|we) (?:didnt|did not|never|havent|have not) (?:order|ordered|buy|bought|place|placed|make|made|ask)`,
   ),
   rule(
     'fraud',
@@ -425,6 +470,21 @@ const RULES: readonly Rule[] = [
     ['didnt', 'did not', 'never', 'havent', 'have not', 'used'],
     '(?:(?:i|we) )?(?:didnt|did not|never) (?:order|ordered|buy|bought|place|placed|make|made|purchase|purchased) anything\\b|(?:my|our) (?:account|card|card details|details|paypal) (?:was|were|has been|have been|is being|had been) used\\b|(?:i|we) (?:didnt|did not|never|havent|have not) (?:order|ordered|buy|bought|place|placed|make|made|purchase|purchased) (?:it|this|that|these|them|anything)\\b|(?:i|we) (?:never|didnt|did not) (?:agree|agreed|sign|signed|subscribe|subscribed) (?:up )?(?:to|for)\\b',
     /\b(?:order confirmation|from my account|on my account|in my account|my (?:credit |debit )?card|statement|bank|charged|charges?|debited|paypal)\b/,
+  ),
+  // Account details changed or used without the owner's say-so.
+  rule(
+    'fraud',
+    ['fraud', 'hacked'],
+    ['without'],
+    '(?:password|e-?mail|email address|address|details|account|phone number|number|login) [\\w ,/&-]{0,40}?(?:changed?|updated|reset|modified|used|accessed|added)\\b[\\w ,/&-]{0,20}?without (?:my|our) (?:permission|consent|authori[sz]ation|knowledge|approval|agreement)\\b',
+  ),
+  // A gift card or store credit emptied that its owner never used: someone else has its code.
+  rule(
+    'fraud',
+    ['fraud', 'giftcard'],
+    ['gift*', 'egift*', 'voucher*', 'credit'],
+    '(?:e-?gift ?cards?|gift ?cards?|gift vouchers?|vouchers?|store credit)[^\\n]{0,120}?(?:balance (?:is |of |shows |showing |says |now |was )?(?:zmoney|zero|nothing|empty)|(?:shows|says|has|showing) (?:a )?(?:zmoney|zero|no|an empty) balance|(?:has been|had been|was|been|already|is) (?:already )?(?:used|redeemed|spent|drained|emptied)|drained|emptied)',
+    /\b(?:never (?:used|redeemed|spent|touched)|(?:havent|have not|hadnt|had not|didnt|did not) (?:even )?(?:used|redeemed|spent|touched)|not used|unused|not me|wasnt me|someone|somebody|stole|stolen)\b/,
   ),
   // Legal threats and formal escalation.
   rule(
@@ -507,10 +567,10 @@ export function findRuleHits(text: string, isTriggered?: (rule: number) => boole
   const hits: RuleHit[] = [];
   for (let index = 0; index < RULES.length; index++) {
     if (isTriggered && !isTriggered(index)) continue;
-    const { kind, pattern, tags, context } = RULES[index]!;
+    const { kind, pattern, tags, context, negative } = RULES[index]!;
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-      if (isNegated(text, match.index)) continue;
+      if (!negative && isNegated(text, match.index)) continue;
       if (context && !context.test(text)) break;
       hits.push({ kind, tags, words: match[0].trim().replace(/\s+/g, ' ').slice(0, 40) });
       break;
