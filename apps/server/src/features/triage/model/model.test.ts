@@ -92,6 +92,7 @@ describe('safety, fraud and legal rules', () => {
       ['Cot', "One of the cot slats came loose and my baby's leg got trapped in the gap. Refund please."],
       ['', 'mon fils a avalé une pile bouton de la lampe jouet, nous sommes aux urgences'],
       ['Glas in de soep', 'Er zat een stukje glas in de soep uit de pot. Ik wil mijn geld terug.'],
+      ['', 'my kid got burnt by the hair straightener u sold me'],
       ['Car seat', 'The strap of the car seat tore after two weeks, my 2 year old son is no longer safe in the car.'],
       ['Kindersitz', 'Der Gurt vom Kindersitz ist gerissen, mein Sohn ist nicht mehr sicher im Auto.'],
       ['Seggiolino auto', 'La cinghia del seggiolino auto si è strappata, mio figlio non è più al sicuro in macchina.'],
@@ -175,6 +176,9 @@ describe('safety, fraud and legal rules', () => {
       'Is the bowl dishwasher safe? The label says not safe for the microwave.',
       'The strap on my new handbag broke after a week. I would like a replacement.',
       'I used my gift card on an order and now the balance shows £0, but there should be £12 left.',
+      'The pizza got burnt on the bottom every time, is the stone too thin?',
+      "I'm a family lawyer and work from home: does the monitor arm fit a glass desk?",
+      'I hold lasting power of attorney for my mother and would like to return the rug she ordered.',
       'Just wanted to say the bamboo sheets are amazing. Smoking hot deal at that price too.',
       // The model alone leans to urgent on these, without the probability urgent needs (classify.ts).
       "Account email typo. I made a typo in my email when I signed up and now I can't log in. It's j.kavanagh@ with a missing 'a'. Please fix it.",
