@@ -29,6 +29,11 @@ declare module 'fastify' {
      * service's own refusals, such as 409 for a conflict or 429 for a throttle.
      */
     problems?: readonly ProblemStatus[];
+    /**
+     * The body of a route that reads it itself (a multipart upload through @fastify/multipart), as JSON
+     * Schema for the document only: Fastify never validates it (the route's own checks answer bad input).
+     */
+    documentedBody?: Record<string, unknown>;
   }
 }
 
@@ -63,27 +68,15 @@ function derivedProblems(method: string, schema: FastifySchema) {
   return statuses;
 }
 
-/**
- * A multipart route reads its body itself (@fastify/multipart), so it has no body schema to validate with;
- * the document still says what to send: one file in the field `file`.
- */
-const MULTIPART_FILE_BODY = {
-  type: 'object',
-  required: ['file'],
-  properties: { file: { type: 'string', format: 'binary', description: 'The file: a photo or a PDF.' } },
-} as const;
-
 /** Per route: zod schemas to JSON Schema, and the route's error statuses noted for `addProblemResponses`. */
 const transform: SwaggerTransform = (input) => {
   const { schema: transformed, url } = jsonSchemaTransform(input);
   if (!input.schema || transformed.hide) return { schema: transformed, url };
-  if (input.schema.consumes?.includes('multipart/form-data') && transformed.body === undefined) {
-    transformed.body = MULTIPART_FILE_BODY;
-  }
   const methods = [input.route.method].flat();
   const statuses = derivedProblems(methods[0] ?? 'GET', input.schema);
   for (const status of input.schema.problems ?? []) statuses.add(status);
-  const { problems: _declared, ...rest } = transformed;
+  const { problems: _declared, documentedBody, ...rest } = transformed;
+  if (documentedBody !== undefined) rest.body = documentedBody;
   const sorted = [...statuses].sort((a, b) => a - b);
   return { schema: { ...rest, [PROBLEMS_KEY]: sorted }, url };
 };

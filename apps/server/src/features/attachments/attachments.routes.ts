@@ -60,6 +60,13 @@ export const attachmentsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Upload one photo or document (multipart, field `file`) to attach to a case or message',
         consumes: ['multipart/form-data'],
+        documentedBody: {
+          type: 'object',
+          required: ['file'],
+          properties: {
+            file: { type: 'string', format: 'binary', description: 'A photo (JPEG, PNG, WebP, HEIC) or a PDF.' },
+          },
+        },
         response: { 201: uploadSchema },
       },
     },
