@@ -103,6 +103,10 @@ const GLOSSES: ReadonlyArray<readonly [english: string, stems: string]> = [
   ],
   ['not me', 'pas moi|nicht ich|no fui yo|no he sido yo|non ero io|non sono stato io|niet ik|nao fui eu'],
   [
+    'someone else is using my account',
+    'koi aur (?:mera|meri|mere|hamara) (?:account|card|khata)\\w* (?:use|istemaal|chala) kar (?:raha|rahi|rahe)\\w*|quelquun (?:dautre )?utilise mon compte|alguien (?:mas |esta )*usa(?:ndo)? mi cuenta|qualcuno (?:sta )?us(?:a|ando) il mio (?:account|conto)|jemand (?:anderes )?(?:benutzt|nutzt) mein\\w* (?:konto|account)|iemand (?:anders )?gebruikt mijn (?:account|rekening)|ktos (?:inny )?uzywa moj\\w* kont\\w*|alguem (?:esta )?usa(?:ndo)? (?:a )?minha conta',
+  ],
+  [
     'without my permission',
     'sans mon (?:accord|autorisation|consentement)|sin mi (?:permiso|consentimiento|autorizacion)|ohne mein\\w* (?:wissen|einverstandnis|zustimmung|erlaubnis)|senza (?:il )?mio (?:consenso|permesso)|zonder (?:mijn )?(?:toestemming|medeweten)|sem (?:a )?minha (?:autorizacao|permissao)',
   ],

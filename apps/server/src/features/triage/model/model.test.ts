@@ -130,6 +130,14 @@ describe('safety, fraud and legal rules', () => {
       ['voucher', "My voucher says it has already been redeemed but I haven't used it once."],
       ['Mot de passe', "Mon mot de passe a été modifié sans mon accord, ce n'est pas moi qui l'ai fait."],
       ['fork', 'There is a hairline crack in the carbon fork after my second ride on the bike.'],
+      ['account', 'koi aur mera account use kar raha hai, orders mein ajeeb cheezein hain jo maine nahi mangayi'],
+      // Without a word of buying, a question about a hazard is about the product the customer has.
+      ['plant', 'My cat chewed a leaf and was sick all night. Is the peace lily poisonous?'],
+      ['charger', 'Is this dangerous? The charger gets too hot to touch after ten minutes.'],
+      [
+        'insurance',
+        'My card was stolen and used on your site, the police report is attached, please cancel the orders.',
+      ],
     ]) {
       expect(classify(subject!, description!).priority, description).toBe('urgent');
     }
@@ -180,6 +188,14 @@ describe('safety, fraud and legal rules', () => {
       "I'm a family lawyer and work from home: does the monitor arm fit a glass desk?",
       'I hold lasting power of attorney for my mother and would like to return the rug she ordered.',
       'Just wanted to say the bamboo sheets are amazing. Smoking hot deal at that price too.',
+      // A hazard asked about before buying, swollen feet, a crime number for an insurer, a hack long fixed.
+      'Before I buy: is the peace lily poisonous to cats? I would like to order two for the lounge.',
+      'Is this stacking toy a choking hazard for an 18-month-old? Thinking of buying it for my grandson.',
+      'My feet swell in summer, do the trainers come in a wide fit?',
+      'The mirror arrived shattered, broken glass everywhere. Nobody was hurt, could you send a replacement?',
+      'We were burgled and the insurer needs a copy of the invoice for the TV. The crime reference number is CR/1234/26.',
+      'My old email was hacked years ago so please change the address on my account to this one.',
+      'La sarten es buena, cocino a fuego lento todos los dias. Tienen la tapa de 28 cm?',
       // The model alone leans to urgent on these, without the probability urgent needs (classify.ts).
       "Account email typo. I made a typo in my email when I signed up and now I can't log in. It's j.kavanagh@ with a missing 'a'. Please fix it.",
     ]) {

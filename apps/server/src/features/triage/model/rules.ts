@@ -32,6 +32,13 @@ interface Rule {
    * part of the same statement (a glossed "ya no va seguro" keeps its "no"), not one that cancels it.
    */
   negative?: true;
+  /** When given, a message that mentions this is not the case the rule is for (an insurance claim's crime number). */
+  unless?: RegExp;
+  /**
+   * A worry asked as a question before buying ("is it poisonous to cats? I would like to order one") is a
+   * product question: in a message that says the customer has not bought yet, a match in a question is skipped.
+   */
+  hypothetical?: true;
 }
 
 const BODY =
@@ -42,6 +49,8 @@ const PERSON = `(?:me|him|her|them|us|myself|himself|herself|themselves|(?:my|hi
 const OWN_BODY = `(?:(?:my|his|her|our|their|a|the) (?:left |right )?${BODY})`;
 const DEVICE =
   '(?:batter(?:y|ies)|power ?bank|charging case|case|phone|tablet|laptop|e-?reader|scooter|e-?bike|vape|smartwatch|earbuds?|headphones|speaker|controller|console)';
+// Swollen feet, ankles or legs are mostly pregnancy, heat or a long day (and a question about wide shoes).
+const SWELLING_BODY = BODY.replace('|leg|legs|foot|feet|toe|toes', '');
 const NEAR = '[\\w ,/&-]{0,40}?';
 const ELECTRICAL =
   '(?:plug|plugs|socket|sockets|cable|cord|wire|wires|charger|adapt[eo]r|outlet|fuse|batter(?:y|ies)|casing|controller|pins)';
@@ -64,7 +73,7 @@ const RULES: readonly Rule[] = [
     'safety',
     ['safety', 'fire'],
     ['fire', 'flame', 'flames', 'ablaze', 'burn*', 'incendie', 'incendio', 'feuer', 'fuego', 'fuoco', 'fogo'],
-    '(?:caught|catch|catching|catches|on|set(?: itself)?|burst into) (?:on )?(?:fire|flames?)\\b|fire (?:hazard|risk|brigade|service|department|fighters?)\\b|flames?\\b(?! red| retardant|[ -]effect)|ablaze\\b|burn(?:ed|t)? (?:the house |our house |the place |the flat )?down\\b|incendi[eo]\\b|feuer\\b|fuego\\b|fuoco\\b|fogo\\b',
+    '(?:caught|catch|catching|catches|on|set(?: itself)?|burst into) (?:on )?(?:fire|flames?)\\b|fire (?:hazard|risk|brigade|service|department|fighters?)\\b|flames?\\b(?! red| retardant|[ -]effect)|ablaze\\b|burn(?:ed|t)? (?:the house |our house |the place |the flat )?down\\b|incendi[eo]\\b|feuer\\b|(?<!\\ba )(?:fuego|fuoco|fogo)\\b(?! (?:lento|medio|alto|bajo|fuerte|vivo|basso|brando|baixo|forte))',
   ),
   rule(
     'safety',
@@ -175,12 +184,15 @@ const RULES: readonly Rule[] = [
     ],
     `${DEVICE} ${NEAR}(?:swell\\w*|swollen|bulg\\w*|puff(?:ed|ing|y)\\b|bloat\\w*|ballooned|expand(?:ed|ing))|(?:swell\\w*|swollen|bulg\\w*|puffed|bloated) ${NEAR}${DEVICE}\\b|(?:batter(?:y|ies)|power ?bank) ${NEAR}(?:leak\\w*|hiss\\w*|explod\\w*|very hot|so hot)|explo(?:ded|des|ding|sion)\\b|short.?circuit\\w*|(?:tripped|tripping|trips|blew|blown) (?:the |a |our |my )?(?:fuse|breaker|electrics|circuit|trip switch)|(?:fuse|breaker|electrics) (?:box )?(?:tripped|blew|went)|(?:exposed|bare|live) (?:wires?|copper|wiring)|(?:see|showing|visible) (?:the )?(?:bare )?(?:copper|wires? inside)`,
   ),
-  rule(
-    'safety',
-    ['safety', 'choking'],
-    ['chok*', 'chocked', 'swallow*', 'mouth', 'mouths', 'strangl*', 'suffocat*', 'neck', 'throat', 'magnet*'],
-    'chok(?:e|ed|es|ing)\\b|chocked\\b|(?:almost|nearly|had|has|could have|might have|may have) swallow(?:ed)?\\b|swallow(?:ed|ing)? (?:it|one|a|the|some|part|pieces?|bits?|magnets?|batter\\w*)\\b|(?:in|into) (?:his|her|their) mouths?\\b|strangl\\w*|suffocat\\w*|(?:around|round) (?:his|her|their|my) (?:neck|throat)|magnets? (?:came|come|coming|fell|falling|fall) (?:out|off|loose)|swallow(?:ed)? (?:\\w+ ){0,4}?(?:button batter\\w*|batter(?:y|ies)|magnets?)\\b',
-  ),
+  {
+    ...rule(
+      'safety',
+      ['safety', 'choking'],
+      ['chok*', 'chocked', 'swallow*', 'mouth', 'mouths', 'strangl*', 'suffocat*', 'neck', 'throat', 'magnet*'],
+      'chok(?:e|ed|es|ing)\\b|chocked\\b|(?:almost|nearly|had|has|could have|might have|may have) swallow(?:ed)?\\b|swallow(?:ed|ing)? (?:it|one|a|the|some|part|pieces?|bits?|magnets?|batter\\w*)\\b|(?:in|into) (?:his|her|their) mouths?\\b|strangl\\w*|suffocat\\w*|(?:around|round) (?:his|her|their|my) (?:neck|throat)|magnets? (?:came|come|coming|fell|falling|fall) (?:out|off|loose)|swallow(?:ed)? (?:\\w+ ){0,4}?(?:button batter\\w*|batter(?:y|ies)|magnets?)\\b',
+    ),
+    hypothetical: true,
+  },
   rule(
     'safety',
     ['safety', 'allergy'],
@@ -206,13 +218,20 @@ const RULES: readonly Rule[] = [
       'throwing',
       'threw',
       'fever',
-      'poison*',
-      'toxic',
       'ill',
       'sick',
     ],
-    `allergic reactions?|(?:had|having|have|got|caused|causing|gave|give|gives) (?:${PERSON} )?(?:an? )?(?:bad |severe |terrible |nasty |skin )?(?:allergic )?reaction\\b(?! to (?:the|your|this|that|my) (?:price|news|email|message|bill|service|reply|delay))|anaphyla\\w*|epi ?pen|hives\\b|rash(?:es)?\\b(?! (?:decision|guard|vest))|${BODY} (?:\\w+ ){0,2}(?:swollen|swell(?:s|ed|ing)?\\b)|(?:swollen|swelling) ${BODY}|(?:burning|blistered|peeling) skin|(?:my|his|her) asthma|asthma (?:attack|flare)|(?:cant|couldnt|could not|can not|trouble|difficulty|struggling to|hard to) breath|wheez\\w*|lightheaded|dizz(?:y|iness)|vomit\\w*|throwing up|threw up|fever\\b|(?:made|making|makes|left) (?:${PERSON}|(?:us|them) (?:both|all)) (?:really |so |very |violently )?(?:ill|sick)\\b|(?:were|was|been|got|fell|felt|feel|feeling|are|is) (?:both |all )?(?:really |so |very |violently )?(?:ill|sick) (?:all night|all day|for (?:days|hours|two days|2 days)|after (?:eating|drinking|using|taking)|from (?:it|the|eating))|poison\\w*|toxic\\b(?! (?:customer|service|company|attitude|behaviou?r))`,
+    `allergic reactions?|(?:had|having|have|got|caused|causing|gave|give|gives) (?:${PERSON} )?(?:an? )?(?:bad |severe |terrible |nasty |skin )?(?:allergic )?reaction\\b(?! to (?:the|your|this|that|my) (?:price|news|email|message|bill|service|reply|delay))|anaphyla\\w*|epi ?pen|hives\\b|rash(?:es)?\\b(?! (?:decision|guard|vest))|${SWELLING_BODY} (?:\\w+ ){0,2}(?:swollen|swell(?:s|ed|ing)?\\b)|(?:swollen|swelling) ${SWELLING_BODY}|(?:burning|blistered|peeling) skin|(?:my|his|her) asthma|asthma (?:attack|flare)|(?:cant|couldnt|could not|can not|trouble|difficulty|struggling to|hard to) breath|wheez\\w*|lightheaded|dizz(?:y|iness)|vomit\\w*|throwing up|threw up|fever\\b|(?:made|making|makes|left) (?:${PERSON}|(?:us|them) (?:both|all)) (?:really |so |very |violently )?(?:ill|sick)\\b|(?:were|was|been|got|fell|felt|feel|feeling|are|is) (?:both |all )?(?:really |so |very |violently )?(?:ill|sick) (?:all night|all day|for (?:days|hours|two days|2 days)|after (?:eating|drinking|using|taking)|from (?:it|the|eating))`,
   ),
+  {
+    ...rule(
+      'safety',
+      ['safety', 'poison'],
+      ['poison*', 'toxic'],
+      'poison\\w*|toxic\\b(?! (?:customer|service|company|attitude|behaviou?r|positivity|relationship))',
+    ),
+    hypothetical: true,
+  },
   rule(
     'safety',
     ['safety', 'injury'],
@@ -334,43 +353,47 @@ const RULES: readonly Rule[] = [
       '(?:(?:no longer|not any more|not anymore) safe|(?:is|its|are|was|were|feels?|felt|seems?) (?:not|no longer|never) safe|(?:not|isnt|arent|wasnt|werent) safe (?:to use|anymore|any more|for (?:kids|children|a child|babies|a baby|my (?:son|daughter|child|kids|baby))))\\b(?! (?:to leave|left|place|to deliver|to send|for (?:the )?(?:dishwasher|microwave|oven|freezer|washing machine)))',
     ),
     negative: true,
+    hypothetical: true,
   },
-  rule(
-    'risk',
-    ['safety'],
-    [
-      'dangerous',
-      'unsafe',
-      'hazard*',
-      'hazardous',
-      'safety',
+  {
+    ...rule(
       'risk',
-      'recall*',
-      'gefahrlich*',
-      'dangereu*',
-      'peligros*',
-      'pericolos*',
-      'gevaarlijk*',
-      'perigos*',
-      'alarm',
-      'alarms',
-      'detector',
-      'detectors',
-    ],
-    '(?:is|its|was|this is|thats|very|so|really|extremely|seriously|genuinely|actually|could be|be|looks|seems) (?:\\w+ )?(?:dangerous|unsafe|a hazard|hazardous|a safety (?:issue|hazard|risk|problem|concern))\\b|safety (?:hazard|risk|issue|problem|defect|recall|concern)|(?:fire|health|choking|electrical|burn|strangulation|suffocation) (?:hazard|risk)|(?:a|the|product|safety|any|been|being|under|on|part of the|voluntary|urgent) recall(?:ed|s)?\\b|recall(?:ing|ed)? (?:these|this|it|them|the product|the \\w+s)\\b|recall (?:notice|list)|(?:smoke|co|carbon monoxide|fire|gas) (?:alarms?|detectors?) (?:doesnt|does not|didnt|did not|wont|will not|never|isnt|is not|arent|are not|not|no longer|stopped) (?:work|working|go off|going off|goes off|went off|beep|beeping|sound|sounding|detect|detecting|test|testing|turn on)|gefahrlich\\w*|dangereu\\w*|peligros\\w*|pericolos\\w*|gevaarlijk\\w*|perigos\\w*',
-  ),
+      ['safety'],
+      [
+        'dangerous',
+        'unsafe',
+        'hazard*',
+        'hazardous',
+        'safety',
+        'risk',
+        'recall*',
+        'gefahrlich*',
+        'dangereu*',
+        'peligros*',
+        'pericolos*',
+        'gevaarlijk*',
+        'perigos*',
+        'alarm',
+        'alarms',
+        'detector',
+        'detectors',
+      ],
+      '(?:is|its|was|this is|thats|very|so|really|extremely|seriously|genuinely|actually|could be|be|looks|seems) (?:\\w+ )?(?:dangerous|unsafe|a hazard|hazardous|a safety (?:issue|hazard|risk|problem|concern))\\b|safety (?:hazard|risk|issue|problem|defect|recall|concern)|(?:fire|health|choking|electrical|burn|strangulation|suffocation) (?:hazard|risk)|(?:a|the|product|safety|any|been|being|under|on|part of the|voluntary|urgent) recall(?:ed|s)?\\b|recall(?:ing|ed)? (?:these|this|it|them|the product|the \\w+s)\\b|recall (?:notice|list)|(?:smoke|co|carbon monoxide|fire|gas) (?:alarms?|detectors?) (?:doesnt|does not|didnt|did not|wont|will not|never|isnt|is not|arent|are not|not|no longer|stopped) (?:work|working|go off|going off|goes off|went off|beep|beeping|sound|sounding|detect|detecting|test|testing|turn on)|gefahrlich\\w*|dangereu\\w*|peligros\\w*|pericolos\\w*|gevaarlijk\\w*|perigos\\w*',
+    ),
+    hypothetical: true,
+  },
   // Fraud and compromised accounts.
   rule(
     'fraud',
     ['fraud', 'hacked'],
     ['hack*', 'compromised', 'hijacked', 'breached', 'takeover', 'theft', 'taken', 'identity', 'sim'],
-    '(?<!(?:friend|friends|hers|his|theirs|sister|brother|colleague|mum|mom|dad|neighbou?r)\\b[\\w ]{0,20})hack(?:ed|ing)\\b(?! off\\b)|hack(?:ed)? (?:me|my|into|in)\\b|hackers?\\b|account (?:was |has been |is |got )?(?:compromised|taken over|hijacked|breached)|(?:compromised|hijacked|breached) (?:my |the )?account|(?:account|identity) (?:takeover|theft)|identity (?:fraud|stolen)|sim (?:card )?swap\\w*',
+    '(?<!(?:friend|friends|hers|his|theirs|sister|brother|colleague|mum|mom|dad|neighbou?r)\\b[\\w ]{0,20})hack(?:ed|ing)\\b(?! off\\b)(?![\\w ,]{0,40}\\b(?:years? ago|long ago|ages ago|back in (?:19|20)\\d\\d|in (?:19|20)\\d\\d))|hack(?:ed)? (?:me|my|into|in)\\b|hackers?\\b|account (?:was |has been |is |got )?(?:compromised|taken over|hijacked|breached)|(?:compromised|hijacked|breached) (?:my |the )?account|(?:account|identity) (?:takeover|theft)|identity (?:fraud|stolen)|sim (?:card )?swap\\w*',
   ),
   rule(
     'fraud',
     ['fraud'],
     ['fraud*', 'betrug*', 'frode', 'scam*', 'phish*', 'unauthori*', 'authori*', 'card', 'stolen', 'stole'],
-    'fraud\\w*|betrug\\w*|frode\\b|scamm(?:ed|er|ers)\\b|scam (?:texts?|e-?mails?|messages?|calls?|sites?|websites?|links?|page)\\b|(?:a|this|that) scam\\?|phish\\w*|unauthori[sz]ed|(?:didnt|did not|never) authori[sz]e|card testers?|card (?:was |has been |had been |got )?(?:stolen|cloned|skimmed|compromised)|stolen (?:card|credit card|debit card|details|identity|password|code|gift card|voucher)|stole (?:my|the) (?:card|code|details|gift card|identity|login|password|account)',
+    'fraud\\w*|betrug\\w*|frode\\b|scamm(?:ed|er|ers)\\b|scam (?:texts?|e-?mails?|messages?|calls?|sites?|websites?|links?|page)\\b|phish\\w*|unauthori[sz]ed|(?:didnt|did not|never) authori[sz]e|card testers?|card (?:was |has been |had been |got )?(?:stolen|cloned|skimmed|compromised)|stolen (?:card|credit card|debit card|details|identity|password|code|gift card|voucher)|stole (?:my|the) (?:card|code|details|gift card|identity|login|password|account)',
   ),
   rule(
     'fraud',
@@ -524,7 +547,6 @@ const RULES: readonly Rule[] = [
       'watchdog',
       'false',
       'bait',
-      'crime',
       'warning',
       'anwalt*',
       'rechtsanwalt*',
@@ -535,8 +557,18 @@ const RULES: readonly Rule[] = [
       'advocaat*',
       'verbraucherzentrale',
     ],
-    '(?<!\\b(?:is|am|are|was|were|as|im|hes|shes|being) an? (?:\\w+ )?)(?<!power of |& ?\\w+ )(?:lawyers?|solicitors?|attorneys?|barristers?)\\b|counsel\\b|paralegal\\b|legal (?:action|advice|advisor|adviser|proceedings|claim|route|steps|recourse|team|department|letter|dispute)|lawsuit|(?:to|in|at|through|via|the|a|claims|county|district|consumer|civil|magistrates) court\\b(?<!(?:food|tennis|basketball|netball|squash|badminton) court)(?! (?:shoes?|heels?|pumps?|road|rd|street|lane|avenue|way|drive|close|flats?|apartments?|house|yard))|small claims|tribunal\\b|(?:will|going to|gonna|ll|shall|intend to|plan to|prepared to) (?:be )?su(?:e|ing)\\b|sue (?:you|your|them|the company|for)\\b|suing\\b|trading standards|ombudsm[ae]n|consumer (?:protection|law|laws|court|forum|affairs|authority|helpline|rights|council|commission|bureau|agency|association|ombudsman|statutes?|contracts regulations|guarantees|tribunal|watchdog|organi[sz]ation|centre|center)|competition bureau|better business bureau|bbb\\b|ftc\\b|accc\\b|cma\\b|acm\\b|citizens advice|letter before action|letter of claim|formal (?:demand|notice)|(?:final|last) warning|(?:report(?:ing)?|complain(?:ing)?|complaint) (?:you |this |your company |your shop |your store |it )?to (?:the )?(?:police|regulator|authorities|watchdog)|(?:report|reported|reporting|contact|contacted|contacting|call|called|calling|go to|went to|involve|involving|tell|told|inform|informed|give it to|gave it to|hand it to)(?: it| this)?(?: to)?(?: the)? police\\b|police (?:report|reference|ref|complaint|case|crime|are involved)|crime (?:ref|reference|number)|false advertising|bait and switch|anwalt\\w*|rechtsanwalt\\w*|avocat\\w*|abogad\\w*|avvocat\\w*|advogad\\w*|advocaat\\w*|verbraucherzentrale',
+    '(?<!\\b(?:is|am|are|was|were|as|im|hes|shes|being) an? (?:\\w+ )?)(?<!power of |& ?\\w+ )(?:lawyers?|solicitors?|attorneys?|barristers?)\\b|counsel\\b|paralegal\\b|legal (?:action|advice|advisor|adviser|proceedings|claim|route|steps|recourse|team|department|letter|dispute)|lawsuit|(?:to|in|at|through|via|the|a|claims|county|district|consumer|civil|magistrates) court\\b(?<!(?:food|tennis|basketball|netball|squash|badminton) court)(?! (?:shoes?|heels?|pumps?|road|rd|street|lane|avenue|way|drive|close|flats?|apartments?|house|yard))|small claims|tribunal\\b|(?:will|going to|gonna|ll|shall|intend to|plan to|prepared to) (?:be )?su(?:e|ing)\\b|sue (?:you|your|them|the company|for)\\b|suing\\b|trading standards|ombudsm[ae]n|consumer (?:protection|law|laws|court|forum|affairs|authority|helpline|rights|council|commission|bureau|agency|association|ombudsman|statutes?|contracts regulations|guarantees|tribunal|watchdog|organi[sz]ation|centre|center)|competition bureau|better business bureau|bbb\\b|ftc\\b|accc\\b|cma\\b|acm\\b|citizens advice|letter before action|letter of claim|formal (?:demand|notice)|(?:final|last) warning|(?:report(?:ing)?|complain(?:ing)?|complaint) (?:you |this |your company |your shop |your store |it )?to (?:the )?(?:police|regulator|authorities|watchdog)|false advertising|bait and switch|anwalt\\w*|rechtsanwalt\\w*|avocat\\w*|abogad\\w*|avvocat\\w*|advogad\\w*|advocaat\\w*|verbraucherzentrale',
   ),
+  // The police told of the shop, or its reference on a complaint (not a crime number for one's own insurer).
+  {
+    ...rule(
+      'legal',
+      ['legal'],
+      ['police', 'crime'],
+      '(?:report|reported|reporting|contact|contacted|contacting|call|called|calling|go to|went to|involve|involving|tell|told|inform|informed|give it to|gave it to|hand it to)(?: it| this)?(?: to)?(?: the)? police\\b|police (?:report|reference|ref|complaint|case|crime|are involved)|crime (?:ref|reference|number)',
+    ),
+    unless: /\b(?:insurance|insurer|insurers|insured|burglary|burglars?|burgled|broken into|break[ -]in)\b/,
+  },
   rule(
     'legal',
     ['chargeback'],
@@ -546,7 +578,7 @@ const RULES: readonly Rule[] = [
 ];
 
 const NEGATION =
-  /\b(?:no|not|never|without|nothing|none|isnt|wasnt|arent|werent|didnt|doesnt|dont|hasnt|havent|hadnt|wont|wouldnt|cant|couldnt|neither|nor|free of|zero|any sign of)\b(?![^.!?;\n]*\b(?:but|until|then|now|however|yet|except)\b)[^.!?;\n]{0,24}$/;
+  /\b(?:no|not|never|without|nothing|none|nobody|noone|isnt|wasnt|arent|werent|didnt|doesnt|dont|hasnt|havent|hadnt|wont|wouldnt|cant|couldnt|neither|nor|free of|zero|any sign of)\b(?![^.!?;\n]*\b(?:but|until|then|now|however|yet|except)\b)[^.!?;\n]{0,24}$/;
 /** Hedges look like negations but are not: "no idea why it caught fire" is still a fire. */
 const HEDGE =
   /\b(?:no idea|not sure|dont know|do not know|not know|didnt know|not certain|cant tell|not even|not only|dont want|do not want|didnt want|cant believe|couldnt believe|could not believe)\b[^.!?;\n]*$/;
@@ -554,6 +586,16 @@ const HEDGE =
 function isNegated(text: string, index: number): boolean {
   const before = text.slice(Math.max(0, index - 40), index);
   return NEGATION.test(before) && !HEDGE.test(before);
+}
+
+// The customer says they have not bought yet (the glossed and phone-typed forms included).
+const BEFORE_BUYING =
+  /\b(?:before (?:i|we) (?:buy|order|purchase|get|commit|pay)|(?:thinking|thought) (?:of|about) (?:buying|getting|ordering)|consider(?:ing)? (?:buying|getting|ordering)|plan(?:ning)? to (?:buy|order|get)|(?:would|id|wed|wd) (?:like|love) to (?:buy|order|get)|(?:want|wanting|going|hoping) to (?:buy|order|get)|about to (?:buy|order)|interested in (?:buying|getting|ordering)|(?:looking|looked) (?:at|into) (?:buying|getting|ordering)|(?:should|can|could|shall) (?:i|we) (?:buy|order|get) (?:it|one|this|them|these)|not (?:bought|ordered) (?:it |one |them )?yet)\b/;
+
+/** A match in a question ("…?") in a message whose customer has not bought yet. */
+function isAskedBeforeBuying(text: string, index: number): boolean {
+  const end = text.slice(index).search(/[.!?\n]/);
+  return end >= 0 && text[index + end] === '?' && BEFORE_BUYING.test(text);
 }
 
 /** Per rule, its trigger terms (for a TermMatcher that gates the rules). */
@@ -567,10 +609,12 @@ export function findRuleHits(text: string, isTriggered?: (rule: number) => boole
   const hits: RuleHit[] = [];
   for (let index = 0; index < RULES.length; index++) {
     if (isTriggered && !isTriggered(index)) continue;
-    const { kind, pattern, tags, context, negative } = RULES[index]!;
+    const { kind, pattern, tags, context, negative, unless, hypothetical } = RULES[index]!;
+    if (unless?.test(text)) continue;
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
       if (!negative && isNegated(text, match.index)) continue;
+      if (hypothetical && isAskedBeforeBuying(text, match.index)) continue;
       if (context && !context.test(text)) break;
       hits.push({ kind, tags, words: match[0].trim().replace(/\s+/g, ' ').slice(0, 40) });
       break;
