@@ -191,6 +191,9 @@ describe('safety, fraud and legal rules', () => {
       // A hazard asked about before buying, swollen feet, a crime number for an insurer, a hack long fixed.
       'Before I buy: is the peace lily poisonous to cats? I would like to order two for the lounge.',
       'Is this stacking toy a choking hazard for an 18-month-old? Thinking of buying it for my grandson.',
+      "I'm looking at the 48-piece train set for my nephew. Are there small parts that could be a choking risk? Are the paints non-toxic?",
+      'I keep pet birds and PTFE fumes are dangerous for them, so I need to be sure before buying: is the basket ceramic?',
+      'If I return something within 30 days, do I get the delivery charge back as well?',
       'My feet swell in summer, do the trainers come in a wide fit?',
       'The mirror arrived shattered, broken glass everywhere. Nobody was hurt, could you send a replacement?',
       'We were burgled and the insurer needs a copy of the invoice for the TV. The crime reference number is CR/1234/26.',

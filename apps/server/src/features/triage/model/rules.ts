@@ -34,11 +34,6 @@ interface Rule {
   negative?: true;
   /** When given, a message that mentions this is not the case the rule is for (an insurance claim's crime number). */
   unless?: RegExp;
-  /**
-   * A worry asked as a question before buying ("is it poisonous to cats? I would like to order one") is a
-   * product question: in a message that says the customer has not bought yet, a match in a question is skipped.
-   */
-  hypothetical?: true;
 }
 
 const BODY =
@@ -184,15 +179,12 @@ const RULES: readonly Rule[] = [
     ],
     `${DEVICE} ${NEAR}(?:swell\\w*|swollen|bulg\\w*|puff(?:ed|ing|y)\\b|bloat\\w*|ballooned|expand(?:ed|ing))|(?:swell\\w*|swollen|bulg\\w*|puffed|bloated) ${NEAR}${DEVICE}\\b|(?:batter(?:y|ies)|power ?bank) ${NEAR}(?:leak\\w*|hiss\\w*|explod\\w*|very hot|so hot)|explo(?:ded|des|ding|sion)\\b|short.?circuit\\w*|(?:tripped|tripping|trips|blew|blown) (?:the |a |our |my )?(?:fuse|breaker|electrics|circuit|trip switch)|(?:fuse|breaker|electrics) (?:box )?(?:tripped|blew|went)|(?:exposed|bare|live) (?:wires?|copper|wiring)|(?:see|showing|visible) (?:the )?(?:bare )?(?:copper|wires? inside)`,
   ),
-  {
-    ...rule(
-      'safety',
-      ['safety', 'choking'],
-      ['chok*', 'chocked', 'swallow*', 'mouth', 'mouths', 'strangl*', 'suffocat*', 'neck', 'throat', 'magnet*'],
-      'chok(?:e|ed|es|ing)\\b|chocked\\b|(?:almost|nearly|had|has|could have|might have|may have) swallow(?:ed)?\\b|swallow(?:ed|ing)? (?:it|one|a|the|some|part|pieces?|bits?|magnets?|batter\\w*)\\b|(?:in|into) (?:his|her|their) mouths?\\b|strangl\\w*|suffocat\\w*|(?:around|round) (?:his|her|their|my) (?:neck|throat)|magnets? (?:came|come|coming|fell|falling|fall) (?:out|off|loose)|swallow(?:ed)? (?:\\w+ ){0,4}?(?:button batter\\w*|batter(?:y|ies)|magnets?)\\b',
-    ),
-    hypothetical: true,
-  },
+  rule(
+    'safety',
+    ['safety', 'choking'],
+    ['chok*', 'chocked', 'swallow*', 'mouth', 'mouths', 'strangl*', 'suffocat*', 'neck', 'throat', 'magnet*'],
+    'chok(?:e|ed|es|ing)\\b|chocked\\b|(?:almost|nearly|had|has|could have|might have|may have) swallow(?:ed)?\\b|swallow(?:ed|ing)? (?:it|one|a|the|some|part|pieces?|bits?|magnets?|batter\\w*)\\b|(?:in|into) (?:his|her|their) mouths?\\b|strangl\\w*|suffocat\\w*|(?:around|round) (?:his|her|their|my) (?:neck|throat)|magnets? (?:came|come|coming|fell|falling|fall) (?:out|off|loose)|swallow(?:ed)? (?:\\w+ ){0,4}?(?:button batter\\w*|batter(?:y|ies)|magnets?)\\b',
+  ),
   rule(
     'safety',
     ['safety', 'allergy'],
@@ -223,15 +215,12 @@ const RULES: readonly Rule[] = [
     ],
     `allergic reactions?|(?:had|having|have|got|caused|causing|gave|give|gives) (?:${PERSON} )?(?:an? )?(?:bad |severe |terrible |nasty |skin )?(?:allergic )?reaction\\b(?! to (?:the|your|this|that|my) (?:price|news|email|message|bill|service|reply|delay))|anaphyla\\w*|epi ?pen|hives\\b|rash(?:es)?\\b(?! (?:decision|guard|vest))|${SWELLING_BODY} (?:\\w+ ){0,2}(?:swollen|swell(?:s|ed|ing)?\\b)|(?:swollen|swelling) ${SWELLING_BODY}|(?:burning|blistered|peeling) skin|(?:my|his|her) asthma|asthma (?:attack|flare)|(?:cant|couldnt|could not|can not|trouble|difficulty|struggling to|hard to) breath|wheez\\w*|lightheaded|dizz(?:y|iness)|vomit\\w*|throwing up|threw up|fever\\b|(?:made|making|makes|left) (?:${PERSON}|(?:us|them) (?:both|all)) (?:really |so |very |violently )?(?:ill|sick)\\b|(?:were|was|been|got|fell|felt|feel|feeling|are|is) (?:both |all )?(?:really |so |very |violently )?(?:ill|sick) (?:all night|all day|for (?:days|hours|two days|2 days)|after (?:eating|drinking|using|taking)|from (?:it|the|eating))`,
   ),
-  {
-    ...rule(
-      'safety',
-      ['safety', 'poison'],
-      ['poison*', 'toxic'],
-      'poison\\w*|toxic\\b(?! (?:customer|service|company|attitude|behaviou?r|positivity|relationship))',
-    ),
-    hypothetical: true,
-  },
+  rule(
+    'safety',
+    ['safety', 'poison'],
+    ['poison*', 'toxic'],
+    'poison\\w*|(?<!non[ -]?)toxic\\b(?! (?:customer|service|company|attitude|behaviou?r|positivity|relationship))',
+  ),
   rule(
     'safety',
     ['safety', 'injury'],
@@ -353,35 +342,31 @@ const RULES: readonly Rule[] = [
       '(?:(?:no longer|not any more|not anymore) safe|(?:is|its|are|was|were|feels?|felt|seems?) (?:not|no longer|never) safe|(?:not|isnt|arent|wasnt|werent) safe (?:to use|anymore|any more|for (?:kids|children|a child|babies|a baby|my (?:son|daughter|child|kids|baby))))\\b(?! (?:to leave|left|place|to deliver|to send|for (?:the )?(?:dishwasher|microwave|oven|freezer|washing machine)))',
     ),
     negative: true,
-    hypothetical: true,
   },
-  {
-    ...rule(
+  rule(
+    'risk',
+    ['safety'],
+    [
+      'dangerous',
+      'unsafe',
+      'hazard*',
+      'hazardous',
+      'safety',
       'risk',
-      ['safety'],
-      [
-        'dangerous',
-        'unsafe',
-        'hazard*',
-        'hazardous',
-        'safety',
-        'risk',
-        'recall*',
-        'gefahrlich*',
-        'dangereu*',
-        'peligros*',
-        'pericolos*',
-        'gevaarlijk*',
-        'perigos*',
-        'alarm',
-        'alarms',
-        'detector',
-        'detectors',
-      ],
-      '(?:is|its|was|this is|thats|very|so|really|extremely|seriously|genuinely|actually|could be|be|looks|seems) (?:\\w+ )?(?:dangerous|unsafe|a hazard|hazardous|a safety (?:issue|hazard|risk|problem|concern))\\b|safety (?:hazard|risk|issue|problem|defect|recall|concern)|(?:fire|health|choking|electrical|burn|strangulation|suffocation) (?:hazard|risk)|(?:a|the|product|safety|any|been|being|under|on|part of the|voluntary|urgent) recall(?:ed|s)?\\b|recall(?:ing|ed)? (?:these|this|it|them|the product|the \\w+s)\\b|recall (?:notice|list)|(?:smoke|co|carbon monoxide|fire|gas) (?:alarms?|detectors?) (?:doesnt|does not|didnt|did not|wont|will not|never|isnt|is not|arent|are not|not|no longer|stopped) (?:work|working|go off|going off|goes off|went off|beep|beeping|sound|sounding|detect|detecting|test|testing|turn on)|gefahrlich\\w*|dangereu\\w*|peligros\\w*|pericolos\\w*|gevaarlijk\\w*|perigos\\w*',
-    ),
-    hypothetical: true,
-  },
+      'recall*',
+      'gefahrlich*',
+      'dangereu*',
+      'peligros*',
+      'pericolos*',
+      'gevaarlijk*',
+      'perigos*',
+      'alarm',
+      'alarms',
+      'detector',
+      'detectors',
+    ],
+    '(?:is|its|was|this is|thats|very|so|really|extremely|seriously|genuinely|actually|could be|be|looks|seems) (?:\\w+ )?(?:dangerous|unsafe|a hazard|hazardous|a safety (?:issue|hazard|risk|problem|concern))\\b|safety (?:hazard|risk|issue|problem|defect|recall|concern)|(?:fire|health|choking|electrical|burn|strangulation|suffocation) (?:hazard|risk)|(?:a|the|product|safety|any|been|being|under|on|part of the|voluntary|urgent) recall(?:ed|s)?\\b|recall(?:ing|ed)? (?:these|this|it|them|the product|the \\w+s)\\b|recall (?:notice|list)|(?:smoke|co|carbon monoxide|fire|gas) (?:alarms?|detectors?) (?:doesnt|does not|didnt|did not|wont|will not|never|isnt|is not|arent|are not|not|no longer|stopped) (?:work|working|go off|going off|goes off|went off|beep|beeping|sound|sounding|detect|detecting|test|testing|turn on)|gefahrlich\\w*|dangereu\\w*|peligros\\w*|pericolos\\w*|gevaarlijk\\w*|perigos\\w*',
+  ),
   // Fraud and compromised accounts.
   rule(
     'fraud',
@@ -573,7 +558,7 @@ const RULES: readonly Rule[] = [
     'legal',
     ['chargeback'],
     ['chargeback*', 'charge back', 'charge backs', 'dispute', 'disputed', 'claim'],
-    'charge ?backs?\\b|(?:raised|raise|raising|open|opened|file|filed|filing|start|started|starting) (?:a )?(?:dispute|claim) (?:with|through) (?:my |the )?(?:bank|card|credit card|paypal|card issuer|klarna)|disputed (?:the|this|it)\\b',
+    'chargebacks?\\b|(?<!(?:delivery|postage|shipping|postal|original|p ?& ?p|the) )charge backs?\\b(?! (?:the|my|for|on|to|if|as|too|also|or|and|of)\\b)|(?:raised|raise|raising|open|opened|file|filed|filing|start|started|starting) (?:a )?(?:dispute|claim) (?:with|through) (?:my |the )?(?:bank|card|credit card|paypal|card issuer|klarna)|disputed (?:the|this|it)\\b',
   ),
 ];
 
@@ -590,12 +575,24 @@ function isNegated(text: string, index: number): boolean {
 
 // The customer says they have not bought yet (the glossed and phone-typed forms included).
 const BEFORE_BUYING =
-  /\b(?:before (?:i|we) (?:buy|order|purchase|get|commit|pay)|(?:thinking|thought) (?:of|about) (?:buying|getting|ordering)|consider(?:ing)? (?:buying|getting|ordering)|plan(?:ning)? to (?:buy|order|get)|(?:would|id|wed|wd) (?:like|love) to (?:buy|order|get)|(?:want|wanting|going|hoping) to (?:buy|order|get)|about to (?:buy|order)|interested in (?:buying|getting|ordering)|(?:looking|looked) (?:at|into) (?:buying|getting|ordering)|(?:should|can|could|shall) (?:i|we) (?:buy|order|get) (?:it|one|this|them|these)|not (?:bought|ordered) (?:it |one |them )?yet)\b/;
+  /\b(?:before (?:i |we )?(?:buy|buying|order|ordering|purchase|purchasing|get|getting|commit|pay|paying)|(?:thinking|thought) (?:of|about) (?:buying|getting|ordering)|consider(?:ing)? (?:buying|getting|ordering)|plan(?:ning)? to (?:buy|order|get)|(?:would|id|wed|wd) (?:like|love) to (?:buy|order|get)|(?:want|wanting|going|hoping) to (?:buy|order|get)|about to (?:buy|order)|interested in (?:buying|getting|ordering)|(?:im|i am|were|we are) looking (?:at|into) (?:buying|getting|ordering|the|your|this|these|a|an)|(?:should|can|could|shall) (?:i|we) (?:buy|order|get) (?:it|one|this|them|these)|not (?:bought|ordered) (?:it |one |them )?yet)\b/;
 
-/** A match in a question ("…?") in a message whose customer has not bought yet. */
+/**
+ * A worry before buying is a product question, not an incident: in a message whose customer has not
+ * bought yet, a safety match in a question ("is it poisonous to cats?") or in the sentence that says so
+ * ("the fumes are dangerous for birds, so I need to be sure before buying") does not count.
+ */
 function isAskedBeforeBuying(text: string, index: number): boolean {
+  if (!BEFORE_BUYING.test(text)) return false;
   const end = text.slice(index).search(/[.!?\n]/);
-  return end >= 0 && text[index + end] === '?' && BEFORE_BUYING.test(text);
+  if (end >= 0 && text[index + end] === '?') return true;
+  const start = Math.max(
+    text.lastIndexOf('.', index),
+    text.lastIndexOf('!', index),
+    text.lastIndexOf('?', index),
+    text.lastIndexOf('\n', index),
+  );
+  return BEFORE_BUYING.test(text.slice(start + 1, end < 0 ? text.length : index + end));
 }
 
 /** Per rule, its trigger terms (for a TermMatcher that gates the rules). */
@@ -609,12 +606,13 @@ export function findRuleHits(text: string, isTriggered?: (rule: number) => boole
   const hits: RuleHit[] = [];
   for (let index = 0; index < RULES.length; index++) {
     if (isTriggered && !isTriggered(index)) continue;
-    const { kind, pattern, tags, context, negative, unless, hypothetical } = RULES[index]!;
+    const { kind, pattern, tags, context, negative, unless } = RULES[index]!;
+    const isHarm = kind === 'safety' || kind === 'risk';
     if (unless?.test(text)) continue;
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
       if (!negative && isNegated(text, match.index)) continue;
-      if (hypothetical && isAskedBeforeBuying(text, match.index)) continue;
+      if (isHarm && isAskedBeforeBuying(text, match.index)) continue;
       if (context && !context.test(text)) break;
       hits.push({ kind, tags, words: match[0].trim().replace(/\s+/g, ' ').slice(0, 40) });
       break;
