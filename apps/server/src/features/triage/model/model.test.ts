@@ -153,6 +153,12 @@ describe('safety, fraud and legal rules', () => {
     );
     expect(phished.priority).toBe('urgent');
     expect(phished.reasons[0]).toMatch(/^rule: fraud/);
+    // The guide: a phishing message pretending to be us is urgent even when the customer did not click.
+    const asked = normaliseText(
+      '',
+      'Got a text saying my Caseflow parcel needs a fee paid via a link. Is this a scam?',
+    );
+    expect(findRuleHits(asked).map((hit) => hit.kind)).toEqual(['fraud']);
     for (const text of [
       'I entered my card details at checkout and the payment was declined twice. Can you help?',
       'Got a dodgy looking email about my account. I did not click it and never entered my password.',

@@ -378,7 +378,7 @@ const RULES: readonly Rule[] = [
     'fraud',
     ['fraud'],
     ['fraud*', 'betrug*', 'frode', 'scam*', 'phish*', 'unauthori*', 'authori*', 'card', 'stolen', 'stole'],
-    'fraud\\w*|betrug\\w*|frode\\b|scamm(?:ed|er|ers)\\b|scam (?:texts?|e-?mails?|messages?|calls?|sites?|websites?|links?|page)\\b|phish\\w*|unauthori[sz]ed|(?:didnt|did not|never) authori[sz]e|card testers?|card (?:was |has been |had been |got )?(?:stolen|cloned|skimmed|compromised)|stolen (?:card|credit card|debit card|details|identity|password|code|gift card|voucher)|stole (?:my|the) (?:card|code|details|gift card|identity|login|password|account)',
+    'fraud\\w*|betrug\\w*|frode\\b|scamm(?:ed|er|ers)\\b|scam (?:texts?|e-?mails?|messages?|calls?|sites?|websites?|links?|page)\\b|(?:a|this|that) scam\\?|phish\\w*|unauthori[sz]ed|(?:didnt|did not|never) authori[sz]e|card testers?|card (?:was |has been |had been |got )?(?:stolen|cloned|skimmed|compromised)|stolen (?:card|credit card|debit card|details|identity|password|code|gift card|voucher)|stole (?:my|the) (?:card|code|details|gift card|identity|login|password|account)',
   ),
   rule(
     'fraud',
