@@ -2,7 +2,7 @@
 // Usage: npx tsx bench/intake.ts [--seconds 10] [--connections 64] [--postgres URL --processes 2]
 //        [--implementation naive] [--skip-baseline] [--scenario single|teams] [--triage offline|off]
 //        [--messages one|shipped]
-// --triage off runs the intake without triage; --messages shipped sends the triage set's 990 real
+// --triage off runs the intake without triage; --messages shipped sends the triage set's 1,650 real
 // customer messages in turn (a different one with every request) instead of one short case, so the
 // two together measure what triage costs a case of a real length.
 // --scenario teams (SPEC §8) first creates three specialist teams beside the default one, puts each
@@ -43,7 +43,7 @@ const { values } = parseArgs({
     scenario: { type: 'string', default: 'single' },
     // SPEC §9: `off` runs the intake without triage, to compare its cost in the same run.
     triage: { type: 'string', default: 'offline' },
-    // `shipped`: every request a different real customer message (the triage set's 990), not one line.
+    // `shipped`: every request a different real customer message (the triage set's 1,650), not one line.
     messages: { type: 'string', default: 'one' },
   },
 });

@@ -12,7 +12,7 @@ export const INTAKE_BODY = JSON.stringify({
   desiredOutcome: 'refund',
 });
 
-/** The triage set's customer messages (990, short and long) as POST /cases bodies, in the set's order. */
+/** The triage set's customer messages (1,650, short and long) as POST /cases bodies, in the set's order. */
 export function shippedMessageBodies(): string[] {
   const { training, heldOut } = loadShippedSet();
   return [...training, ...heldOut].map((message) =>

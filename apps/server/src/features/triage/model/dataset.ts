@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { categorySchema, prioritySchema } from '@caseflow/contract';
 import type { LabelledMessage } from './types.js';
 
-const PARTS = ['part-a.jsonl', 'part-b.jsonl', 'part-c.jsonl'] as const;
+const PARTS = ['part-a.jsonl', 'part-b.jsonl', 'part-c.jsonl', 'part-d.jsonl', 'part-e.jsonl'] as const;
 // From the sources (features/triage/model/) and from the server bundle (apps/server/dist/).
 const CANDIDATE_FOLDERS = ['../../../../data/triage/', '../data/triage/'] as const;
 

@@ -43,7 +43,7 @@ const RELATIVE =
 const PERSON = `(?:me|him|her|them|us|myself|himself|herself|themselves|(?:my|his|her|our|their) (?:little |youngest |eldest |baby |\\d+ ?(?:year|yr|month) ?old )?${RELATIVE})`;
 const OWN_BODY = `(?:(?:my|his|her|our|their|a|the) (?:left |right )?${BODY})`;
 const DEVICE =
-  '(?:batter(?:y|ies)|power ?bank|charging case|case|phone|tablet|laptop|e-?reader|scooter|e-?bike|vape|smartwatch|earbuds?|headphones|speaker|controller|console)';
+  '(?:batter(?:y|ies)|power ?bank|charging case|case|casing|phone|tablet|laptop|e-?reader|scooter|e-?bike|vape|smartwatch|earbuds?|headphones|speaker|controller|console)';
 // Swollen feet, ankles or legs are mostly pregnancy, heat or a long day (and a question about wide shoes).
 const SWELLING_BODY = BODY.replace('|leg|legs|foot|feet|toe|toes', '');
 const NEAR = '[\\w ,/&-]{0,40}?';
@@ -81,6 +81,13 @@ const RULES: readonly Rule[] = [
     ['safety', 'sparks'],
     ['spark*', 'funken*', 'etincelle*', 'chispa*', 'scintill*', 'vonken', 'faisca*'],
     'spark(?:s|ed|ing|in|ies)\\b|funken\\w*|etincelles?\\b|chispas?\\b|scintill\\w*|vonken\\b|faiscas?\\b',
+  ),
+  // A safety cut-out that no longer works (the guide: a kettle that does not switch itself off).
+  rule(
+    'safety',
+    ['safety'],
+    ['off', 'dry'],
+    '(?:kettles?|irons?|heaters?|toasters?|hobs?|ovens?|straighteners|curling tongs|hair ?dryers?|fryers?|slow cookers?|electric blankets?|radiators?)\\b[^.!?\\n]{0,60}?(?:(?:wont|will not|doesnt|does not|didnt|did not|cant|cannot|no longer|never|isnt|is not|stopped|stops|has stopped) (?:\\w+ )?(?:switch|turn|click|cut|shut)(?:s|es|ing)? (?:itself |themselves )?off|boil(?:s|ed|ing)? (?:itself )?dry)',
   ),
   rule(
     'safety',
@@ -365,14 +372,14 @@ const RULES: readonly Rule[] = [
       'detector',
       'detectors',
     ],
-    '(?:is|its|was|this is|thats|very|so|really|extremely|seriously|genuinely|actually|could be|be|looks|seems) (?:\\w+ )?(?:dangerous|unsafe|a hazard|hazardous|a safety (?:issue|hazard|risk|problem|concern))\\b|safety (?:hazard|risk|issue|problem|defect|recall|concern)|(?:fire|health|choking|electrical|burn|strangulation|suffocation) (?:hazard|risk)|(?:a|the|product|safety|any|been|being|under|on|part of the|voluntary|urgent) recall(?:ed|s)?\\b|recall(?:ing|ed)? (?:these|this|it|them|the product|the \\w+s)\\b|recall (?:notice|list)|(?:smoke|co|carbon monoxide|fire|gas) (?:alarms?|detectors?) (?:doesnt|does not|didnt|did not|wont|will not|never|isnt|is not|arent|are not|not|no longer|stopped) (?:work|working|go off|going off|goes off|went off|beep|beeping|sound|sounding|detect|detecting|test|testing|turn on)|gefahrlich\\w*|dangereu\\w*|peligros\\w*|pericolos\\w*|gevaarlijk\\w*|perigos\\w*',
+    '(?:is|its|was|this is|thats|very|so|really|extremely|seriously|genuinely|actually|could be|be|looks|seems) (?:(?!not |never |hardly |barely )\\w+ )?(?:dangerous|unsafe|a hazard|hazardous|a safety (?:issue|hazard|risk|problem|concern))\\b|safety (?:hazard|risk|issue|problem|defect|recall|concern)|(?:fire|health|choking|electrical|burn|strangulation|suffocation) (?:hazard|risk)|(?:a|the|product|safety|any|been|being|under|on|part of the|voluntary|urgent) recall(?:ed|s)?\\b|recall(?:ing|ed)? (?:these|this|it|them|the product|the \\w+s)\\b|recall (?:notice|list)|(?:smoke|co|carbon monoxide|fire|gas) (?:alarms?|detectors?) (?:doesnt|does not|didnt|did not|wont|will not|never|isnt|is not|arent|are not|not|no longer|stopped) (?:work|working|go off|going off|goes off|went off|beep|beeping|sound|sounding|detect|detecting|test|testing|turn on)|gefahrlich\\w*|dangereu\\w*|peligros\\w*|pericolos\\w*|gevaarlijk\\w*|perigos\\w*',
   ),
   // Fraud and compromised accounts.
   rule(
     'fraud',
     ['fraud', 'hacked'],
     ['hack*', 'compromised', 'hijacked', 'breached', 'takeover', 'theft', 'taken', 'identity', 'sim'],
-    '(?<!(?:friend|friends|hers|his|theirs|sister|brother|colleague|mum|mom|dad|neighbou?r)\\b[\\w ]{0,20})hack(?:ed|ing)\\b(?! off\\b)(?![\\w ,]{0,40}\\b(?:years? ago|long ago|ages ago|back in (?:19|20)\\d\\d|in (?:19|20)\\d\\d))|hack(?:ed)? (?:me|my|into|in)\\b|hackers?\\b|account (?:was |has been |is |got )?(?:compromised|taken over|hijacked|breached)|(?:compromised|hijacked|breached) (?:my |the )?account|(?:account|identity) (?:takeover|theft)|identity (?:fraud|stolen)|sim (?:card )?swap\\w*',
+    '(?<!(?:friend|friends|hers|his|theirs|sister|brother|colleague|mum|mom|dad|neighbou?r)\\b[\\w ]{0,40})(?<!\\b(?:years? ago|last year|in +zyear|in (?:19|20)\\d\\d)\\b[\\w ,]{0,40})hack(?:ed|ing)\\b(?! off\\b)(?![\\w ,]{0,40}\\b(?:years? ago|long ago|ages ago|last year|a while (?:ago|back)|in +zyear|(?:through|on|at|from|via) (?:a|another|some) (?:different |other )?(?:website|site|company|shop|service|app|platform)))|hack(?:ed)? (?:me|my|into|in)\\b|hackers?\\b|account (?:was |has been |is |got )?(?:compromised|taken over|hijacked|breached)|(?:compromised|hijacked|breached) (?:my |the )?account|(?:account|identity) (?:takeover|theft)|identity (?:fraud|stolen)|sim (?:card )?swap\\w*',
   ),
   rule(
     'fraud',
@@ -409,7 +416,7 @@ const RULES: readonly Rule[] = [
       'never',
       'not',
     ],
-    '(?:orders?|purchases?|payments?|charges?|transactions?|debits?)(?: \\w+){0,6} (?:that |which )?(?:i|we|neither of us|nobody) (?:dont|do not|didnt|did not|never|have not|havent|cant|cannot|can not) (?:make|made|place|placed|order|ordered|authori[sz]e|authori[sz]ed|recogni[sz]e|buy|bought|request|requested)|(?:someone|somebody|a stranger|strangers|my ex|an ex|my ex-partner)(?! (?:from|at|in|on) (?:your|the) (?:team|company|warehouse|store|shop|support|office|call centre|customer service))(?: else)? (?:\\w+ ){0,3}(?:into|accessed|access|logged|log|signed|sign|using|used|changed|ordered|placed|spent|bought|made|stole|hacked|took|taken)\\b(?=[\\w ]{0,60}\\b(?:account|card|password|login|details|email|address|phone|number|code|paypal|credit|saved))|(?:freeze|lock|block|suspend|secure) (?:my|the|our) (?:account|card)|(?:i|we) (?:have |has )?(?:never|not) (?:ordered|bought|purchased|made (?:a|any) (?:purchase|order)|had an account|have an account|made an account|been on)(?: \\w+)? (?:from you|anything|on your|with you|from your|in my life|any account|before|here)',
+    '(?:orders?|purchases?|payments?|charges?|transactions?|debits?)(?: (?!came\\b|contained\\b|included\\b|also\\b)\\w+){0,6} (?:that |which )?(?:i|we|neither of us|nobody) (?:dont|do not|didnt|did not|never|have not|havent|cant|cannot|can not) (?:make|made|place|placed|order|ordered|authori[sz]e|authori[sz]ed|recogni[sz]e|buy|bought|request|requested)|(?:someone|somebody|a stranger|strangers|my ex|an ex|my ex-partner)(?! (?:from|at|in|on) (?:your|the) (?:team|company|warehouse|store|shop|support|office|call centre|customer service))(?: else)? (?:\\w+ ){0,3}(?:into|accessed|access|logged|log|signed|sign|using|used|changed|ordered|placed|spent|bought|made|stole|hacked|took|taken)\\b(?=[\\w ]{0,60}\\b(?:account|card|password|login|details|email|address|phone|number|code|paypal|credit|saved))|(?:freeze|lock|block|suspend|secure) (?:my|the|our) (?:account|card)|(?:i|we) (?:have |has )?(?:never|not) (?:ordered|bought|purchased|made (?:a|any) (?:purchase|order)|had an account|have an account|made an account|been on)(?: \\w+)? (?:from you|anything|on your|with you|from your|in my life|any account|before|here)',
   ),
   // The account's e-mail, phone or password now something the customer does not know.
   rule(
@@ -426,6 +433,14 @@ const RULES: readonly Rule[] = [
     ['entered', 'typed', 'gave', 'filled', 'submitted', 'input', 'keyed', 'put', 'shared', 'logged', 'signed'],
     '(?:entered|typed|gave|filled in|submitted|input|keyed in|put in|shared) (?:in )?(?:all )?(?:my|our) (?:(?:credit |debit )?card |bank |banking |payment |login |account |paypal |security )?(?:details|number|info|information|password|pin|code|credentials|logins?)\\b|put (?:all )?(?:my|our) (?:(?:credit |debit )?card |bank |payment |login |account )?(?:details|number|info|password|pin) in\\b|(?:logged|signed) in (?:there|on it|on that page|on the (?:page|site)|through (?:it|the link)|via the link)\\b',
     /\b(?:scam\w*|fake|dodgy|phish\w*|suspicious|spoof\w*|bogus|fraudulent|is (?:this|it|that) (?:really )?(?:you|genuine|real|legit\w*)|(?:claiming|pretending|purporting) to be|(?:looked|looks|looking) (?:exactly |just )?like (?:you|your))\b/,
+  ),
+  // A message with a link that pretends to be us, reported unclicked (the guide: urgent all the same).
+  rule(
+    'fraud',
+    ['fraud', 'phishing'],
+    ['link', 'links'],
+    '(?:got|received|had|getting|get) (?:a|an|this|these|two|three|some|several) (?:strange |weird |odd |dodgy |suspicious |fake )?(?:texts?|sms|messages?|e-?mails?|mails?|whatsapps?)\\b[^\\n]{0,240}?\\blinks?\\b',
+    /\b(?:convincing|fall for|is (?:this|it|that) (?:really )?(?:you|from you|genuine|real|legit\w*)|(?:pretending|claiming|purporting) to be|(?:looked|looks) (?:exactly |just )?like (?:you|your|it was from you)|fake|dodgy|suspicious|scam\w*|spoof\w*|bogus)\b/,
   ),
   rule(
     'fraud',
@@ -470,13 +485,13 @@ const RULES: readonly Rule[] = [
       'purchase',
       'purchases',
     ],
-    `(?:someone|somebody|a stranger|strangers) (?:else )?(?:is|was|has been|got|has got|had got|must have got|is still|was still) (?:in|into|inside) (?:my|our|the) account|(?:password|reset|2fa|two factor|verification|login|log[ -]?in|sign[ -]?in|security) (?:codes? |emails? |e-?mails? |mails? |links? |requests? |texts? |alerts? |notifications? |messages? )?(?:that )?(?:i|we) (?:didnt|did not|never|havent|have not) (?:ask|asked|request|requested|make|made|do|did|try|tried|trigger|triggered)|(?:password|e-?mail|email address|address|phone number|mobile number|number|details) (?:was |were |has been |had been |got |have been )?(?:changed|updated|reset)[^.!?]{0,40}[.!?,]? (?:and |but )?(?:i|we) (?:didnt|did not|never|havent|have not) (?:do|did|change|changed|make|made|request|requested|ask|asked)\\b|(?:stuff|things|items|something|orders?|purchases?) (?:that )?(?:i|we) (?:didnt|did not|never|havent|have not) (?:order|ordered|buy|bought|place|placed|make|made|ask)`,
+    `(?:someone|somebody|a stranger|strangers) (?:else )?(?:is|was|has been|got|has got|had got|must have got|is still|was still) (?:in|into|inside) (?:my|our|the) account|(?:password|reset|2fa|two factor|verification|login|log[ -]?in|sign[ -]?in|security) (?:codes? |emails? |e-?mails? |mails? |links? |requests? |texts? |alerts? |notifications? |messages? )?(?:that )?(?:i|we) (?:didnt|did not|never|havent|have not) (?:ask|asked|request|requested|make|made|do|did|try|tried|trigger|triggered)|(?:password|e-?mail|email address|address|phone number|mobile number|number|details) (?:was |were |has been |had been |got |have been )?(?:changed|updated|reset)[^.!?]{0,40}[.!?,]? (?:and |but )?(?:i|we) (?:didnt|did not|never|havent|have not) (?:do|did|change|changed|make|made|request|requested|ask|asked)\\b|(?<!\\b(?:came with|also had|also contained|included|in the (?:box|parcel|package|bag)|sent me|received)\\b[\\w ]{0,20})(?:stuff|things|items|something|orders?|purchases?) (?:that )?(?:i|we) (?:didnt|did not|never|havent|have not) (?:order|ordered|buy|bought|place|placed|make|made|ask)`,
   ),
   rule(
     'fraud',
     ['fraud'],
     ['didnt', 'did not', 'never', 'havent', 'have not', 'used'],
-    '(?:(?:i|we) )?(?:didnt|did not|never) (?:order|ordered|buy|bought|place|placed|make|made|purchase|purchased) anything\\b|(?:my|our) (?:account|card|card details|details|paypal) (?:was|were|has been|have been|is being|had been) used\\b|(?:i|we) (?:didnt|did not|never|havent|have not) (?:order|ordered|buy|bought|place|placed|make|made|purchase|purchased) (?:it|this|that|these|them|anything)\\b|(?:i|we) (?:never|didnt|did not) (?:agree|agreed|sign|signed|subscribe|subscribed) (?:up )?(?:to|for)\\b',
+    '(?:(?:i|we) )?(?:didnt|did not|never) (?:order|ordered|buy|bought|place|placed|make|made|purchase|purchased) anything\\b|(?:my|our) (?:account|card|card details|details|paypal) (?:was|were|has been|have been|is being|had been) used\\b|(?:i|we) (?:didnt|did not|never|havent|have not) (?:order|ordered|buy|bought|place|placed|make|made|purchase|purchased) (?:it|this|that|these|them|anything)\\b|(?:i|we) (?:never|didnt|did not) (?:sign|signed|subscribe|subscribed) (?:up )?(?:to|for)\\b',
     /\b(?:order confirmation|from my account|on my account|in my account|my (?:credit |debit )?card|statement|bank|charged|charges?|debited|paypal)\b/,
   ),
   // Account details changed or used without the owner's say-so.
@@ -566,7 +581,7 @@ const NEGATION =
   /\b(?:no|not|never|without|nothing|none|nobody|noone|isnt|wasnt|arent|werent|didnt|doesnt|dont|hasnt|havent|hadnt|wont|wouldnt|cant|couldnt|neither|nor|free of|zero|any sign of)\b(?![^.!?;\n]*\b(?:but|until|then|now|however|yet|except)\b)[^.!?;\n]{0,24}$/;
 /** Hedges look like negations but are not: "no idea why it caught fire" is still a fire. */
 const HEDGE =
-  /\b(?:no idea|not sure|dont know|do not know|not know|didnt know|not certain|cant tell|not even|not only|dont want|do not want|didnt want|cant believe|couldnt believe|could not believe)\b[^.!?;\n]*$/;
+  /\b(?:no idea|not sure|dont know|do not know|not know|didnt know|not certain|cant tell|not even|not only|didnt want|cant believe|couldnt believe|could not believe)\b[^.!?;\n]*$/;
 
 function isNegated(text: string, index: number): boolean {
   const before = text.slice(Math.max(0, index - 40), index);
@@ -575,24 +590,44 @@ function isNegated(text: string, index: number): boolean {
 
 // The customer says they have not bought yet (the glossed and phone-typed forms included).
 const BEFORE_BUYING =
-  /\b(?:before (?:i |we )?(?:buy|buying|order|ordering|purchase|purchasing|get|getting|commit|pay|paying)|(?:thinking|thought) (?:of|about) (?:buying|getting|ordering)|consider(?:ing)? (?:buying|getting|ordering)|plan(?:ning)? to (?:buy|order|get)|(?:would|id|wed|wd) (?:like|love) to (?:buy|order|get)|(?:want|wanting|going|hoping) to (?:buy|order|get)|about to (?:buy|order)|interested in (?:buying|getting|ordering)|(?:im|i am|were|we are) looking (?:at|into) (?:buying|getting|ordering|the|your|this|these|a|an)|(?:should|can|could|shall) (?:i|we) (?:buy|order|get) (?:it|one|this|them|these)|not (?:bought|ordered) (?:it |one |them )?yet)\b/;
+  /\b(?:before (?:i |we )?(?:buy|buying|order|ordering|purchase|purchasing|get|getting|commit|pay|paying)|(?:thinking|thought) (?:of|about) (?:buying|getting|ordering)|consider(?:ing)? (?:buying|getting|ordering)|plan(?:ning)? to (?:buy|order|get)|(?:would|id|wed|wd) (?:like|love) to (?:buy|order|get)|(?:want|wanting|going|hoping) to (?:buy|order|get)|about to (?:buy|order)|interested in (?:buying|getting|ordering)|(?:im|i am|were|we are) looking (?:at|into) (?:buying|getting|ordering|the|your|this|these|a|an)|(?:should|can|could|shall) (?:i|we) (?:buy|order|get) (?:it|one|this|them|these)|not (?:bought|ordered) (?:it |one |them )?yet|(?:choose|choosing|decide|deciding) between|looking at (?:the|your|this|these) [\w -]{0,40}?for (?:my|our|a) (?:\d+ ?(?:month|year|yr|mo)s? old|son|daughter|baby|toddler|nephew|niece|grandson|granddaughter|grandchild|kid|kids|child|children)|(?:got|have) (?:my|an) eye on|(?:will|might|may) (?:probably |likely )?(?:order|buy) (?:it|one|this|them|these|that|soon|next)|(?:before|until) (?:i|we) (?:decide|make up (?:my|our) mind))\b/;
 
-/**
- * A worry before buying is a product question, not an incident: in a message whose customer has not
- * bought yet, a safety match in a question ("is it poisonous to cats?") or in the sentence that says so
- * ("the fumes are dangerous for birds, so I need to be sure before buying") does not count.
- */
-function isAskedBeforeBuying(text: string, index: number): boolean {
-  if (!BEFORE_BUYING.test(text)) return false;
+// A worry in the customer's own words ("I'm worried about a strangulation hazard near the cot").
+const WORRY = /\b(?:worried|worries|worry|worrying|concerned|nervous|afraid|scared) (?:about|of|that)\b/;
+// What the customer has read or knows, not what happened ("I've read stories about children swallowing magnets").
+const HEARSAY =
+  /\b(?:(?:ive|i have|weve|we have|i|we) (?:read|heard|seen) (?:about|that|of|stories|reports|some|a lot|lots|online|reviews)|stories (?:about|of)|(?:i|we) (?:already )?know (?:that|thats|its|they|these|it|actual)|apparently)\b/;
+
+/** The sentence (or line) of the text around `index`, and whether it ends in a question mark. */
+function sentenceAt(text: string, index: number): { sentence: string; isQuestion: boolean } {
   const end = text.slice(index).search(/[.!?\n]/);
-  if (end >= 0 && text[index + end] === '?') return true;
   const start = Math.max(
     text.lastIndexOf('.', index),
     text.lastIndexOf('!', index),
     text.lastIndexOf('?', index),
     text.lastIndexOf('\n', index),
   );
-  return BEFORE_BUYING.test(text.slice(start + 1, end < 0 ? text.length : index + end));
+  return {
+    sentence: text.slice(start + 1, end < 0 ? text.length : index + end),
+    isQuestion: end >= 0 && text[index + end] === '?',
+  };
+}
+
+/**
+ * A worry before buying is a product question, not an incident: in a message whose customer has not
+ * bought yet, a safety match in a question ("is it poisonous to cats?"), in the sentence that says so
+ * ("the fumes are dangerous for birds, so I need to be sure before buying"), in a sentence of worry or
+ * in one of what the customer has read does not count.
+ */
+function isAskedBeforeBuying(text: string, index: number): boolean {
+  if (!BEFORE_BUYING.test(text)) return false;
+  const { sentence, isQuestion } = sentenceAt(text, index);
+  return isQuestion || BEFORE_BUYING.test(sentence) || WORRY.test(sentence) || HEARSAY.test(sentence);
+}
+
+/** A risk the customer knows of or has read about ("I know that's dangerous for dogs") is no report of one. */
+function isHearsay(text: string, index: number): boolean {
+  return HEARSAY.test(sentenceAt(text, index).sentence);
 }
 
 /** Per rule, its trigger terms (for a TermMatcher that gates the rules). */
@@ -613,6 +648,7 @@ export function findRuleHits(text: string, isTriggered?: (rule: number) => boole
     for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
       if (!negative && isNegated(text, match.index)) continue;
       if (isHarm && isAskedBeforeBuying(text, match.index)) continue;
+      if (kind === 'risk' && isHearsay(text, match.index)) continue;
       if (context && !context.test(text)) break;
       hits.push({ kind, tags, words: match[0].trim().replace(/\s+/g, ' ').slice(0, 40) });
       break;
