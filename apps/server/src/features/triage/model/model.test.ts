@@ -132,6 +132,21 @@ describe('safety, fraud and legal rules', () => {
       ['fork', 'There is a hairline crack in the carbon fork after my second ride on the bike.'],
       ['e-bike', 'When I took the battery off last night the casing seemed to have bulged slightly on one side.'],
       ['Kettle will not turn itself off', 'For a few days now it keeps boiling until I switch it off myself.'],
+      // Plain words for a harm or a failed safety part, and threats without the usual words.
+      ['Kettle', 'It just keeps going once it has boiled. It used to click off by itself.'],
+      ['cable', 'The charging lead has frayed at the plug and little copper strands are poking out.'],
+      ['watch', 'My husband has a red itchy patch where the strap sits, and it is weepy today.'],
+      ['treats', 'Since the new chews our dog has been sick four or five times and has the runs.'],
+      ['stair gate', 'Our toddler leant on the stair gate and it popped out of the wall again.'],
+      ['high chair', 'The buckle on the high chair strap lets go when our son leans back, it unclips by itself.'],
+      ['pram', 'With the brake on, the pram still creeps forward on a slope and rolled off the kerb once.'],
+      ['car seat', 'The harness straps on the car seat keep getting looser during a drive.'],
+      ['magnet blocks', 'Two magnets were loose in the box of the building set, my daughter is two.'],
+      ['bike', 'The handlebars twisted and my son went over the handlebars, he took the skin off both knees.'],
+      ['CO alarm', 'New carbon monoxide alarm, fresh batteries, pressed the test button and nothing happens.'],
+      ['drawers', 'The chest of drawers tips forward when the top drawers are open, and the wall strap is too short.'],
+      ['refund', 'Three weeks and no refund, so I have asked my bank to pull the money back from you.'],
+      ['refund', 'I have filed a Money Claim Online for the 380 pounds you owe me.'],
       ['account', 'koi aur mera account use kar raha hai, orders mein ajeeb cheezein hain jo maine nahi mangayi'],
       // Without a word of buying, a question about a hazard is about the product the customer has.
       ['plant', 'My cat chewed a leaf and was sick all night. Is the peace lily poisonous?'],
@@ -224,6 +239,15 @@ describe('safety, fraud and legal rules', () => {
       "The listing says 3+ but I've read stories about children swallowing magnets. I want to be sure before I buy.",
       'choking hazard? looking at the rainbow stacking rings for my 10 month old, are the pieces small?',
       'La sarten es buena, cocino a fuego lento todos los dias. Tienen la tapa de 28 cm?',
+      // A colour or flavour name, a law cited, a lawyer for a house sale, a job in a body, a breach long ago.
+      'I ordered the cushion covers in Smoke and got Charcoal instead, can you swap them?',
+      'The flavour explosion on those crisps is unreal, please bring back the sea salt ones.',
+      "Under the Consumer Rights Act I'm entitled to a replacement: the toaster stopped heating on one side.",
+      'Could you put a gift receipt in? It is a thank-you present for our conveyancing solicitor.',
+      'A question from a patent attorney: is the stand design patented or still pending?',
+      'I spent 20 years working in trading standards, and your returns policy is one of the best.',
+      'After my account was hijacked in 2022 your team set me up with a new one; could you merge the two?',
+      'I keep going back to the product page, does the kettle come in green?',
       // The model alone leans to urgent on these, without the probability urgent needs (classify.ts).
       "Account email typo. I made a typo in my email when I signed up and now I can't log in. It's j.kavanagh@ with a missing 'a'. Please fix it.",
     ]) {

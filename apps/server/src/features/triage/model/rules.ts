@@ -52,6 +52,10 @@ const ELECTRICAL =
 const ACCOUNT_CONTEXT =
   /\b(?:account|password|log[ -]?in|logged|sign[ -]?in|signed in|card|charges?|charged|payments?|paypal|orders? (?:i|we) |order confirmation|reset|2fa|codes?|points|loyalty|gift ?cards?|vouchers?|store credit|redeemed)\b/;
 
+// A breach long ago or on another site ("hacked back in 2019", "hacked through a different website").
+const LONG_AGO_OR_ELSEWHERE =
+  '(?![\\w ,]{0,40}\\b(?:years? ago|long ago|ages ago|last year|a while (?:ago|back)|in +zyear|in (?:19|20)\\d\\d|(?:through|on|at|from|via) (?:a|another|some) (?:different |other )?(?:website|site|company|shop|service|app|platform)))';
+
 function rule(
   kind: RuleKind,
   tags: readonly string[],
@@ -74,7 +78,7 @@ const RULES: readonly Rule[] = [
     'safety',
     ['safety', 'smoke'],
     ['smok*', 'smoak*', 'fumes', 'rauch*', 'fumee', 'humo', 'fumo', 'fumaca'],
-    '(?:smok(?:e|ed|es|ing|eing|in|ey|y)|smoak\\w*)\\b(?! (?:grey|gray|glass|blue|colou?r|finish|lens|lenses|tint|tinted|effect|eye|eyes|machine|free|alarms?|detectors?|hot (?:deals?|prices?|offers?|bargains?|sales?|looks?|dress\\w*|outfits?)))(?<!non[ -]smok\\w*)|fumes\\b|rauch\\w*|fumee\\b|humo\\b|fumo\\b|fumaca\\b',
+    '(?<!\\b(?:in|colou?r|shade) )(?:smok(?:e|ed|es|ing|eing|in|ey|y)|smoak\\w*)\\b(?! (?:grey|gray|glass|blue|colou?r|finish|lens|lenses|tint|tinted|effect|eye|eyes|machine|free|alarms?|detectors?|hot (?:deals?|prices?|offers?|bargains?|sales?|looks?|dress\\w*|outfits?)))(?<!non[ -]smok\\w*)|fumes\\b|rauch\\w*|fumee\\b|humo\\b|fumo\\b|fumaca\\b',
   ),
   rule(
     'safety',
@@ -86,8 +90,8 @@ const RULES: readonly Rule[] = [
   rule(
     'safety',
     ['safety'],
-    ['off', 'dry'],
-    '(?:kettles?|irons?|heaters?|toasters?|hobs?|ovens?|straighteners|curling tongs|hair ?dryers?|fryers?|slow cookers?|electric blankets?|radiators?)\\b[^.!?\\n]{0,60}?(?:(?:wont|will not|doesnt|does not|didnt|did not|cant|cannot|no longer|never|isnt|is not|stopped|stops|has stopped) (?:\\w+ )?(?:switch|turn|click|cut|shut)(?:s|es|ing)? (?:itself |themselves )?off|boil(?:s|ed|ing)? (?:itself )?dry)',
+    ['off', 'dry', 'keeps', 'keep'],
+    '(?:kettles?|irons?|heaters?|toasters?|hobs?|ovens?|straighteners|curling tongs|hair ?dryers?|fryers?|slow cookers?|electric blankets?|radiators?)\\b[^.!?\\n]{0,60}?(?:(?:wont|will not|doesnt|does not|didnt|did not|cant|cannot|no longer|never|isnt|is not|stopped|stops|has stopped) (?:\\w+ )?(?:switch|turn|click|cut|shut)(?:s|es|ing)? (?:itself |themselves )?off|boil(?:s|ed|ing)? (?:itself )?dry)|used to (?:click|switch|turn|cut|shut) (?:itself )?off (?:by itself|on its own|automatically)|(?:keeps?|just keeps?) (?:on )?(?:going|boiling|heating|bubbling)\\b[^.!?\\n]{0,30}?\\b(?:boiled|boils|boiling|until i (?:switch|turn|unplug))',
   ),
   rule(
     'safety',
@@ -184,7 +188,7 @@ const RULES: readonly Rule[] = [
       'wires',
       'wiring',
     ],
-    `${DEVICE} ${NEAR}(?:swell\\w*|swollen|bulg\\w*|puff(?:ed|ing|y)\\b|bloat\\w*|ballooned|expand(?:ed|ing))|(?:swell\\w*|swollen|bulg\\w*|puffed|bloated) ${NEAR}${DEVICE}\\b|(?:batter(?:y|ies)|power ?bank) ${NEAR}(?:leak\\w*|hiss\\w*|explod\\w*|very hot|so hot)|explo(?:ded|des|ding|sion)\\b|short.?circuit\\w*|(?:tripped|tripping|trips|blew|blown) (?:the |a |our |my )?(?:fuse|breaker|electrics|circuit|trip switch)|(?:fuse|breaker|electrics) (?:box )?(?:tripped|blew|went)|(?:exposed|bare|live) (?:wires?|copper|wiring)|(?:see|showing|visible) (?:the )?(?:bare )?(?:copper|wires? inside)`,
+    `${DEVICE} ${NEAR}(?:swell\\w*|swollen|bulg\\w*|puff(?:ed|ing|y)\\b|bloat\\w*|ballooned|expand(?:ed|ing))|(?:swell\\w*|swollen|bulg\\w*|puffed|bloated) ${NEAR}${DEVICE}\\b|(?:batter(?:y|ies)|power ?bank) ${NEAR}(?:leak\\w*|hiss\\w*|explod\\w*|very hot|so hot)|(?<!\\b(?:flavou?r|taste|colou?r) )explo(?:ded|des|ding|sion)\\b|short.?circuit\\w*|(?:tripped|tripping|trips|blew|blown) (?:the |a |our |my )?(?:fuse|breaker|electrics|circuit|trip switch)|(?:fuse|breaker|electrics) (?:box )?(?:tripped|blew|went)|(?:exposed|bare|live) (?:wires?|copper|wiring)|(?:see|showing|visible) (?:the )?(?:bare )?(?:copper|wires? inside)|copper (?:strands?|wires?|wiring|threads?) (?:\\w+ )?(?:poking|sticking|showing|visible|exposed|coming)|(?:strands|wires) (?:are |were )?(?:poking|sticking) (?:out|through)`,
   ),
   rule(
     'safety',
@@ -219,8 +223,19 @@ const RULES: readonly Rule[] = [
       'fever',
       'ill',
       'sick',
+      'itchy',
+      'sore',
+      'raw',
+      'weepy',
+      'weeping',
+      'blistered',
+      'blistering',
+      'inflamed',
+      'red',
+      'runs',
+      'diarrh*',
     ],
-    `allergic reactions?|(?:had|having|have|got|caused|causing|gave|give|gives) (?:${PERSON} )?(?:an? )?(?:bad |severe |terrible |nasty |skin )?(?:allergic )?reaction\\b(?! to (?:the|your|this|that|my) (?:price|news|email|message|bill|service|reply|delay))|anaphyla\\w*|epi ?pen|hives\\b|rash(?:es)?\\b(?! (?:decision|guard|vest))|${SWELLING_BODY} (?:\\w+ ){0,2}(?:swollen|swell(?:s|ed|ing)?\\b)|(?:swollen|swelling) ${SWELLING_BODY}|(?:burning|blistered|peeling) skin|(?:my|his|her) asthma|asthma (?:attack|flare)|(?:cant|couldnt|could not|can not|trouble|difficulty|struggling to|hard to) breath|wheez\\w*|lightheaded|dizz(?:y|iness)|vomit\\w*|throwing up|threw up|fever\\b|(?:made|making|makes|left) (?:${PERSON}|(?:us|them) (?:both|all)) (?:really |so |very |violently )?(?:ill|sick)\\b|(?:were|was|been|got|fell|felt|feel|feeling|are|is) (?:both |all )?(?:really |so |very |violently )?(?:ill|sick) (?:all night|all day|for (?:days|hours|two days|2 days)|after (?:eating|drinking|using|taking)|from (?:it|the|eating))`,
+    `allergic reactions?|(?:had|having|have|got|caused|causing|gave|give|gives) (?:${PERSON} )?(?:an? )?(?:bad |severe |terrible |nasty |skin )?(?:allergic )?reaction\\b(?! to (?:the|your|this|that|my) (?:price|news|email|message|bill|service|reply|delay))|anaphyla\\w*|epi ?pen|hives\\b|rash(?:es)?\\b(?! (?:decision|guard|vest))|${SWELLING_BODY} (?:\\w+ ){0,2}(?:swollen|swell(?:s|ed|ing)?\\b)|(?:swollen|swelling) ${SWELLING_BODY}|(?:burning|blistered|peeling) skin|(?:itchy|sore|raw|weepy|weeping|blistered|blistering|inflamed) (?:red )?(?:patch|patches|skin|spots|bumps|lumps|welts?|marks?|area|blisters?)\\b|red,? (?:and )?(?:itchy|sore|raw|weepy|angry|inflamed|burning|blistered) (?:patch|patches|marks?|skin|spots|bumps|area|welts?)\\b|(?:my|his|her) asthma|asthma (?:attack|flare)|(?:cant|couldnt|could not|can not|trouble|difficulty|struggling to|hard to) breath|wheez\\w*|lightheaded|dizz(?:y|iness)|vomit\\w*|throwing up|threw up|fever\\b|(?:been|was|were) (?:violently )?sick (?:\\d+|two|three|four|five|six|several|multiple|a few|a couple of) (?:or (?:\\d+|\\w+) )?times|(?:has|had|got|have) the runs|diarrh?o?ea\\b|(?:made|making|makes|left) (?:${PERSON}|(?:us|them) (?:both|all)) (?:really |so |very |violently )?(?:ill|sick)\\b|(?:were|was|been|got|fell|felt|feel|feeling|are|is) (?:both |all )?(?:really |so |very |violently )?(?:ill|sick) (?:all night|all day|for (?:days|hours|two days|2 days)|after (?:eating|drinking|using|taking)|from (?:it|the|eating))`,
   ),
   rule(
     'safety',
@@ -260,8 +275,12 @@ const RULES: readonly Rule[] = [
       'tumbled',
       'trapped',
       'wedged',
+      'handlebars',
+      'skin',
+      'skinned',
+      'scraped',
     ],
-    `injur(?:y|ies|ed|ing)\\b|(?:got|get|gets|getting|was|been|is|be|being) (?:badly |seriously )?hurt\\b|hurt ${PERSON}\\b|cut (?:${PERSON}|${OWN_BODY})|(?:got|get|gets|getting|a|nasty|deep|bad) (?:nasty |deep |bad )?cut (?:on|to|in) (?:my|his|her|their)|${BODY} (?:was |is |started |kept |wont stop )?bleeding|stitches\\b|a ?& ?e\\b|emergency room|urgent care|minor injuries|(?:taken|rushed|took (?:him|her|them|me)|ended up|had to go) (?:to |in |into |at )?(?:the )?(?:hospital|er|emergency|a and e)\\b|ambulance\\b|poison control|(?:fell|tipped|toppled|came down) (?:over )?(?:on|onto) (?:${PERSON}|${OWN_BODY}|the baby)|glass (?:in|through|into) (?:the |my |our )?(?:\\w+ )?(?:food|tea|jam|rice|drink|milk|formula|sauce|meal|coffee|soup|cereal)|(?:i|he|she|we|they|(?:my|our) ${RELATIVE}) (?:came|fell|was thrown|got thrown|were thrown) off\\b|(?:tipped|toppled|fell|collapsed) (?:over |down )?with ${PERSON} (?:in|on) it\\b|(?:hit|banged|bumped|smacked|cracked) (?:his|her|their|my) head\\b|(?:i was|im|i am|i got|he was|she was|we were|they were|left (?:me|him|her|them|us)) (?:badly |all |quite |really )?(?:bruised|grazed|cut up)\\b|(?:tv|telly|television|mirror|shelf|shelves|cabinet|bookcase|wardrobe|unit|bracket|radiator) (?:\\w+ ){0,3}?(?:came off|fell off|came down off|came away from|fell from|pulled out of) (?:the )?wall\\b|(?:fell|tumbled|went flying|slipped) down (?:the )?(?:\\d+ |two |three |four |a few |several |some |a flight of )?(?:stairs|steps)\\b|${BODY} (?:got |was |is |were |became |kept getting )?(?:trapped|wedged) (?:in|between|under|inside)\\b`,
+    `injur(?:y|ies|ed|ing)\\b|(?:got|get|gets|getting|was|been|is|be|being) (?:badly |seriously )?hurt\\b|hurt ${PERSON}\\b|cut (?:${PERSON}|${OWN_BODY})|(?:got|get|gets|getting|a|nasty|deep|bad) (?:nasty |deep |bad )?cut (?:on|to|in) (?:my|his|her|their)|${BODY} (?:was |is |started |kept |wont stop )?bleeding|stitches\\b|went (?:straight |flying |right )?over the (?:handlebars|bars)\\b|(?:took|taken|scraped|ripped|tore) (?:the )?skin off|(?:skinned|grazed|scraped) (?:his|her|my|their|both) (?:knees?|elbows?|hands?|chin|arms?|legs?|face)\\b|a ?& ?e\\b|emergency room|urgent care|minor injuries|(?:taken|rushed|took (?:him|her|them|me)|ended up|had to go) (?:to |in |into |at )?(?:the )?(?:hospital|er|emergency|a and e)\\b|ambulance\\b|poison control|(?:fell|tipped|toppled|came down) (?:over )?(?:on|onto) (?:${PERSON}|${OWN_BODY}|the baby)|glass (?:in|through|into) (?:the |my |our )?(?:\\w+ )?(?:food|tea|jam|rice|drink|milk|formula|sauce|meal|coffee|soup|cereal)|(?:i|he|she|we|they|(?:my|our) ${RELATIVE}) (?:came|fell|was thrown|got thrown|were thrown) off\\b|(?:tipped|toppled|fell|collapsed) (?:over |down )?with ${PERSON} (?:in|on) it\\b|(?:hit|banged|bumped|smacked|cracked) (?:his|her|their|my) head\\b|(?:i was|im|i am|i got|he was|she was|we were|they were|left (?:me|him|her|them|us)) (?:badly |all |quite |really )?(?:bruised|grazed|cut up)\\b|(?:tv|telly|television|mirror|shelf|shelves|cabinet|bookcase|wardrobe|unit|bracket|radiator) (?:\\w+ ){0,3}?(?:came off|fell off|came down off|came away from|fell from|pulled out of) (?:the )?wall\\b|(?:fell|tumbled|went flying|slipped) down (?:the )?(?:\\d+ |two |three |four |a few |several |some |a flight of )?(?:stairs|steps)\\b|${BODY} (?:got |was |is |were |became |kept getting )?(?:trapped|wedged) (?:in|between|under|inside)\\b`,
   ),
   // Food that is not safe to eat: glass, metal or plastic in it, a broken tooth, mould already eaten.
   rule(
@@ -306,8 +325,21 @@ const RULES: readonly Rule[] = [
       'magnet*',
       'button',
       'coin',
+      'lets',
+      'let',
+      'popped',
+      'pops',
+      'popping',
+      'wall',
+      'unclip*',
+      'unbuckl*',
+      'undoes',
+      'undid',
+      'creep*',
+      'loose',
+      'exposed',
     ],
-    `(?:buckle|harness|brakes?|strap|straps|latch|lock|clip|gate|rail|hinge|frame|base) ${NEAR}(?:opens? (?:up )?(?:by itself|on its own)|opened (?:up )?(?:by itself|on its own)|(?:unclips?|unclipped|unbuckles?|unbuckled|releases?|released) (?:itself|by itself|on its own)|(?:comes|came) unclipped|came (?:undone|open|loose|apart|off)|comes (?:undone|open|loose|apart)|gave way|gives way|doesnt hold|didnt hold|wont hold|not holding|collapsed|collapses|folded up|(?:doesnt|does not|didnt|wont|will not|no longer) (?:latch|lock|click|clip|stay (?:closed|locked|shut|fastened))|not (?:latching|locking|clicking))|(?:buckle|harness|latch|brakes?) ${NEAR}(?:snapped|snaps|broke|breaks|failed|fails)\\b|rolled (?:away |off )?(?:into|down|onto) (?:the )?(?:road|street|traffic|stairs)|(?:tiny|small|little) (?:\\w+ )?(?:beads?|parts?|pieces?|bits?|balls?|magnets?|button batter(?:y|ies)|coin batter(?:y|ies)) ${NEAR}(?:fell|came|coming|falling|fall|fallen|broke|break|breaking|popped) (?:out|off|loose|apart)|(?:beads?|parts?|pieces?|bits?|magnets?) (?:fell|came|coming|falling|fall|fallen|broke|popped) (?:out|off|loose)`,
+    `(?:buckle|harness|brakes?|strap|straps|latch|lock|clip|gate|rail|hinge|frame|base) ${NEAR}(?:opens? (?:up )?(?:by itself|on its own)|opened (?:up )?(?:by itself|on its own)|(?:unclips?|unclipped|unbuckles?|unbuckled|releases?|released) (?:itself|by itself|on its own)|(?:comes|came) unclipped|came (?:undone|open|loose|apart|off)|comes (?:undone|open|loose|apart)|gave way|gives way|lets go|let go|(?:popped|pops|popping|came|comes|pulled|pulls|fell|falls|slid|slips|slipped) (?:straight |right )?(?:out of|off|away from) (?:the )?(?:wall|walls|frame|door ?frame|banister)\\b(?! (?:socket|plug|outlet))|doesnt hold|didnt hold|wont hold|not holding|collapsed|collapses|folded up|(?:doesnt|does not|didnt|wont|will not|no longer) (?:latch|lock|click|clip|stay (?:closed|locked|shut|fastened))|not (?:latching|locking|clicking))|(?:buckle|harness|latch|brakes?) ${NEAR}(?:snapped|snaps|broke|breaks|failed|fails)\\b|(?:un(?:clips?|clipped|buckles?|buckled|does)|undid) (?:itself|by itself|on its own)|(?:popped|pops|came|comes|pulled|pulls|fell|falls) (?:straight |right )?(?:out of|away from) (?:the )?(?:wall|walls|door ?frame|banister)\\b(?! (?:socket|plug|outlet|charger))|rolled (?:away |off )?(?:the (?:kerb|curb|pavement|path|step) )?(?:into|down|onto) (?:the )?(?:road|street|traffic|stairs)|(?:creeps?|creeping|rolls?|rolling|rolled|moves?|moving|slides?|sliding) (?:forward|forwards|away|down|off)[\\w ,]{0,30}? with the (?:brakes?|brake pedal) (?:\\w+ )?(?:on|applied|down|engaged)|with the (?:brakes?|brake pedal) (?:\\w+ )?(?:on|applied|down|engaged)\\b[\\w ,]{0,30}? (?:creeps?|creeping|rolls?|rolling|rolled|moves?|moving|slides?|sliding) (?:forward|forwards|away|down|off)\\b|(?:tiny|small|little) (?:\\w+ )?(?:beads?|parts?|pieces?|bits?|balls?|magnets?|button batter(?:y|ies)|coin batter(?:y|ies)) ${NEAR}(?:fell|came|coming|falling|fall|fallen|broke|break|breaking|popped) (?:out|off|loose|apart)|(?:beads?|parts?|pieces?|bits?|magnets?) (?:fell|came|coming|falling|fall|fallen|broke|popped) (?:out|off|loose)|(?:loose|exposed) magnets?\\b|magnets? (?:were|was|are|is|rattling|came|come|sitting|lying) (?:\\w+ )?loose`,
     /\b(?:baby|babies|infant|newborn|toddler|child|children|kids?|son|daughter|months? old|years? old|car ?seat|pram|stroller|pushchair|buggy|cot|crib|high ?chair|bouncer|rattle|teether|toy)\b/,
   ),
   // A child's restraint that tears or snaps (a car seat's or a pram's strap): the child is no longer held.
@@ -329,8 +361,30 @@ const RULES: readonly Rule[] = [
       'snapped',
       'broken',
     ],
-    `(?:strap|straps|harness|buckle|belt|belts|webbing) [\\w ,/&-]{0,60}?(?:tore|torn|ripped|rips|ripping|tearing|tears|frayed|fraying|split|snapped|snaps|cracked|broke|broken|came off|came loose)\\b|(?:torn|ripped|frayed|snapped|broken) (?:\\w+ )?(?:strap|straps|harness|belt|belts|webbing)\\b`,
+    `(?:strap|straps|harness|buckle|belt|belts|webbing) [\\w ,/&-]{0,60}?(?:tore|torn|ripped|rips|ripping|tearing|tears|frayed|fraying|split|snapped|snaps|cracked|broke|broken|came off|came loose)\\b|(?:strap|straps|harness|belt|belts|webbing) [\\w ,]{0,40}?\\b(?:getting|get|gets|going|work(?:s|ing)?|come|comes|coming) (?:looser|loose|slack)\\b|(?:strap|straps|harness|belt|belts) (?:\\w+ ){0,2}?(?:loosen(?:s|ing)?|slacken(?:s|ing)?|slip(?:s|ping)?) (?:during|on (?:a|the|every)|while|when|by (?:itself|themselves)|on (?:its|their) own)|(?:torn|ripped|frayed|snapped|broken) (?:\\w+ )?(?:strap|straps|harness|belt|belts|webbing)\\b`,
     /\b(?:car ?seats?|booster(?: seat)?|child seat|bike seat|pram|stroller|pushchair|buggy|high ?chair|baby carrier|sling|bouncer|baby swing)\b/,
+  ),
+  // A safety device that fails its own test; furniture that tips forward: a risk before any harm.
+  rule(
+    'risk',
+    ['safety'],
+    [
+      'alarm',
+      'alarms',
+      'detector',
+      'detectors',
+      'leans',
+      'leaning',
+      'tips',
+      'tipping',
+      'tilts',
+      'tilting',
+      'topples',
+      'toppling',
+      'rocks',
+      'rocking',
+    ],
+    `(?:smoke|co|carbon monoxide|fire|gas|heat) (?:alarms?|detectors?)\\b[^\\n]{0,120}?\\btest(?:ed|ing)?(?: (?:button|it|them))?\\b[^.!?\\n]{0,40}?\\b(?:nothing|no (?:sound|beep|light|noise|response)|silent|doesnt|didnt|does not|did not|wont)\\b|(?:chest of drawers|drawers? chest|drawers|dresser|wardrobe|bookcase|bookshelf|shelving unit|shelf unit|shelves|cabinet|tv unit|tv stand|tallboy|cupboard)\\b(?! doors?\\b)[^.!?\\n]{0,60}?\\b(?:leans|leaning|tips|tipping|tilts|tilting|topples|toppling|rocks|rocking) (?:forward|forwards|over|towards)\\b`,
   ),
   // A crack in what holds a rider up (a bike's fork, frame or bars, a helmet): it can fail at speed.
   rule(
@@ -379,7 +433,7 @@ const RULES: readonly Rule[] = [
     'fraud',
     ['fraud', 'hacked'],
     ['hack*', 'compromised', 'hijacked', 'breached', 'takeover', 'theft', 'taken', 'identity', 'sim'],
-    '(?<!(?:friend|friends|hers|his|theirs|sister|brother|colleague|mum|mom|dad|neighbou?r)\\b[\\w ]{0,40})(?<!\\b(?:years? ago|last year|in +zyear|in (?:19|20)\\d\\d)\\b[\\w ,]{0,40})hack(?:ed|ing)\\b(?! off\\b)(?![\\w ,]{0,40}\\b(?:years? ago|long ago|ages ago|last year|a while (?:ago|back)|in +zyear|(?:through|on|at|from|via) (?:a|another|some) (?:different |other )?(?:website|site|company|shop|service|app|platform)))|hack(?:ed)? (?:me|my|into|in)\\b|hackers?\\b|account (?:was |has been |is |got )?(?:compromised|taken over|hijacked|breached)|(?:compromised|hijacked|breached) (?:my |the )?account|(?:account|identity) (?:takeover|theft)|identity (?:fraud|stolen)|sim (?:card )?swap\\w*',
+    `(?<!(?:friend|friends|hers|his|theirs|sister|brother|colleague|mum|mom|dad|neighbou?r)\\b[\\w ]{0,40})(?<!\\b(?:years? ago|last year|in +zyear|in (?:19|20)\\d\\d)\\b[\\w ,]{0,40})hack(?:ed|ing)\\b(?! off\\b)${LONG_AGO_OR_ELSEWHERE}|hack(?:ed)? (?:me|my|into|in)\\b|hackers?\\b|account (?:was |has been |is |got )?(?:compromised|taken over|hijacked|breached)\\b${LONG_AGO_OR_ELSEWHERE}|(?:compromised|hijacked|breached) (?:my |the )?account|(?:account|identity) (?:takeover|theft)|identity (?:fraud|stolen)|sim (?:card )?swap\\w*`,
   ),
   rule(
     'fraud',
@@ -524,6 +578,12 @@ const RULES: readonly Rule[] = [
       'lawsuit',
       'court',
       'claims',
+      'money claim',
+      'mcol',
+      'hmcts',
+      'judgement',
+      'judgment',
+      'ccj',
       'tribunal',
       'sue',
       'suing',
@@ -557,7 +617,7 @@ const RULES: readonly Rule[] = [
       'advocaat*',
       'verbraucherzentrale',
     ],
-    '(?<!\\b(?:is|am|are|was|were|as|im|hes|shes|being) an? (?:\\w+ )?)(?<!power of |& ?\\w+ )(?:lawyers?|solicitors?|attorneys?|barristers?)\\b|counsel\\b|paralegal\\b|legal (?:action|advice|advisor|adviser|proceedings|claim|route|steps|recourse|team|department|letter|dispute)|lawsuit|(?:to|in|at|through|via|the|a|claims|county|district|consumer|civil|magistrates) court\\b(?<!(?:food|tennis|basketball|netball|squash|badminton) court)(?! (?:shoes?|heels?|pumps?|road|rd|street|lane|avenue|way|drive|close|flats?|apartments?|house|yard))|small claims|tribunal\\b|(?:will|going to|gonna|ll|shall|intend to|plan to|prepared to) (?:be )?su(?:e|ing)\\b|sue (?:you|your|them|the company|for)\\b|suing\\b|trading standards|ombudsm[ae]n|consumer (?:protection|law|laws|court|forum|affairs|authority|helpline|rights|council|commission|bureau|agency|association|ombudsman|statutes?|contracts regulations|guarantees|tribunal|watchdog|organi[sz]ation|centre|center)|competition bureau|better business bureau|bbb\\b|ftc\\b|accc\\b|cma\\b|acm\\b|citizens advice|letter before action|letter of claim|formal (?:demand|notice)|(?:final|last) warning|(?:report(?:ing)?|complain(?:ing)?|complaint) (?:you |this |your company |your shop |your store |it )?to (?:the )?(?:police|regulator|authorities|watchdog)|false advertising|bait and switch|anwalt\\w*|rechtsanwalt\\w*|avocat\\w*|abogad\\w*|avvocat\\w*|advogad\\w*|advocaat\\w*|verbraucherzentrale',
+    '(?<!\\b(?:is|am|are|was|were|as|im|hes|shes|being) an? (?:\\w+ )?)(?<!power of |& ?\\w+ |(?:conveyancing|probate|patent|immigration|trademark|trade mark|tax|wills?) )(?:lawyers?|solicitors?|attorneys?|barristers?)\\b|counsel\\b|paralegal\\b|legal (?:action|advice|advisor|adviser|proceedings|claim|route|steps|recourse|team|department|letter|dispute)|lawsuit|(?:to|in|at|through|via|the|a|claims|county|district|consumer|civil|magistrates) court\\b(?<!(?:food|tennis|basketball|netball|squash|badminton) court)(?! (?:shoes?|heels?|pumps?|road|rd|street|lane|avenue|way|drive|close|flats?|apartments?|house|yard))|small claims|money claim online|mcol\\b|hmcts\\b|county court judg(?:e)?ments?|ccj\\b|tribunal\\b|(?:will|going to|gonna|ll|shall|intend to|plan to|prepared to) (?:be )?su(?:e|ing)\\b|sue (?:you|your|them|the company|for)\\b|suing\\b|(?<!\\b(?:work|worked|works|working|years|career|job|retired from|used to be|office) (?:in|at|for|with) (?:the )?(?:\\w+ )?)(?:trading standards|ombudsm[ae]n)|consumer (?:protection|court|forum|affairs|authority|helpline|council|commission|bureau|agency|association|ombudsman|tribunal|watchdog|organi[sz]ation|centre|center)|competition bureau|better business bureau|bbb\\b|ftc\\b|accc\\b|cma\\b|acm\\b|citizens advice|letter before action|letter of claim|formal (?:demand|notice)|(?:final|last) warning|(?:report(?:ing)?|complain(?:ing)?|complaint) (?:you |this |your company |your shop |your store |it )?to (?:the )?(?:police|regulator|authorities|watchdog)|false advertising|bait and switch|anwalt\\w*|rechtsanwalt\\w*|avocat\\w*|abogad\\w*|avvocat\\w*|advogad\\w*|advocaat\\w*|verbraucherzentrale',
   ),
   // The police told of the shop, or its reference on a complaint (not a crime number for one's own insurer).
   {
@@ -572,13 +632,13 @@ const RULES: readonly Rule[] = [
   rule(
     'legal',
     ['chargeback'],
-    ['chargeback*', 'charge back', 'charge backs', 'dispute', 'disputed', 'claim'],
-    'chargebacks?\\b|(?<!(?:delivery|postage|shipping|postal|original|p ?& ?p|the) )charge backs?\\b(?! (?:the|my|for|on|to|if|as|too|also|or|and|of)\\b)|(?:raised|raise|raising|open|opened|file|filed|filing|start|started|starting) (?:a )?(?:dispute|claim) (?:with|through) (?:my |the )?(?:bank|card|credit card|paypal|card issuer|klarna)|disputed (?:the|this|it)\\b',
+    ['chargeback*', 'charge back', 'charge backs', 'dispute', 'disputed', 'claim', 'back', 'reverse'],
+    '(?:asked|asking|ask|told|telling|tell|getting|got|contacted|contacting|called|calling|instructed) (?:my |the )?(?:bank|card (?:company|provider|issuer)|credit card (?:company|provider)|paypal|amex)\\b[^.!?\\n]{0,60}?\\b(?:pull|claw|take|get|reverse|reclaim|recall)(?:ed|ing|s)? (?:the |my )?(?:money|payment|funds|charge|transaction|it) back\\b|(?:bank|card (?:company|provider|issuer)|credit card (?:company|provider)|paypal|amex)\\b[^.!?\\n]{0,60}?\\b(?:pull|claw|reverse|reclaim)(?:ed|ing|s)? (?:the |my )?(?:money|payment|funds|charge|transaction|it) back\\b|(?:bank|card (?:company|provider|issuer)|paypal)\\b[^.!?\\n]{0,40}?\\breverse (?:the |this |your )?(?:payment|charge|transaction)\\b|chargebacks?\\b|(?<!(?:delivery|postage|shipping|postal|original|p ?& ?p|the) )charge backs?\\b(?! (?:the|my|for|on|to|if|as|too|also|or|and|of)\\b)|(?:raised|raise|raising|open|opened|file|filed|filing|start|started|starting) (?:a )?(?:dispute|claim) (?:with|through) (?:my |the )?(?:bank|card|credit card|paypal|card issuer|klarna)|disputed (?:the|this|it)\\b',
   ),
 ];
 
 const NEGATION =
-  /\b(?:no|not|never|without|nothing|none|nobody|noone|isnt|wasnt|arent|werent|didnt|doesnt|dont|hasnt|havent|hadnt|wont|wouldnt|cant|couldnt|neither|nor|free of|zero|any sign of)\b(?![^.!?;\n]*\b(?:but|until|then|now|however|yet|except)\b)[^.!?;\n]{0,24}$/;
+  /\b(?:no|not|never|without|nothing|none|nobody|noone|isnt|wasnt|arent|werent|didnt|doesnt|dont|hasnt|havent|hadnt|wont|wouldnt|cant|couldnt|neither|nor|free of|zero|any sign of)\b(?![^.!?;\n]*(?:\b(?:but|until|then|now|however|yet|except)\b|, ?(?:so|and)\b))[^.!?;\n]{0,24}$/;
 /** Hedges look like negations but are not: "no idea why it caught fire" is still a fire. */
 const HEDGE =
   /\b(?:no idea|not sure|dont know|do not know|not know|didnt know|not certain|cant tell|not even|not only|didnt want|cant believe|couldnt believe|could not believe)\b[^.!?;\n]*$/;
