@@ -147,6 +147,16 @@ describe('safety, fraud and legal rules', () => {
       ['drawers', 'The chest of drawers tips forward when the top drawers are open, and the wall strap is too short.'],
       ['refund', 'Three weeks and no refund, so I have asked my bank to pull the money back from you.'],
       ['refund', 'I have filed a Money Claim Online for the 380 pounds you owe me.'],
+      ['rug', 'Either you refund me or I am disputing the charge with my card company.'],
+      ['generator', 'I have prepared a petition to the FCCPC and will send it on Monday.'],
+      ['hair dryer', 'It keeps cutting out and there is a funny smell, kind of like hot plastic.'],
+      ['pressure cooker', 'The lid opened and hot soup sprayed all over my hand. My hand is red and has blistered.'],
+      ['dog lead', 'The clip on the dog lead opened by itself while we were walking by the main road.'],
+      ['bath seat', 'The suckers on the baby bath seat let go and it tipped forward with my son in it.'],
+      ['bunk bed', 'Two slats on the top bunk cracked right through while my daughter was lying on it.'],
+      ['high chair', 'The harness buckle releases if my son just pushes against it.'],
+      ['helmet', "The buckle on my son's helmet comes undone with a gentle tug on the strap."],
+      ['car seat', 'The isofix on the car seat base will not go green however often we click it in.'],
       ['account', 'koi aur mera account use kar raha hai, orders mein ajeeb cheezein hain jo maine nahi mangayi'],
       // Without a word of buying, a question about a hazard is about the product the customer has.
       ['plant', 'My cat chewed a leaf and was sick all night. Is the peace lily poisonous?'],
@@ -248,6 +258,15 @@ describe('safety, fraud and legal rules', () => {
       'I spent 20 years working in trading standards, and your returns policy is one of the best.',
       'After my account was hijacked in 2022 your team set me up with a new one; could you merge the two?',
       'I keep going back to the product page, does the kettle come in green?',
+      // Read about, quoted from a review, an idiom, a fraud check, a parcel thief, a landlord, a hack that could happen.
+      "Thinking of a hoverboard for my son. I've read stories about hoverboards catching fire. Are yours certified?",
+      "One review of the kids' bike says 'the brakes failed on the first hill'. I'm thinking of buying one.",
+      'That hot sauce nearly set my mouth on fire! Do you sell it in bigger bottles?',
+      'This drawer organiser sparks so much joy. Do you do a bigger one?',
+      "Your system has put my order on hold for a fraud check. It's really me, please release it.",
+      "Someone took my parcel off the doorstep after the courier left it; I've reported it to the police.",
+      "I'm taking my landlord to small claims over my deposit: could you send a receipt for the fridge?",
+      "I've read that baby monitors can be hacked. Does this one use encryption?",
       // The model alone leans to urgent on these, without the probability urgent needs (classify.ts).
       "Account email typo. I made a typo in my email when I signed up and now I can't log in. It's j.kavanagh@ with a missing 'a'. Please fix it.",
     ]) {

@@ -72,7 +72,7 @@ const RULES: readonly Rule[] = [
     'safety',
     ['safety', 'fire'],
     ['fire', 'flame', 'flames', 'ablaze', 'burn*', 'incendie', 'incendio', 'feuer', 'fuego', 'fuoco', 'fogo'],
-    '(?:caught|catch|catching|catches|on|set(?: itself)?|burst into) (?:on )?(?:fire|flames?)\\b|fire (?:hazard|risk|brigade|service|department|fighters?)\\b|flames?\\b(?! red| retardant|[ -]effect)|ablaze\\b|burn(?:ed|t)? (?:the house |our house |the place |the flat )?down\\b|incendi[eo]\\b|feuer\\b|(?<!\\ba )(?:fuego|fuoco|fogo)\\b(?! (?:lento|medio|alto|bajo|fuerte|vivo|basso|brando|baixo|forte))',
+    '(?<!\\bmouth )(?<!\\bmouths )(?:caught|catch|catching|catches|on|set(?: itself)?|burst into) (?:on )?(?:fire|flames?)\\b|fire (?:hazard|risk|brigade|service|department|fighters?)\\b|flames?\\b(?! red| retardant|[ -]effect)|ablaze\\b|burn(?:ed|t)? (?:the house |our house |the place |the flat )?down\\b|incendi[eo]\\b|feuer\\b|(?<!\\ba )(?:fuego|fuoco|fogo)\\b(?! (?:lento|medio|alto|bajo|fuerte|vivo|basso|brando|baixo|forte))',
   ),
   rule(
     'safety',
@@ -84,7 +84,7 @@ const RULES: readonly Rule[] = [
     'safety',
     ['safety', 'sparks'],
     ['spark*', 'funken*', 'etincelle*', 'chispa*', 'scintill*', 'vonken', 'faisca*'],
-    'spark(?:s|ed|ing|in|ies)\\b|funken\\w*|etincelles?\\b|chispas?\\b|scintill\\w*|vonken\\b|faiscas?\\b',
+    'spark(?:s|ed|ing|in|ies)\\b(?! (?:(?:so much|such|real|pure|a lot of|some|joy and) )?joy)|funken\\w*|etincelles?\\b|chispas?\\b|scintill\\w*|vonken\\b|faiscas?\\b',
   ),
   // A safety cut-out that no longer works (the guide: a kettle that does not switch itself off).
   rule(
@@ -112,8 +112,14 @@ const RULES: readonly Rule[] = [
       'blister*',
       'boiling',
       'scalding',
+      'hot',
+      'smell*',
+      'smelt',
+      'whiff',
+      'odour',
+      'odor',
     ],
-    `burn(?:ed|t|s)? (?:${PERSON}|${OWN_BODY})|(?:i|we|he|she|they|${PERSON}) (?:got|was|were|has been|have been|had been|just got) (?:badly |really |seriously |slightly |quite )?(?:burn(?:ed|t)|scalded)\\b(?! out)|${OWN_BODY} (?:is |was |got |has |have |are |were )?(?:been )?(?:badly |all |now )?(?:blistered|blistering)\\b|(?:boiling|scalding) (?:hot )?water (?:spits?|spat|spitting|sprays?|sprayed|spraying|squirts?|squirted|shoots?|shot|leaks?|leaked|leaking|pours?|poured|pouring|came|comes|coming|bursts?|burst)\\b|(?:a|got|get|gets|getting|nasty|bad|painful|red|steam|serious|small|minor|severe|chemical) burns?\\b(?! (?:orange|out|rate|through|a hole))|burns? (?:on|to) (?:my|his|her|their|our)|burn(?:ing|t|ed)? (?:plastic |rubber |electrical |electric )?(?:smell|odou?r|stench)|smell(?:s|ed|t|ing)? (?:of |like )?(?:burn(?:ing|t)|something burning)|burn(?:ing|t|ed) (?:plastic|rubber|wires?)|burn marks?|burns? like|scorch(?:ed|es|ing)? marks?\\b|scorch(?:ed|ing) (?:the |my |our )?(?:wall|socket|plug|carpet|table|floor|bed|sheet|duvet|curtains?|sofa|desk)\\b|scald(?:s|ed|ing)?\\b|verbrannt\\w*|verbrenn\\w*|brule(?:e|es|s)?\\b|brulure\\w*|quemad\\w*|quemo\\b|bruciat\\w*|verbrand\\w*|queimad\\w*`,
+    `burn(?:ed|t|s)? (?:${PERSON}|${OWN_BODY})|(?:i|we|he|she|they|${PERSON}) (?:got|was|were|has been|have been|had been|just got) (?:badly |really |seriously |slightly |quite )?(?:burn(?:ed|t)|scalded)\\b(?! out)|${OWN_BODY} (?:is |was |got |has |have |are |were )?(?:been )?(?:badly |all |now )?(?:blistered|blistering)\\b|${OWN_BODY} (?:\\w+ ){1,4}?(?:blistered|blistering)\\b|(?:hot|boiling|scalding) (?:\\w+ ){0,2}?(?:sprayed|spat|splashed|spurted|poured|gushed|shot) (?:all )?(?:over|on|onto|across|out onto) ${OWN_BODY}|(?:boiling|scalding) (?:hot )?water (?:spits?|spat|spitting|sprays?|sprayed|spraying|squirts?|squirted|shoots?|shot|leaks?|leaked|leaking|pours?|poured|pouring|came|comes|coming|bursts?|burst)\\b|(?:a|got|get|gets|getting|nasty|bad|painful|red|steam|serious|small|minor|severe|chemical) burns?\\b(?! (?:orange|out|rate|through|a hole))|burns? (?:on|to) (?:my|his|her|their|our)|burn(?:ing|t|ed)? (?:plastic |rubber |electrical |electric )?(?:smell|odou?r|stench)|smell(?:s|ed|t|ing)? (?:of |like )?(?:burn(?:ing|t)|something burning)|(?:smell|smells|smelled|smelt|smelling|whiff|odou?r)\\b[\\w ,]{0,20}? (?:like|of) (?:hot|burning|melting|melted|burnt) (?:plastic|rubber|wires?|electrics?)\\b|(?:hot|melting|melted) (?:plastic|rubber|electrical) (?:smell|odou?r|stench)|burn(?:ing|t|ed) (?:plastic|rubber|wires?)|burn marks?|burns? like|scorch(?:ed|es|ing)? marks?\\b|scorch(?:ed|ing) (?:the |my |our )?(?:wall|socket|plug|carpet|table|floor|bed|sheet|duvet|curtains?|sofa|desk)\\b|scald(?:s|ed|ing)?\\b|verbrannt\\w*|verbrenn\\w*|brule(?:e|es|s)?\\b|brulure\\w*|quemad\\w*|quemo\\b|bruciat\\w*|verbrand\\w*|queimad\\w*`,
   ),
   rule(
     'safety',
@@ -338,9 +344,23 @@ const RULES: readonly Rule[] = [
       'creep*',
       'loose',
       'exposed',
+      'sucker*',
+      'suction',
+      'slat',
+      'slats',
+      'isofix',
+      'catch',
+      'clasp',
+      'guard',
+      'releases',
+      'released',
+      'opened',
+      'opens',
+      'open',
+      'undone',
     ],
-    `(?:buckle|harness|brakes?|strap|straps|latch|lock|clip|gate|rail|hinge|frame|base) ${NEAR}(?:opens? (?:up )?(?:by itself|on its own)|opened (?:up )?(?:by itself|on its own)|(?:unclips?|unclipped|unbuckles?|unbuckled|releases?|released) (?:itself|by itself|on its own)|(?:comes|came) unclipped|came (?:undone|open|loose|apart|off)|comes (?:undone|open|loose|apart)|gave way|gives way|lets go|let go|(?:popped|pops|popping|came|comes|pulled|pulls|fell|falls|slid|slips|slipped) (?:straight |right )?(?:out of|off|away from) (?:the )?(?:wall|walls|frame|door ?frame|banister)\\b(?! (?:socket|plug|outlet))|doesnt hold|didnt hold|wont hold|not holding|collapsed|collapses|folded up|(?:doesnt|does not|didnt|wont|will not|no longer) (?:latch|lock|click|clip|stay (?:closed|locked|shut|fastened))|not (?:latching|locking|clicking))|(?:buckle|harness|latch|brakes?) ${NEAR}(?:snapped|snaps|broke|breaks|failed|fails)\\b|(?:un(?:clips?|clipped|buckles?|buckled|does)|undid) (?:itself|by itself|on its own)|(?:popped|pops|came|comes|pulled|pulls|fell|falls) (?:straight |right )?(?:out of|away from) (?:the )?(?:wall|walls|door ?frame|banister)\\b(?! (?:socket|plug|outlet|charger))|rolled (?:away |off )?(?:the (?:kerb|curb|pavement|path|step) )?(?:into|down|onto) (?:the )?(?:road|street|traffic|stairs)|(?:creeps?|creeping|rolls?|rolling|rolled|moves?|moving|slides?|sliding) (?:forward|forwards|away|down|off)[\\w ,]{0,30}? with the (?:brakes?|brake pedal) (?:\\w+ )?(?:on|applied|down|engaged)|with the (?:brakes?|brake pedal) (?:\\w+ )?(?:on|applied|down|engaged)\\b[\\w ,]{0,30}? (?:creeps?|creeping|rolls?|rolling|rolled|moves?|moving|slides?|sliding) (?:forward|forwards|away|down|off)\\b|(?:tiny|small|little) (?:\\w+ )?(?:beads?|parts?|pieces?|bits?|balls?|magnets?|button batter(?:y|ies)|coin batter(?:y|ies)) ${NEAR}(?:fell|came|coming|falling|fall|fallen|broke|break|breaking|popped) (?:out|off|loose|apart)|(?:beads?|parts?|pieces?|bits?|magnets?) (?:fell|came|coming|falling|fall|fallen|broke|popped) (?:out|off|loose)|(?:loose|exposed) magnets?\\b|magnets? (?:were|was|are|is|rattling|came|come|sitting|lying) (?:\\w+ )?loose`,
-    /\b(?:baby|babies|infant|newborn|toddler|child|children|kids?|son|daughter|months? old|years? old|car ?seat|pram|stroller|pushchair|buggy|cot|crib|high ?chair|bouncer|rattle|teether|toy)\b/,
+    `(?:buckle|harness|brakes?|strap|straps|latch|lock|clip|gate|rail|hinge|frame|base|suckers?|suction cups?|slats?|isofix|catch|clasp|guard) ${NEAR}(?:opens? (?:up )?(?:by itself|on its own)|opened (?:up )?(?:by itself|on its own)|(?:unclips?|unclipped|unbuckles?|unbuckled|releases?|released) (?:itself|by itself|on its own)|(?:comes|came) unclipped|came (?:undone|open|loose|apart|off)|comes (?:undone|open|loose|apart)|gave way|gives way|lets go|let go|(?:popped|pops|popping|came|comes|pulled|pulls|fell|falls|slid|slips|slipped) (?:straight |right )?(?:out of|off|away from) (?:the )?(?:wall|walls|frame|door ?frame|banister)\\b(?! (?:socket|plug|outlet))|doesnt hold|didnt hold|wont hold|not holding|collapsed|collapses|folded up|(?:doesnt|does not|didnt|wont|will not|no longer) (?:latch|lock|click|clip|go green|engage|stay (?:closed|locked|shut|fastened))|releases? (?:if|when|as soon as|whenever) (?:\\w+ ){0,4}?(?:push|pushes|pushed|pull|pulls|pulled|lean|leans|leaned|leant|tug|tugs|wriggles?|touch|touches)\\b|not (?:latching|locking|clicking))|(?:buckle|harness|latch|brakes?|slats?|guard ?rail|bed ?guard|isofix|catch|clasp) ${NEAR}(?:snapped|snaps|broke|breaks|failed|fails|cracked|gave way)\\b|(?:un(?:clips?|clipped|buckles?|buckled|does)|undid|opened|opens|came open|comes open|came undone|comes undone|released|releases) (?:up )?(?:itself|by itself|on its own)|(?:popped|pops|came|comes|pulled|pulls|fell|falls) (?:straight |right )?(?:out of|away from) (?:the )?(?:wall|walls|door ?frame|banister)\\b(?! (?:socket|plug|outlet|charger))|rolled (?:away |off )?(?:the (?:kerb|curb|pavement|path|step) )?(?:into|down|onto) (?:the )?(?:road|street|traffic|stairs)|(?:creeps?|creeping|rolls?|rolling|rolled|moves?|moving|slides?|sliding) (?:forward|forwards|away|down|off)[\\w ,]{0,30}? with the (?:brakes?|brake pedal) (?:\\w+ )?(?:on|applied|down|engaged)|with the (?:brakes?|brake pedal) (?:\\w+ )?(?:on|applied|down|engaged)\\b[\\w ,]{0,30}? (?:creeps?|creeping|rolls?|rolling|rolled|moves?|moving|slides?|sliding) (?:forward|forwards|away|down|off)\\b|(?:tiny|small|little) (?:\\w+ )?(?:beads?|parts?|pieces?|bits?|balls?|magnets?|button batter(?:y|ies)|coin batter(?:y|ies)) ${NEAR}(?:fell|came|coming|falling|fall|fallen|broke|break|breaking|popped) (?:out|off|loose|apart)|(?:beads?|parts?|pieces?|bits?|magnets?) (?:fell|came|coming|falling|fall|fallen|broke|popped) (?:out|off|loose)|(?:loose|exposed) magnets?\\b|magnets? (?:were|was|are|is|rattling|came|come|sitting|lying) (?:\\w+ )?loose`,
+    /\b(?:baby|babies|infant|newborn|toddlers?|child|children|kids?|sons?|daughters?|boys?|girls?|grandsons?|granddaughters?|nephews?|nieces?|months? old|years? old|car ?seat|pram|stroller|pushchair|buggy|cot|crib|bunk|high ?chair|bouncer|rattle|teether|toy|dogs?|puppy|puppies|leash(?:es)?)\b/,
   ),
   // A child's restraint that tears or snaps (a car seat's or a pram's strap): the child is no longer held.
   rule(
@@ -433,13 +453,13 @@ const RULES: readonly Rule[] = [
     'fraud',
     ['fraud', 'hacked'],
     ['hack*', 'compromised', 'hijacked', 'breached', 'takeover', 'theft', 'taken', 'identity', 'sim'],
-    `(?<!(?:friend|friends|hers|his|theirs|sister|brother|colleague|mum|mom|dad|neighbou?r)\\b[\\w ]{0,40})(?<!\\b(?:years? ago|last year|in +zyear|in (?:19|20)\\d\\d)\\b[\\w ,]{0,40})hack(?:ed|ing)\\b(?! off\\b)${LONG_AGO_OR_ELSEWHERE}|hack(?:ed)? (?:me|my|into|in)\\b|hackers?\\b|account (?:was |has been |is |got )?(?:compromised|taken over|hijacked|breached)\\b${LONG_AGO_OR_ELSEWHERE}|(?:compromised|hijacked|breached) (?:my |the )?account|(?:account|identity) (?:takeover|theft)|identity (?:fraud|stolen)|sim (?:card )?swap\\w*`,
+    `(?<!(?:friend|friends|hers|his|theirs|sister|brother|colleague|mum|mom|dad|neighbou?r)\\b[\\w ]{0,40})(?<!\\b(?:years? ago|last year|in +zyear|in (?:19|20)\\d\\d)\\b[\\w ,]{0,40})(?<!\\b(?:can|could|might|may|would|will|cannot|cant|wont|avoid|prevent|stop|easy to|hard to) (?:be |get |getting |being )?)hack(?:ed|ing)\\b(?! off\\b)${LONG_AGO_OR_ELSEWHERE}|hack(?:ed)? (?:me|my|into|in)\\b|hackers?\\b|account (?:was |has been |is |got )?(?:compromised|taken over|hijacked|breached)\\b${LONG_AGO_OR_ELSEWHERE}|(?:compromised|hijacked|breached) (?:my |the )?account|(?:account|identity) (?:takeover|theft)|identity (?:fraud|stolen)|sim (?:card )?swap\\w*`,
   ),
   rule(
     'fraud',
     ['fraud'],
     ['fraud*', 'betrug*', 'frode', 'scam*', 'phish*', 'unauthori*', 'authori*', 'card', 'stolen', 'stole'],
-    'fraud\\w*|betrug\\w*|frode\\b|scamm(?:ed|er|ers)\\b|scam (?:texts?|e-?mails?|messages?|calls?|sites?|websites?|links?|page)\\b|(?:a|this|that) scam\\?|phish\\w*|unauthori[sz]ed|(?:didnt|did not|never) authori[sz]e|card testers?|card (?:was |has been |had been |got )?(?:stolen|cloned|skimmed|compromised)|stolen (?:card|credit card|debit card|details|identity|password|code|gift card|voucher)|stole (?:my|the) (?:card|code|details|gift card|identity|login|password|account)',
+    'fraud\\w*(?! (?:check|checks|checking|screening|team|teams|department|prevention|filter|system|review)\\b)|betrug\\w*|frode\\b|scamm(?:ed|er|ers)\\b|scam (?:texts?|e-?mails?|messages?|calls?|sites?|websites?|links?|page)\\b|(?:a|this|that) scam\\?|phish\\w*|unauthori[sz]ed|(?:didnt|did not|never) authori[sz]e|card testers?|card (?:was |has been |had been |got )?(?:stolen|cloned|skimmed|compromised)|stolen (?:card|credit card|debit card|details|identity|password|code|gift card|voucher)|stole (?:my|the) (?:card|code|details|gift card|identity|login|password|account)',
   ),
   rule(
     'fraud',
@@ -592,6 +612,10 @@ const RULES: readonly Rule[] = [
       'consumer',
       'competition',
       'bbb',
+      'fccpc',
+      'ccpc',
+      'fair trading',
+      'section 75',
       'business',
       'ftc',
       'accc',
@@ -617,7 +641,7 @@ const RULES: readonly Rule[] = [
       'advocaat*',
       'verbraucherzentrale',
     ],
-    '(?<!\\b(?:is|am|are|was|were|as|im|hes|shes|being) an? (?:\\w+ )?)(?<!power of |& ?\\w+ |(?:conveyancing|probate|patent|immigration|trademark|trade mark|tax|wills?) )(?:lawyers?|solicitors?|attorneys?|barristers?)\\b|counsel\\b|paralegal\\b|legal (?:action|advice|advisor|adviser|proceedings|claim|route|steps|recourse|team|department|letter|dispute)|lawsuit|(?:to|in|at|through|via|the|a|claims|county|district|consumer|civil|magistrates) court\\b(?<!(?:food|tennis|basketball|netball|squash|badminton) court)(?! (?:shoes?|heels?|pumps?|road|rd|street|lane|avenue|way|drive|close|flats?|apartments?|house|yard))|small claims|money claim online|mcol\\b|hmcts\\b|county court judg(?:e)?ments?|ccj\\b|tribunal\\b|(?:will|going to|gonna|ll|shall|intend to|plan to|prepared to) (?:be )?su(?:e|ing)\\b|sue (?:you|your|them|the company|for)\\b|suing\\b|(?<!\\b(?:work|worked|works|working|years|career|job|retired from|used to be|office) (?:in|at|for|with) (?:the )?(?:\\w+ )?)(?:trading standards|ombudsm[ae]n)|consumer (?:protection|court|forum|affairs|authority|helpline|council|commission|bureau|agency|association|ombudsman|tribunal|watchdog|organi[sz]ation|centre|center)|competition bureau|better business bureau|bbb\\b|ftc\\b|accc\\b|cma\\b|acm\\b|citizens advice|letter before action|letter of claim|formal (?:demand|notice)|(?:final|last) warning|(?:report(?:ing)?|complain(?:ing)?|complaint) (?:you |this |your company |your shop |your store |it )?to (?:the )?(?:police|regulator|authorities|watchdog)|false advertising|bait and switch|anwalt\\w*|rechtsanwalt\\w*|avocat\\w*|abogad\\w*|avvocat\\w*|advogad\\w*|advocaat\\w*|verbraucherzentrale',
+    '(?<!\\b(?:is|am|are|was|were|as|im|hes|shes|being) an? (?:\\w+ )?)(?<!power of |& ?\\w+ |(?:conveyancing|probate|patent|immigration|trademark|trade mark|tax|wills?) )(?:lawyers?|solicitors?|attorneys?|barristers?)\\b|counsel\\b|paralegal\\b|legal (?:action|advice|advisor|adviser|proceedings|claim|route|steps|recourse|team|department|letter|dispute)|lawsuit|(?:to|in|at|through|via|the|a|claims|county|district|consumer|civil|magistrates) court\\b(?<!(?:food|tennis|basketball|netball|squash|badminton) court)(?! (?:shoes?|heels?|pumps?|road|rd|street|lane|avenue|way|drive|close|flats?|apartments?|house|yard))|(?<!\\b(?:landlord|neighbou?r|builder|employer|tenant|ex|agent|insurer|garage|mechanic|airline|ex-partner) (?:to|in) (?:the )?)small claims|money claim online|mcol\\b|hmcts\\b|county court judg(?:e)?ments?|ccj\\b|tribunal\\b|(?:will|going to|gonna|ll|shall|intend to|plan to|prepared to) (?:be )?su(?:e|ing)\\b|sue (?:you|your|them|the company|for)\\b|suing\\b|(?<!\\b(?:work|worked|works|working|years|career|job|retired from|used to be|office) (?:in|at|for|with) (?:the )?(?:\\w+ )?)(?:trading standards|ombudsm[ae]n)|consumer (?:protection|court|forum|affairs|authority|helpline|council|commission|bureau|agency|association|ombudsman|tribunal|watchdog|organi[sz]ation|centre|center)|competition bureau|fccpc\\b|ccpc\\b|fair trading\\b|section 75\\b|better business bureau|bbb\\b|ftc\\b|accc\\b|cma\\b|acm\\b|citizens advice|letter before action|letter of claim|formal (?:demand|notice)|(?:final|last) warning|(?:report(?:ing)?|complain(?:ing)?|complaint) (?:you |this |your company |your shop |your store |it )?to (?:the )?(?:police|regulator|authorities|watchdog)|false advertising|bait and switch|anwalt\\w*|rechtsanwalt\\w*|avocat\\w*|abogad\\w*|avvocat\\w*|advogad\\w*|advocaat\\w*|verbraucherzentrale',
   ),
   // The police told of the shop, or its reference on a complaint (not a crime number for one's own insurer).
   {
@@ -627,13 +651,14 @@ const RULES: readonly Rule[] = [
       ['police', 'crime'],
       '(?:report|reported|reporting|contact|contacted|contacting|call|called|calling|go to|went to|involve|involving|tell|told|inform|informed|give it to|gave it to|hand it to)(?: it| this)?(?: to)?(?: the)? police\\b|police (?:report|reference|ref|complaint|case|crime|are involved)|crime (?:ref|reference|number)',
     ),
-    unless: /\b(?:insurance|insurer|insurers|insured|burglary|burglars?|burgled|broken into|break[ -]in)\b/,
+    unless:
+      /\b(?:insurance|insurer|insurers|insured|burglary|burglars?|burgled|broken into|break[ -]in|doorstep|porch|doorbell camera|ring camera|parcel thie(?:f|ves))\b/,
   },
   rule(
     'legal',
     ['chargeback'],
-    ['chargeback*', 'charge back', 'charge backs', 'dispute', 'disputed', 'claim', 'back', 'reverse'],
-    '(?:asked|asking|ask|told|telling|tell|getting|got|contacted|contacting|called|calling|instructed) (?:my |the )?(?:bank|card (?:company|provider|issuer)|credit card (?:company|provider)|paypal|amex)\\b[^.!?\\n]{0,60}?\\b(?:pull|claw|take|get|reverse|reclaim|recall)(?:ed|ing|s)? (?:the |my )?(?:money|payment|funds|charge|transaction|it) back\\b|(?:bank|card (?:company|provider|issuer)|credit card (?:company|provider)|paypal|amex)\\b[^.!?\\n]{0,60}?\\b(?:pull|claw|reverse|reclaim)(?:ed|ing|s)? (?:the |my )?(?:money|payment|funds|charge|transaction|it) back\\b|(?:bank|card (?:company|provider|issuer)|paypal)\\b[^.!?\\n]{0,40}?\\breverse (?:the |this |your )?(?:payment|charge|transaction)\\b|chargebacks?\\b|(?<!(?:delivery|postage|shipping|postal|original|p ?& ?p|the) )charge backs?\\b(?! (?:the|my|for|on|to|if|as|too|also|or|and|of)\\b)|(?:raised|raise|raising|open|opened|file|filed|filing|start|started|starting) (?:a )?(?:dispute|claim) (?:with|through) (?:my |the )?(?:bank|card|credit card|paypal|card issuer|klarna)|disputed (?:the|this|it)\\b',
+    ['chargeback*', 'charge back', 'charge backs', 'dispute', 'disputed', 'disputing', 'claim', 'back', 'reverse'],
+    '(?:asked|asking|ask|told|telling|tell|getting|got|contacted|contacting|called|calling|instructed) (?:my |the )?(?:bank|card (?:company|provider|issuer)|credit card (?:company|provider)|paypal|amex)\\b[^.!?\\n]{0,60}?\\b(?:pull|claw|take|get|reverse|reclaim|recall)(?:ed|ing|s)? (?:the |my )?(?:money|payment|funds|charge|transaction|it) back\\b|(?:bank|card (?:company|provider|issuer)|credit card (?:company|provider)|paypal|amex)\\b[^.!?\\n]{0,60}?\\b(?:pull|claw|reverse|reclaim)(?:ed|ing|s)? (?:the |my )?(?:money|payment|funds|charge|transaction|it) back\\b|(?:bank|card (?:company|provider|issuer)|paypal)\\b[^.!?\\n]{0,40}?\\breverse (?:the |this |your )?(?:payment|charge|transaction)\\b|chargebacks?\\b|(?<!(?:delivery|postage|shipping|postal|original|p ?& ?p|the) )charge backs?\\b(?! (?:the|my|for|on|to|if|as|too|also|or|and|of)\\b)|(?:raised|raise|raising|open|opened|file|filed|filing|start|started|starting) (?:a )?(?:dispute|claim) (?:with|through) (?:my |the )?(?:bank|card|credit card|paypal|card issuer|klarna)|disputed (?:the|this|it)\\b|disput(?:e|ing) (?:the|this|that|my|your) (?:charge|payment|transaction)\\b',
   ),
 ];
 
@@ -650,16 +675,16 @@ function isNegated(text: string, index: number): boolean {
 
 // The customer says they have not bought yet (the glossed and phone-typed forms included).
 const BEFORE_BUYING =
-  /\b(?:before (?:i |we )?(?:buy|buying|order|ordering|purchase|purchasing|get|getting|commit|pay|paying)|(?:thinking|thought) (?:of|about) (?:buying|getting|ordering)|consider(?:ing)? (?:buying|getting|ordering)|plan(?:ning)? to (?:buy|order|get)|(?:would|id|wed|wd) (?:like|love) to (?:buy|order|get)|(?:want|wanting|going|hoping) to (?:buy|order|get)|about to (?:buy|order)|interested in (?:buying|getting|ordering)|(?:im|i am|were|we are) looking (?:at|into) (?:buying|getting|ordering|the|your|this|these|a|an)|(?:should|can|could|shall) (?:i|we) (?:buy|order|get) (?:it|one|this|them|these)|not (?:bought|ordered) (?:it |one |them )?yet|(?:choose|choosing|decide|deciding) between|looking at (?:the|your|this|these) [\w -]{0,40}?for (?:my|our|a) (?:\d+ ?(?:month|year|yr|mo)s? old|son|daughter|baby|toddler|nephew|niece|grandson|granddaughter|grandchild|kid|kids|child|children)|(?:got|have) (?:my|an) eye on|(?:will|might|may) (?:probably |likely )?(?:order|buy) (?:it|one|this|them|these|that|soon|next)|(?:before|until) (?:i|we) (?:decide|make up (?:my|our) mind))\b/;
+  /\b(?:before (?:i |we )?(?:buy|buying|order|ordering|purchase|purchasing|get|getting|commit|pay|paying)|(?:thinking|thought) (?:of|about) (?:buying|getting|ordering|a|an)|consider(?:ing)? (?:buying|getting|ordering)|plan(?:ning)? to (?:buy|order|get)|(?:would|id|wed|wd) (?:like|love) to (?:buy|order|get)|(?:want|wanting|going|hoping) to (?:buy|order|get)|about to (?:buy|order)|interested in (?:buying|getting|ordering)|(?:im|i am|were|we are) looking (?:at|into) (?:buying|getting|ordering|the|your|this|these|a|an)|(?:should|can|could|shall) (?:i|we) (?:buy|order|get) (?:it|one|this|them|these)|not (?:bought|ordered) (?:it |one |them )?yet|(?:choose|choosing|decide|deciding) between|looking at (?:the|your|this|these) [\w -]{0,40}?for (?:my|our|a) (?:\d+ ?(?:month|year|yr|mo)s? old|son|daughter|baby|toddler|nephew|niece|grandson|granddaughter|grandchild|kid|kids|child|children)|(?:got|have) (?:my|an) eye on|(?:will|might|may) (?:probably |likely )?(?:order|buy) (?:it|one|this|them|these|that|soon|next)|(?:before|until) (?:i|we) (?:decide|make up (?:my|our) mind))\b/;
 
 // A worry in the customer's own words ("I'm worried about a strangulation hazard near the cot").
 const WORRY = /\b(?:worried|worries|worry|worrying|concerned|nervous|afraid|scared) (?:about|of|that)\b/;
 // What the customer has read or knows, not what happened ("I've read stories about children swallowing magnets").
 const HEARSAY =
-  /\b(?:(?:ive|i have|weve|we have|i|we) (?:read|heard|seen) (?:about|that|of|stories|reports|some|a lot|lots|online|reviews)|stories (?:about|of)|(?:i|we) (?:already )?know (?:that|thats|its|they|these|it|actual)|apparently)\b/;
+  /\b(?:(?:ive|i have|weve|we have|i|we) (?:read|heard|seen) (?:about|that|of|stories|reports|some|a lot|lots|online|reviews)|stories (?:about|of)|(?:one of the |a |some |the )?reviews? (?:on|of|for|says?|said|mentions?|claims?)|(?:i|we) (?:already )?know (?:that|thats|its|they|these|it|actual)|apparently)\b/;
 
 /** The sentence (or line) of the text around `index`, and whether it ends in a question mark. */
-function sentenceAt(text: string, index: number): { sentence: string; isQuestion: boolean } {
+function sentenceAt(text: string, index: number): { sentence: string; start: number; isQuestion: boolean } {
   const end = text.slice(index).search(/[.!?\n]/);
   const start = Math.max(
     text.lastIndexOf('.', index),
@@ -669,6 +694,7 @@ function sentenceAt(text: string, index: number): { sentence: string; isQuestion
   );
   return {
     sentence: text.slice(start + 1, end < 0 ? text.length : index + end),
+    start: start + 1,
     isQuestion: end >= 0 && text[index + end] === '?',
   };
 }
@@ -685,9 +711,20 @@ function isAskedBeforeBuying(text: string, index: number): boolean {
   return isQuestion || BEFORE_BUYING.test(sentence) || WORRY.test(sentence) || HEARSAY.test(sentence);
 }
 
-/** A risk the customer knows of or has read about ("I know that's dangerous for dogs") is no report of one. */
-function isHearsay(text: string, index: number): boolean {
-  return HEARSAY.test(sentenceAt(text, index).sentence);
+const FIRST_PERSON = /\b(?:my|mine|our|ours|me|us|i|we|ive|weve|im)\b/;
+
+/**
+ * What the customer knows of or has read about is no report of a harm: a risk in such a sentence ("I
+ * know that's dangerous for dogs"), a harm told right after such words with nothing of the customer's
+ * own between ("I've read stories about hoverboards catching fire"; not "I've read about it and now my
+ * battery has swollen").
+ */
+function isHearsay(text: string, index: number, kind: RuleKind): boolean {
+  const { sentence, start } = sentenceAt(text, index);
+  if (kind === 'risk') return HEARSAY.test(sentence);
+  const before = text.slice(start, index);
+  const heard = HEARSAY.exec(before);
+  return heard !== null && !FIRST_PERSON.test(before.slice(heard.index + heard[0].length));
 }
 
 /** Per rule, its trigger terms (for a TermMatcher that gates the rules). */
@@ -708,7 +745,7 @@ export function findRuleHits(text: string, isTriggered?: (rule: number) => boole
     for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
       if (!negative && isNegated(text, match.index)) continue;
       if (isHarm && isAskedBeforeBuying(text, match.index)) continue;
-      if (kind === 'risk' && isHearsay(text, match.index)) continue;
+      if (isHarm && isHearsay(text, match.index, kind)) continue;
       if (context && !context.test(text)) break;
       hits.push({ kind, tags, words: match[0].trim().replace(/\s+/g, ' ').slice(0, 40) });
       break;
