@@ -21,7 +21,7 @@ export interface AppContext {
   secretKey: Buffer;
   /** Tells this process's background runner there is new work (a commit wrote to the outbox). */
   jobs: { wake(): void };
-  /** This process's triage model (SPEC §9), trained on first use. */
+  /** This process's triage model (SPEC §9), trained on first use (the server starts it at boot). */
   triage: TriageEngine;
   /** This process's search index of published help articles (SPEC §10), built on first use. */
   kb: KbSearch;

@@ -57,6 +57,9 @@ process.on('SIGINT', onSignal);
 
 await app.listen({ port: config.port, host: config.host });
 app.log.info(`Caseflow is running at ${config.publicUrl} (${ctx.database.engine})`);
+// Train the triage model now, paced in the background, so the first case does not wait for it (about a
+// second with the 1,650 shipped messages). ready() logs a failure itself; cases then get the ordinary result.
+if (config.triage.enabled) void ctx.triage.ready();
 
 /**
  * Counts requests from their start until their reply is sent (onSend runs once the handler is done,

@@ -25,8 +25,9 @@ const fallback = (input: TriageInput): TriageRecord => ({
 });
 
 /**
- * This process's triage model (SPEC §9): trained once, from the shipped set plus staff corrections,
- * on first use (a server that never takes a case never pays for it); retrained on request, swapped
+ * This process's triage model (SPEC §9): trained once, from the shipped set plus staff corrections, on
+ * first use (the server process calls ready() as it starts, so its first case need not wait; a test's
+ * app that never takes a case never pays for it); retrained on request, swapped
  * in whole so a classification never sees half a model. Training is paced: it gives the event loop
  * back every TRAINING_SLICE_MS, so other requests (and sockets) are answered while it runs; the cases
  * that arrive before the first model wait for it. Classifying never throws.
