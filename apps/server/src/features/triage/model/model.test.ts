@@ -157,6 +157,9 @@ describe('safety, fraud and legal rules', () => {
       ['high chair', 'The harness buckle releases if my son just pushes against it.'],
       ['helmet', "The buckle on my son's helmet comes undone with a gentle tug on the strap."],
       ['car seat', 'The isofix on the car seat base will not go green however often we click it in.'],
+      ['blanket', 'Last night one corner of the electric blanket was too hot to keep my hand on.'],
+      ['account', 'I got an email saying my password had been changed, which I definitely did not do.'],
+      ['refund', "If the money isn't back by Friday I'm going to dispute it with Amex."],
       ['account', 'koi aur mera account use kar raha hai, orders mein ajeeb cheezein hain jo maine nahi mangayi'],
       // Without a word of buying, a question about a hazard is about the product the customer has.
       ['plant', 'My cat chewed a leaf and was sick all night. Is the peace lily poisonous?'],
