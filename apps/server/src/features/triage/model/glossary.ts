@@ -135,6 +135,16 @@ const GLOSSES: ReadonlyArray<readonly [english: string, stems: string]> = [
     'merci\\b|gracias\\b|grazie\\b|danke\\w*|bedankt\\b|dank\\b|dziekuj\\w*|obrigad\\w*|dhanyavaad\\b|shukriya\\b',
   ],
   ['urgent', 'urgent[ea]?\\b|dringend\\w*|pilne\\b'],
+  // Harm words a safety rule reads on its own ("rash", "burnt smell").
+  [
+    'rash',
+    'ausschlag\\w*|uitslag\\b|wysypk\\w*|sarpullido\\w*|ronchas?\\b|eruzione cutanea|erupcao cutanea|erupcion cutanea|bolle rosse|boutons rouges|plaques rouges|manchas vermelhas|rode vlekken|rote flecken',
+  ],
+  ['itchy', 'juck\\w*|jeuk\\w*|swedz\\w*|picor\\w*|prudon\\w*|prurit\\w*|demangea\\w*|comichao\\w*|coceira\\w*'],
+  [
+    'burnt smell',
+    'swad spalenizn\\w*|zapach spalenizn\\w*|brandlucht\\w*|brandgeur\\w*|brandgeruch\\w*|odeur de brule\\w*|olor a quemado|odore di bruciato|cheiro a queimado',
+  ],
   ['today', 'aujourdhui\\b|hoy\\b|oggi\\b|heute\\b|vandaag\\b|dzisiaj\\b|hoje\\b|aaj\\b'],
   ['tomorrow', 'demain\\b|manana\\b|domani\\b|morgen\\b|jutro\\b|amanha\\b|kal\\b'],
 ];

@@ -78,6 +78,13 @@ describe('safety, fraud and legal rules', () => {
       ['bike frame cracked', 'The frame snapped on a downhill and I came off. Bruised and cut up, want a refund.'],
       ['Car seat buckle', 'The car seat buckle does not latch any more, it comes undone if you tug it. Refund?'],
       ['bouncer', 'The seat strap buckle snapped while my grandson was in it. Can I get my money back?'],
+      ['extension lead', 'Is it rated for a heater? When I plugged the kettle in there was a little blue spark.'],
+      ['hair dryer', 'It made a popping noise and the cord went black near the handle. Returns label please.'],
+      ['pasta sauce', 'Stirring it into the pan I found a sliver of glass. My son had a spoonful from the jar.'],
+      ['pram', 'Warranty question: the front wheel came off while we were crossing the road.'],
+      ['shaver', 'The foil split and the cutters nicked my upper lip quite badly. New head or refund?'],
+      ['bath seat', 'The suction let go and the seat tipped sideways with my son in it. Refund please.'],
+      ['hot water bottle', 'The seam gave way on my lap and I have a red patch on my thigh from the water.'],
       ['High chair', 'The high chair tipped over with my daughter in it and she hit her head. I want a refund.'],
       ['smoke alarm', 'The smoke alarm does not go off when I press test, even with new batteries. Can I return it?'],
       ['Floor lamp', 'Every time I touch the metal base I get a slight electric tingle. I would like my money back.'],
@@ -118,6 +125,13 @@ describe('safety, fraud and legal rules', () => {
     expect(charge.priority).toBe('urgent');
     const pirated = classify('Compte piraté', "Quelqu'un s'est connecté à mon compte, il est piraté.");
     expect(pirated.priority).toBe('urgent');
+    for (const text of [
+      'Scrolling through my order history I saw three orders from last week that I have no memory of making.',
+      "My bank statement shows two payments. I rang my bank and they've opened a dispute on the second payment.",
+      'My aunt gave me a £100 gift card. At checkout the balance was £0.00; it was still sealed until tonight.',
+    ]) {
+      expect(classify('', text).priority, text).toBe('urgent');
+    }
     for (const [subject, description] of [
       [
         'cant log in',
@@ -270,6 +284,9 @@ describe('safety, fraud and legal rules', () => {
       "Someone took my parcel off the doorstep after the courier left it; I've reported it to the police.",
       "I'm taking my landlord to small claims over my deposit: could you send a receipt for the fridge?",
       "I've read that baby monitors can be hacked. Does this one use encryption?",
+      'Could you recommend a candle that gives a spark of joy? My inbox is exploding with your emails.',
+      'I keep overheating in this wool coat on the train, can I return it?',
+      "My neighbour's e-bike caught fire last winter. Before I buy one from you, which standard is the battery?",
       // The model alone leans to urgent on these, without the probability urgent needs (classify.ts).
       "Account email typo. I made a typo in my email when I signed up and now I can't log in. It's j.kavanagh@ with a missing 'a'. Please fix it.",
     ]) {
@@ -280,6 +297,10 @@ describe('safety, fraud and legal rules', () => {
     const oldHack =
       'I did have an email account hacked back in 2019, so I use a password manager now. Please unlock my account.';
     expect(findRuleHits(normaliseText('', oldHack))).toEqual([]);
+    // Nor does the gift card rule on a card its owner spent part of (what is left is money owed).
+    const partlySpent =
+      "I had a £50 gift card and used £20 of it. Now the balance is £0.00 and I haven't used it anywhere else.";
+    expect(findRuleHits(normaliseText('', partlySpent))).toEqual([]);
   });
 
   it('runs a rule only when its trigger words occur, with the same hits as running every rule', () => {

@@ -37,11 +37,11 @@ interface Rule {
 }
 
 const BODY =
-  '(?:finger|fingers|hand|hands|thumb|palm|wrist|arm|arms|leg|legs|foot|feet|toe|toes|face|lip|lips|mouth|tongue|eye|eyes|ear|ears|head|neck|knee|skin|chest|back|cheek|cheeks|forehead|scalp)';
+  '(?:finger|fingers|hand|hands|thumb|palm|wrist|arm|arms|leg|legs|foot|feet|toe|toes|face|lip|lips|mouth|tongue|eye|eyes|ear|ears|head|neck|knee|skin|chest|back|cheek|cheeks|forehead|scalp|earlobe|earlobes|thigh|thighs|shin|shins|elbow|elbows|nose|chin)';
 const RELATIVE =
   '(?:son|daughter|child|children|kid|kids|baby|toddler|boy|girl|wife|husband|partner|mum|mom|mother|dad|father|friend|brother|sister|grandson|granddaughter|niece|nephew|dog|cat|puppy)';
 const PERSON = `(?:me|him|her|them|us|myself|himself|herself|themselves|(?:my|his|her|our|their) (?:little |youngest |eldest |baby |\\d+ ?(?:year|yr|month) ?old )?${RELATIVE})`;
-const OWN_BODY = `(?:(?:my|his|her|our|their|a|the) (?:left |right )?${BODY})`;
+const OWN_BODY = `(?:(?:my|his|her|our|their|a|the) (?:left |right |upper |lower )?${BODY})`;
 const DEVICE =
   '(?:batter(?:y|ies)|power ?bank|charging case|case|casing|phone|tablet|laptop|e-?reader|scooter|e-?bike|vape|smartwatch|earbuds?|headphones|speaker|controller|console)';
 // Swollen feet, ankles or legs are mostly pregnancy, heat or a long day (and a question about wide shoes).
@@ -92,7 +92,7 @@ const RULES: readonly Rule[] = [
     'safety',
     ['safety', 'sparks'],
     ['spark*', 'funken*', 'etincelle*', 'chispa*', 'scintill*', 'vonken', 'faisca*'],
-    'spark(?:s|ed|ing|in|ies)\\b(?! (?:(?:so much|such|real|pure|a lot of|some|joy and) )?joy)|funken\\w*|etincelles?\\b|chispas?\\b|scintill\\w*|vonken\\b|faiscas?\\b',
+    'spark(?:s|ed|ing|in|ies)\\b(?! (?:(?:so much|such|real|pure|a lot of|some|joy and) )?joy)|(?:a|one|blue|big|little|small|huge|bright|white|orange) (?:(?:little|small|big|blue|bright|huge|white|orange) )*spark\\b(?! (?:plug|of|joy|to|for|between|in (?:the|our|their) (?:relationship|eyes?)))|funken\\w*|etincelles?\\b|chispas?\\b|scintill\\w*|vonken\\b|faiscas?\\b',
   ),
   // A safety cut-out that no longer works (the guide: a kettle that does not switch itself off).
   rule(
@@ -186,7 +186,7 @@ const RULES: readonly Rule[] = [
       'oververhit*',
       'superaquec*',
     ],
-    'over ?heat(?:s|ed|ing)?\\b|overheeting\\b|hot to (?:the )?touch|too hot to (?:touch|hold|keep (?:my|your|a) (?:hand|finger)s? on|put (?:my|your|a) (?:hand|finger)s? on)|(?:so|too) hot (?:that )?(?:i|you|we|he|she) (?:couldnt|could not|cant|can not|cannot) (?:hold|touch)|(?:painfully|dangerously|burning|scorching|boiling|scary) hot|hot (?:inside|in) (?:my|his|her) ear|(?:so|very|really|super|extremely|too|incredibly|crazy) hot (?:on|while|when|during|whilst|after) (?:the |its |it was )?(?:charg\\w*|plugged|in use|using)|surriscald\\w*|uberhitz\\w*|surchauff\\w*|sobrecalent\\w*|oververhit\\w*|superaquec\\w*',
+    `${notAfter('\\b(?:i|we|im|you|youre|were|he|she|hes|shes|they|theyre) (?:keep |kept |always |get |got |was |am |were |are |feel |felt |start |started |end up |ended up )*', 'over ?heat(?:s|ed|ing)?')}\\b|overheeting\\b|hot to (?:the )?touch|too hot to (?:touch|hold|keep (?:my|your|a) (?:hand|finger)s? on|put (?:my|your|a) (?:hand|finger)s? on)|(?:so|too) hot (?:that )?(?:i|you|we|he|she) (?:couldnt|could not|cant|can not|cannot) (?:hold|touch)|(?:painfully|dangerously|burning|scorching|boiling|scary) hot|hot (?:inside|in) (?:my|his|her) ear|(?:so|very|really|super|extremely|too|incredibly|crazy) hot (?:on|while|when|during|whilst|after) (?:the |its |it was )?(?:charg\\w*|plugged|in use|using)|surriscald\\w*|uberhitz\\w*|surchauff\\w*|sobrecalent\\w*|oververhit\\w*|superaquec\\w*`,
   ),
   rule(
     'safety',
@@ -229,7 +229,7 @@ const RULES: readonly Rule[] = [
       'wires',
       'wiring',
     ],
-    `${DEVICE} ${NEAR}(?:swell\\w*|swollen|bulg\\w*|puff(?:ed|ing|y)\\b|bloat\\w*|ballooned|expand(?:ed|ing))|(?:swell\\w*|swollen|bulg\\w*|puffed|bloated) ${NEAR}${DEVICE}\\b|(?:batter(?:y|ies)|power ?bank) ${NEAR}(?:leak\\w*|hiss\\w*|explod\\w*|very hot|so hot)|${notAfter('\\b(?:flavou?r|taste|colou?r) ', 'explo(?:ded|des|ding|sion)')}\\b|short.?circuit\\w*|(?:tripped|tripping|trips|blew|blown) (?:the |a |our |my )?(?:fuse|breaker|electrics|circuit|trip switch)|(?:fuse|breaker|electrics) (?:box )?(?:tripped|blew|went)|(?:exposed|bare|live) (?:wires?|copper|wiring)|(?:see|showing|visible) (?:the )?(?:bare )?(?:copper|wires? inside)|copper (?:strands?|wires?|wiring|threads?) (?:\\w+ )?(?:poking|sticking|showing|visible|exposed|coming)|(?:strands|wires) (?:are |were )?(?:poking|sticking) (?:out|through)`,
+    `${DEVICE} ${NEAR}(?:swell\\w*|swollen|bulg\\w*|puff(?:ed|ing|y)\\b|bloat\\w*|ballooned|expand(?:ed|ing))|(?:swell\\w*|swollen|bulg\\w*|puffed|bloated) ${NEAR}${DEVICE}\\b|(?:batter(?:y|ies)|power ?bank) ${NEAR}(?:leak\\w*|hiss\\w*|explod\\w*|very hot|so hot)|${notAfter('\\b(?:flavou?r|taste|colou?r) ', 'explo(?:ded|des|ding|sion)')}\\b(?! (?:with|of) )|short.?circuit\\w*|(?:tripped|tripping|trips|blew|blown) (?:the |a |our |my )?(?:fuse|breaker|electrics|circuit|trip switch)|(?:fuse|breaker|electrics) (?:box )?(?:tripped|blew|went)|(?:exposed|bare|live) (?:wires?|copper|wiring)|(?:see|showing|visible) (?:the )?(?:bare )?(?:copper|wires? inside)|copper (?:strands?|wires?|wiring|threads?) (?:\\w+ )?(?:poking|sticking|showing|visible|exposed|coming)|(?:strands|wires) (?:are |were )?(?:poking|sticking) (?:out|through)`,
   ),
   rule(
     'safety',
@@ -321,8 +321,11 @@ const RULES: readonly Rule[] = [
       'skin',
       'skinned',
       'scraped',
+      'nicked',
+      'sliced',
+      'gashed',
     ],
-    `injur(?:y|ies|ed|ing)\\b|(?:got|get|gets|getting|was|been|is|be|being) (?:badly |seriously )?hurt\\b|hurt ${PERSON}\\b|cut (?:${PERSON}|${OWN_BODY})|(?:got|get|gets|getting|a|nasty|deep|bad) (?:nasty |deep |bad )?cut (?:on|to|in) (?:my|his|her|their)|${BODY} (?:was |is |started |kept |wont stop )?bleeding|stitches\\b|went (?:straight |flying |right )?over the (?:handlebars|bars)\\b|(?:took|taken|scraped|ripped|tore) (?:the )?skin off|(?:skinned|grazed|scraped) (?:his|her|my|their|both) (?:knees?|elbows?|hands?|chin|arms?|legs?|face)\\b|a ?& ?e\\b|emergency room|urgent care|minor injuries|(?:taken|rushed|took (?:him|her|them|me)|ended up|had to go) (?:to |in |into |at )?(?:the )?(?:hospital|er|emergency|a and e)\\b|ambulance\\b|poison control|(?:fell|tipped|toppled|came down) (?:over )?(?:on|onto) (?:${PERSON}|${OWN_BODY}|the baby)|glass (?:in|through|into) (?:the |my |our )?(?:\\w+ )?(?:food|tea|jam|rice|drink|milk|formula|sauce|meal|coffee|soup|cereal)|(?:i|he|she|we|they|(?:my|our) ${RELATIVE}) (?:came|fell|was thrown|got thrown|were thrown) off\\b|(?:tipped|toppled|fell|collapsed) (?:over |down )?with ${PERSON} (?:in|on) it\\b|(?:hit|banged|bumped|smacked|cracked) (?:his|her|their|my) head\\b|(?:i was|im|i am|i got|he was|she was|we were|they were|left (?:me|him|her|them|us)) (?:badly |all |quite |really )?(?:bruised|grazed|cut up)\\b|(?:tv|telly|television|mirror|shelf|shelves|cabinet|bookcase|wardrobe|unit|bracket|radiator) (?:\\w+ ){0,3}?(?:came off|fell off|came down off|came away from|fell from|pulled out of) (?:the )?wall\\b|(?:fell|tumbled|went flying|slipped) down (?:the )?(?:\\d+ |two |three |four |a few |several |some |a flight of )?(?:stairs|steps)\\b|${BODY} (?:got |was |is |were |became |kept getting )?(?:trapped|wedged) (?:in|between|under|inside)\\b`,
+    `injur(?:y|ies|ed|ing)\\b|(?:got|get|gets|getting|was|been|is|be|being) (?:badly |seriously )?hurt\\b|hurt ${PERSON}\\b|(?:cut|nicked|sliced|gashed) (?:${PERSON}|${OWN_BODY})|(?:got|get|gets|getting|a|nasty|deep|bad) (?:nasty |deep |bad )?cut (?:on|to|in) (?:my|his|her|their)|${BODY} (?:was |is |started |kept |wont stop )?bleeding|stitches\\b|went (?:straight |flying |right )?over the (?:handlebars|bars)\\b|(?:took|taken|scraped|ripped|tore) (?:the )?skin off|(?:skinned|grazed|scraped) (?:his|her|my|their|both) (?:knees?|elbows?|hands?|chin|arms?|legs?|face)\\b|a ?& ?e\\b|emergency room|urgent care|minor injuries|(?:taken|rushed|took (?:him|her|them|me)|ended up|had to go) (?:to |in |into |at )?(?:the )?(?:hospital|er|emergency|a and e)\\b|ambulance\\b|poison control|(?:fell|tipped|toppled|came down) (?:over )?(?:on|onto) (?:${PERSON}|${OWN_BODY}|the baby)|glass (?:in|through|into) (?:the |my |our )?(?:\\w+ )?(?:food|tea|jam|rice|drink|milk|formula|sauce|meal|coffee|soup|cereal)|(?:i|he|she|we|they|(?:my|our) ${RELATIVE}) (?:came|fell|was thrown|got thrown|were thrown) off\\b|(?:tipped|toppled|fell|collapsed) (?:over |down |sideways |backwards |forwards |forward |backward )?with ${PERSON} (?:in|on) it\\b|(?:hit|banged|bumped|smacked|cracked) (?:his|her|their|my) head\\b|(?:i was|im|i am|i got|he was|she was|we were|they were|left (?:me|him|her|them|us)) (?:badly |all |quite |really )?(?:bruised|grazed|cut up)\\b|(?:tv|telly|television|mirror|shelf|shelves|cabinet|bookcase|wardrobe|unit|bracket|radiator) (?:\\w+ ){0,3}?(?:came off|fell off|came down off|came away from|fell from|pulled out of) (?:the )?wall\\b|(?:fell|tumbled|went flying|slipped) down (?:the )?(?:\\d+ |two |three |four |a few |several |some |a flight of )?(?:stairs|steps)\\b|${BODY} (?:got |was |is |were |became |kept getting )?(?:trapped|wedged) (?:in|between|under|inside)\\b`,
   ),
   // Food that is not safe to eat: glass, metal or plastic in it, a broken tooth, mould already eaten.
   rule(
@@ -484,6 +487,45 @@ const RULES: readonly Rule[] = [
     ],
     '(?:is|its|was|this is|thats|very|so|really|extremely|seriously|genuinely|actually|could be|be|looks|seems) (?:(?!not |never |hardly |barely )\\w+ )?(?:dangerous|unsafe|a hazard|hazardous|a safety (?:issue|hazard|risk|problem|concern))\\b|safety (?:hazard|risk|issue|problem|defect|recall|concern)|(?:fire|health|choking|electrical|burn|strangulation|suffocation) (?:hazard|risk)|(?:a|the|product|safety|any|been|being|under|on|part of the|voluntary|urgent) recall(?:ed|s)?\\b|recall(?:ing|ed)? (?:these|this|it|them|the product|the \\w+s)\\b|recall (?:notice|list)|(?:smoke|co|carbon monoxide|fire|gas) (?:alarms?|detectors?) (?:doesnt|does not|didnt|did not|wont|will not|never|isnt|is not|arent|are not|not|no longer|stopped) (?:work|working|go off|going off|goes off|went off|beep|beeping|sound|sounding|detect|detecting|test|testing|turn on)|gefahrlich\\w*|dangereu\\w*|peligros\\w*|pericolos\\w*|gevaarlijk\\w*|perigos\\w*',
   ),
+  // A cord or plug scorched by the current ("the cord went black near the handle").
+  rule(
+    'safety',
+    ['safety', 'burn'],
+    [
+      'went black',
+      'turned black',
+      'gone black',
+      'goes black',
+      'went brown',
+      'turned brown',
+      'gone brown',
+      'goes brown',
+    ],
+    '(?:cord|cable|plug|socket|wire|wires|flex|pins|adapter|adaptor) (?:has |had |have )?(?:went|turned|gone|goes) (?:black|brown)\\b',
+  ),
+  // Glass found in food someone was eating or cooking (not a jar that broke in the parcel).
+  rule(
+    'safety',
+    ['safety', 'food'],
+    ['of glass', 'broken glass'],
+    '(?:slivers?|shards?|splinters?|pieces?|bits?|fragments?|chunks?) of (?:broken )?glass\\b',
+    /\b(?:eat|eats|eating|ate|eaten|spoon|spoonful|mouthful|bite|bit into|chew\w*|swallow\w*|tasted?|tasting|cooking|stirring|serving|served)\b/,
+  ),
+  // Skin marked by a product ("a red patch on my thigh", "red welts on her arms").
+  rule(
+    'safety',
+    ['safety', 'allergy'],
+    ['patch', 'patches', 'welt', 'welts', 'blotches', 'bumps'],
+    `red (?:raised |itchy |sore |angry |blotchy |burning )?(?:patch|patches|welts?|blotches|bumps) (?:on|all over|across|covering) (?:my|his|her|their|our|both) (?:\\w+ )?${BODY}\\b`,
+  ),
+  // A wheel that comes off a pram, bike or scooter in use.
+  rule(
+    'safety',
+    ['safety'],
+    ['wheel', 'wheels'],
+    'wheels? (?:came|fell|come|comes|falls|fall|falling|coming|popped) (?:straight |right )?off (?:while|when|as|during|mid|in the middle)\\b',
+    /\b(?:pram|buggy|pushchair|stroller|travel system|bike|bicycle|scooter|wheelchair|rollator|walker|trike|tricycle|skateboard|hoverboard)\b/,
+  ),
   // Fraud and compromised accounts.
   rule(
     'fraud',
@@ -531,6 +573,13 @@ const RULES: readonly Rule[] = [
       'secure',
     ],
     '(?:orders?|purchases?|payments?|charges?|transactions?|debits?)(?: (?!came\\b|contained\\b|included\\b|also\\b)\\w+){0,6} (?:that |which )?(?:i|we|neither of us|nobody) (?:dont|do not|didnt|did not|never|have not|havent|cant|cannot|can not) (?:make|made|place|placed|order|ordered|authori[sz]e|authori[sz]ed|recogni[sz]e|buy|bought|request|requested)|(?:someone|somebody|a stranger|strangers|my ex|an ex|my ex-partner)(?! (?:from|at|in|on) (?:your|the) (?:team|company|warehouse|store|shop|support|office|call centre|customer service))(?: else)? (?:\\w+ ){0,3}(?:into|accessed|access|logged|log|signed|sign|using|used|changed|ordered|placed|spent|bought|made|stole|hacked|took|taken)\\b(?=[\\w ]{0,60}\\b(?:account|card|password|login|details|email|address|phone|number|code|paypal|credit|saved))|(?:freeze|lock|block|suspend|secure) (?:my|the|our) (?:account|card)|(?:i|we) (?:have |has )?(?:never|not) (?:ordered|bought|purchased|made (?:a|any) (?:purchase|order)|had an account|have an account|made an account|been on)(?: \\w+)? (?:from you|anything|on your|with you|from your|in my life|any account|before|here)',
+  ),
+  // Orders the customer has no memory of making.
+  rule(
+    'fraud',
+    ['fraud'],
+    ['memory', 'recollection'],
+    '(?:no|any) (?:memory|recollection) of (?:making|placing|ordering|buying|purchasing|authori[sz]ing)\\b',
   ),
   // The account's e-mail, phone or password now something the customer does not know.
   rule(
@@ -584,14 +633,18 @@ const RULES: readonly Rule[] = [
     ['without'],
     '(?:password|e-?mail|email address|address|details|account|phone number|number|login) [\\w ,/&-]{0,40}?(?:changed?|updated|reset|modified|used|accessed|added)\\b[\\w ,/&-]{0,20}?without (?:my|our) (?:permission|consent|authori[sz]ation|knowledge|approval|agreement)\\b',
   ),
-  // A gift card or store credit emptied that its owner never used: someone else has its code.
-  rule(
-    'fraud',
-    ['fraud', 'giftcard'],
-    ['gift*', 'egift*', 'voucher*', 'credit'],
-    '(?:e-?gift ?cards?|gift ?cards?|gift vouchers?|vouchers?|store credit)[^\\n]{0,120}?(?:balance (?:is |of |shows |showing |says |now |was )?(?:zmoney|zero|nothing|empty)|(?:shows|says|has|showing) (?:a )?(?:zmoney|zero|no|an empty) balance|(?:has been|had been|was|been|already|is) (?:already )?(?:used|redeemed|spent|drained|emptied)|drained|emptied)',
-    /\b(?:never (?:used|redeemed|spent|touched)|(?:havent|have not|hadnt|had not|didnt|did not) (?:even )?(?:used|redeemed|spent|touched)|not used|unused|not me|wasnt me|someone|somebody|stole|stolen)\b/,
-  ),
+  // A gift card or store credit emptied that its owner never used: someone else has its code. Not a
+  // card its owner spent part of (what is left gone missing is money owed: high, not urgent).
+  {
+    ...rule(
+      'fraud',
+      ['fraud', 'giftcard'],
+      ['gift*', 'egift*', 'voucher*', 'credit'],
+      '(?:e-?gift ?cards?|gift ?cards?|gift vouchers?|vouchers?|store credit)[^\\n]{0,160}?(?:balance (?:is |of |shows |showing |says |now |was )?(?:zmoney|zero|nothing|empty)|(?:shows|says|has|showing) (?:a )?(?:zmoney|zero|no|an empty) balance|(?:has been|had been|was|been|already|is) (?:already )?(?:used|redeemed|spent|drained|emptied)|drained|emptied)',
+      /\b(?:never (?:used|redeemed|spent|touched|typed|entered|given|shared)|(?:havent|have not|hadnt|had not|didnt|did not) (?:even )?(?:used|redeemed|spent|touched)|not used|unused|unopened|still sealed|not me|wasnt me|someone|somebody|stole|stolen)\b/,
+    ),
+    unless: /\b(?:used|spent|redeemed) (?:zmoney|some|part|half) (?:of it|of the balance|on)\b/,
+  },
   // Legal threats and formal escalation.
   rule(
     'legal',
@@ -679,7 +732,7 @@ const RULES: readonly Rule[] = [
       'paypal',
       'amex',
     ],
-    `(?:asked|asking|ask|told|telling|tell|getting|got|contacted|contacting|called|calling|instructed) (?:my |the )?(?:bank|card (?:company|provider|issuer)|credit card (?:company|provider)|paypal|amex)\\b[^.!?\\n]{0,60}?\\b(?:pull|claw|take|get|reverse|reclaim|recall)(?:ed|ing|s)? (?:the |my )?(?:money|payment|funds|charge|transaction|it) back\\b|(?:bank|card (?:company|provider|issuer)|credit card (?:company|provider)|paypal|amex)\\b[^.!?\\n]{0,60}?\\b(?:pull|claw|reverse|reclaim)(?:ed|ing|s)? (?:the |my )?(?:money|payment|funds|charge|transaction|it) back\\b|(?:bank|card (?:company|provider|issuer)|paypal)\\b[^.!?\\n]{0,40}?\\breverse (?:the |this |your )?(?:payment|charge|transaction)\\b|chargebacks?\\b|${notAfter('(?:delivery|postage|shipping|postal|original|p ?& ?p|the) ', 'charge backs?')}\\b(?! (?:the|my|for|on|to|if|as|too|also|or|and|of)\\b)|(?:raised|raise|raising|open|opened|file|filed|filing|start|started|starting) (?:a )?(?:dispute|claim) (?:with|through) (?:my |the )?(?:bank|card|credit card|paypal|card issuer|klarna)|disputed (?:the|this|it)\\b|disput(?:e|ing) (?:the|this|that|my|your) (?:charge|payment|transaction)\\b|disput(?:e|ing) (?:it|this|that|the money) (?:with|through) (?:my |the )?(?:bank|card|credit card|card company|card issuer|paypal|amex|visa|mastercard)\\b`,
+    `(?:asked|asking|ask|told|telling|tell|getting|got|contacted|contacting|called|calling|instructed) (?:my |the )?(?:bank|card (?:company|provider|issuer)|credit card (?:company|provider)|paypal|amex)\\b[^.!?\\n]{0,60}?\\b(?:pull|claw|take|get|reverse|reclaim|recall)(?:ed|ing|s)? (?:the |my )?(?:money|payment|funds|charge|transaction|it) back\\b|(?:bank|card (?:company|provider|issuer)|credit card (?:company|provider)|paypal|amex)\\b[^.!?\\n]{0,60}?\\b(?:pull|claw|reverse|reclaim)(?:ed|ing|s)? (?:the |my )?(?:money|payment|funds|charge|transaction|it) back\\b|(?:bank|card (?:company|provider|issuer)|paypal)\\b[^.!?\\n]{0,40}?\\breverse (?:the |this |your )?(?:payment|charge|transaction)\\b|chargebacks?\\b|${notAfter('(?:delivery|postage|shipping|postal|original|p ?& ?p|the) ', 'charge backs?')}\\b(?! (?:the|my|for|on|to|if|as|too|also|or|and|of)\\b)|(?:raised|raise|raising|open|opened|file|filed|filing|start|started|starting) (?:a )?(?:dispute|claim) (?:with|through) (?:my |the )?(?:bank|card|credit card|paypal|card issuer|klarna)|(?:opened|raised|filed|started|opening|raising|filing) (?:a )?(?:dispute|chargeback|claim) (?:on|for|over|about|against) (?:the|this|that|my|your|a|both)\\b|disputed (?:the|this|it)\\b|disput(?:e|ing) (?:the|this|that|my|your) (?:charge|payment|transaction)\\b|disput(?:e|ing) (?:it|this|that|the money) (?:with|through) (?:my |the )?(?:bank|card|credit card|card company|card issuer|paypal|amex|visa|mastercard)\\b`,
   ),
 ];
 
@@ -729,8 +782,19 @@ function sentenceAt(text: string, index: number): { sentence: string; start: num
 function isAskedBeforeBuying(text: string, index: number): boolean {
   if (!BEFORE_BUYING.test(text)) return false;
   const { sentence, isQuestion } = sentenceAt(text, index);
-  return isQuestion || BEFORE_BUYING.test(sentence) || WORRY.test(sentence) || HEARSAY.test(sentence);
+  return (
+    isQuestion ||
+    BEFORE_BUYING.test(sentence) ||
+    WORRY.test(sentence) ||
+    HEARSAY.test(sentence) ||
+    NOT_THIS_PRODUCT.test(sentence)
+  );
 }
+
+// Someone else's product, or an old one from elsewhere, in the story of a customer asking before buying
+// ("my neighbour's e-bike caught fire last winter", "years ago an old kettle of mine, bought elsewhere").
+const NOT_THIS_PRODUCT =
+  /\b(?:(?:my|our|a) (?:neighbou?r|friend|colleague|sister|brother|cousin|mum|mom|dad|aunt|uncle|boss|flatmate|housemate)s|(?:bought|got) (?:it |one |them )?(?:elsewhere|somewhere else|from (?:a|another) (?:market|shop|store|seller|website|brand))|(?:years|a year) ago|an old (?:one|\w+) of (?:mine|ours))\b/;
 
 const FIRST_PERSON = /\b(?:my|mine|our|ours|me|us|i|we|ive|weve|im)\b/;
 

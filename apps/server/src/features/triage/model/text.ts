@@ -7,6 +7,7 @@ const NON_ASCII = /[^ -~\s]/;
 const COMBINING_MARKS = /\p{M}+/gu;
 const APOSTROPHES = /['’`´]/g;
 const HAS_DIGIT = /\d/;
+const SPACES = / {2,}/g;
 // What a year or a reference number needs (after amounts are replaced): a '#' or four digits in a row.
 const HAS_YEAR_OR_REFERENCE = /#|\d{4}/;
 const URL = /\b(?:https?:\/\/|www\.)\S+/g;
@@ -38,12 +39,15 @@ export function normaliseText(subject: string, description: string): string {
   }
   text = text.replace(APOSTROPHES, '');
   // Each replacement only where it can match: most messages have no link, address or number.
+  const before = text;
   if (text.includes('http') || text.includes('www.')) text = text.replace(URL, ' zurl ');
   if (text.includes('@')) text = text.replace(EMAIL, ' zemail ');
   if (HAS_DIGIT.test(text)) {
     text = text.replace(MONEY, ' zmoney ');
     if (HAS_YEAR_OR_REFERENCE.test(text)) text = text.replace(YEAR, ' zyear ').replace(REFERENCE, ' zorder ');
   }
+  // One space around a placeholder, as the rules' patterns expect ("balance was zmoney").
+  if (text !== before) text = text.replace(SPACES, ' ');
   return addGlosses(text);
 }
 
