@@ -2,7 +2,7 @@ import type { Category, Priority } from '@caseflow/contract';
 import { hasLowEvidence } from './cues.js';
 import { FeatureExtractor } from './features.js';
 import { type Head, IDF_SLOT, STRIDE, scaleAndScore, softmaxInPlace } from './linear.js';
-import { findRuleHits, type RuleHit, type RuleKind } from './rules.js';
+import { isOwnDoing, type RuleHit, type RuleKind, readRules } from './rules.js';
 import { MODEL_NAME } from './settings.js';
 import { createTermMatcher, isCueTriggered, isRuleTriggered, matchedTags, TAG_LIMIT } from './tags.js';
 import { asText, isReadable, normaliseText } from './text.js';
@@ -23,6 +23,7 @@ const RULE_CONFIDENCE = 0.95;
  * reset mail that never comes, a thank-you) rather than urgent cases.
  */
 const MODEL_URGENT_PROBABILITY = 0.5;
+const NO_RULES = { hits: [] as RuleHit[], harmDiscounted: false };
 const RULE_LABEL: Record<RuleKind, string> = { safety: 'safety', risk: 'safety risk', fraud: 'fraud', legal: 'legal' };
 const PLACEHOLDERS = new Set(['zorder', 'zmoney', 'zyear', 'zemail', 'zurl']);
 const CATEGORY_SET: ReadonlySet<unknown> = new Set(CATEGORIES);
@@ -133,10 +134,16 @@ export function buildModel(parts: TrainedParts): TriageModel {
     const isGuessable = trust >= LEAST_TRUST;
     const categoryBest = softmaxInPlace(scores, CATEGORY_HEAD);
     let priorityBest = softmaxInPlace(scores, PRIORITY_HEAD);
-    if (priorityBest === URGENT && scores[PRIORITY_HEAD.offset + URGENT]! < MODEL_URGENT_PROBABILITY) {
+    const { hits, harmDiscounted } = settings.rules ? readRules(text, isTriggered) : NO_RULES;
+    // The model's own urgent needs the probability, and no sign that the alarming words are not the
+    // customer's harm now (asked before buying, heard of, long past) or that the alert was their own doing.
+    if (
+      priorityBest === URGENT &&
+      hits.length === 0 &&
+      (scores[PRIORITY_HEAD.offset + URGENT]! < MODEL_URGENT_PROBABILITY || harmDiscounted || isOwnDoing(text))
+    ) {
       priorityBest = runnerUp(PRIORITY_HEAD, URGENT);
     }
-    const hits = settings.rules ? findRuleHits(text, isTriggered) : [];
     let evidence = -1;
     const lowEvidence = (): boolean => {
       if (evidence < 0) evidence = hasLowEvidence(text, cuesFound) ? 1 : 0;

@@ -85,6 +85,9 @@ describe('safety, fraud and legal rules', () => {
       ['shaver', 'The foil split and the cutters nicked my upper lip quite badly. New head or refund?'],
       ['bath seat', 'The suction let go and the seat tipped sideways with my son in it. Refund please.'],
       ['hot water bottle', 'The seam gave way on my lap and I have a red patch on my thigh from the water.'],
+      ['vitamins', "The child-proof cap clicked but it didn't lock, and my 2 year old got the tub open."],
+      ['dumbbell collars', 'A plate slid off halfway through a curl and landed on my foot. Toe is black and purple.'],
+      ['dog chews', "He had one of the chews on Sunday and he's been sick about six times since."],
       ['High chair', 'The high chair tipped over with my daughter in it and she hit her head. I want a refund.'],
       ['smoke alarm', 'The smoke alarm does not go off when I press test, even with new batteries. Can I return it?'],
       ['Floor lamp', 'Every time I touch the metal base I get a slight electric tingle. I would like my money back.'],
@@ -287,6 +290,9 @@ describe('safety, fraud and legal rules', () => {
       'Could you recommend a candle that gives a spark of joy? My inbox is exploding with your emails.',
       'I keep overheating in this wool coat on the train, can I return it?',
       "My neighbour's e-bike caught fire last winter. Before I buy one from you, which standard is the battery?",
+      'I know raisins and grapes are toxic to dogs, so do the fruity bites treats have any in them?',
+      'My first charger overheated back in April and the replacement you sent has been perfect. Thanks!',
+      'Last summer the brake on my sons scooter failed and you replaced it. Is the Pro the next size up?',
       // The model alone leans to urgent on these, without the probability urgent needs (classify.ts).
       "Account email typo. I made a typo in my email when I signed up and now I can't log in. It's j.kavanagh@ with a missing 'a'. Please fix it.",
     ]) {
@@ -297,6 +303,13 @@ describe('safety, fraud and legal rules', () => {
     const oldHack =
       'I did have an email account hacked back in 2019, so I use a password manager now. Please unlock my account.';
     expect(findRuleHits(normaliseText('', oldHack))).toEqual([]);
+    // Nor is the model's own urgent taken for an alert the customer set off, or a harm asked about before buying.
+    for (const text of [
+      "Got an email saying new sign-in from Chrome on Windows in Manchester. That was me, at my mum's. Anything to do?",
+      "My cousin's power bank from a local shop swelled up and burnt a hole in his bag. Before ordering yours: does it have protection?",
+    ]) {
+      expect(classify('', text).priority, text).not.toBe('urgent');
+    }
     // Nor does the gift card rule on a card its owner spent part of (what is left is money owed).
     const partlySpent =
       "I had a £50 gift card and used £20 of it. Now the balance is £0.00 and I haven't used it anywhere else.";

@@ -277,7 +277,7 @@ const RULES: readonly Rule[] = [
       'runs',
       'diarrh*',
     ],
-    `allergic reactions?|(?:had|having|have|got|caused|causing|gave|give|gives) (?:${PERSON} )?(?:an? )?(?:bad |severe |terrible |nasty |skin )?(?:allergic )?reaction\\b(?! to (?:the|your|this|that|my) (?:price|news|email|message|bill|service|reply|delay))|anaphyla\\w*|epi ?pen|hives\\b|rash(?:es)?\\b(?! (?:decision|guard|vest))|${SWELLING_BODY} (?:\\w+ ){0,2}(?:swollen|swell(?:s|ed|ing)?\\b)|(?:swollen|swelling) ${SWELLING_BODY}|(?:burning|blistered|peeling) skin|(?:itchy|sore|raw|weepy|weeping|blistered|blistering|inflamed) (?:red )?(?:patch|patches|skin|spots|bumps|lumps|welts?|marks?|area|blisters?)\\b|red,? (?:and )?(?:itchy|sore|raw|weepy|angry|inflamed|burning|blistered) (?:patch|patches|marks?|skin|spots|bumps|area|welts?)\\b|(?:my|his|her) asthma|asthma (?:attack|flare)|(?:cant|couldnt|could not|can not|trouble|difficulty|struggling to|hard to) breath|wheez\\w*|lightheaded|dizz(?:y|iness)|vomit\\w*|throwing up|threw up|fever\\b|(?:been|was|were) (?:violently )?sick (?:\\d+|two|three|four|five|six|several|multiple|a few|a couple of) (?:or (?:\\d+|\\w+) )?times|(?:has|had|got|have) the runs|diarrh?o?ea\\b|(?:made|making|makes|left) (?:${PERSON}|(?:us|them) (?:both|all)) (?:really |so |very |violently )?(?:ill|sick)\\b|(?:were|was|been|got|fell|felt|feel|feeling|are|is) (?:both |all )?(?:really |so |very |violently )?(?:ill|sick) (?:all night|all day|for (?:days|hours|two days|2 days)|after (?:eating|drinking|using|taking)|from (?:it|the|eating))`,
+    `allergic reactions?|(?:had|having|have|got|caused|causing|gave|give|gives) (?:${PERSON} )?(?:an? )?(?:bad |severe |terrible |nasty |skin )?(?:allergic )?reaction\\b(?! to (?:the|your|this|that|my) (?:price|news|email|message|bill|service|reply|delay))|anaphyla\\w*|epi ?pen|hives\\b|rash(?:es)?\\b(?! (?:decision|guard|vest))|${SWELLING_BODY} (?:\\w+ ){0,2}(?:swollen|swell(?:s|ed|ing)?\\b)|(?:swollen|swelling) ${SWELLING_BODY}|(?:burning|blistered|peeling) skin|(?:itchy|sore|raw|weepy|weeping|blistered|blistering|inflamed) (?:red )?(?:patch|patches|skin|spots|bumps|lumps|welts?|marks?|area|blisters?)\\b|red,? (?:and )?(?:itchy|sore|raw|weepy|angry|inflamed|burning|blistered) (?:patch|patches|marks?|skin|spots|bumps|area|welts?)\\b|(?:my|his|her) asthma|asthma (?:attack|flare)|(?:cant|couldnt|could not|can not|trouble|difficulty|struggling to|hard to) breath|wheez\\w*|lightheaded|dizz(?:y|iness)|vomit\\w*|throwing up|threw up|fever\\b|(?:been|was|were) (?:violently )?sick (?:about |around |maybe |like |at least |over )?(?:\\d+|two|three|four|five|six|several|multiple|a few|a couple of) (?:or (?:\\d+|\\w+) )?times|(?:has|had|got|have) the runs|diarrh?o?ea\\b|(?:made|making|makes|left) (?:${PERSON}|(?:us|them) (?:both|all)) (?:really |so |very |violently )?(?:ill|sick)\\b|(?:were|was|been|got|fell|felt|feel|feeling|are|is) (?:both |all )?(?:really |so |very |violently )?(?:ill|sick) (?:all night|all day|for (?:days|hours|two days|2 days)|after (?:eating|drinking|using|taking)|from (?:it|the|eating))`,
   ),
   rule(
     'safety',
@@ -324,8 +324,10 @@ const RULES: readonly Rule[] = [
       'nicked',
       'sliced',
       'gashed',
+      'landed',
+      'dropped',
     ],
-    `injur(?:y|ies|ed|ing)\\b|(?:got|get|gets|getting|was|been|is|be|being) (?:badly |seriously )?hurt\\b|hurt ${PERSON}\\b|(?:cut|nicked|sliced|gashed) (?:${PERSON}|${OWN_BODY})|(?:got|get|gets|getting|a|nasty|deep|bad) (?:nasty |deep |bad )?cut (?:on|to|in) (?:my|his|her|their)|${BODY} (?:was |is |started |kept |wont stop )?bleeding|stitches\\b|went (?:straight |flying |right )?over the (?:handlebars|bars)\\b|(?:took|taken|scraped|ripped|tore) (?:the )?skin off|(?:skinned|grazed|scraped) (?:his|her|my|their|both) (?:knees?|elbows?|hands?|chin|arms?|legs?|face)\\b|a ?& ?e\\b|emergency room|urgent care|minor injuries|(?:taken|rushed|took (?:him|her|them|me)|ended up|had to go) (?:to |in |into |at )?(?:the )?(?:hospital|er|emergency|a and e)\\b|ambulance\\b|poison control|(?:fell|tipped|toppled|came down) (?:over )?(?:on|onto) (?:${PERSON}|${OWN_BODY}|the baby)|glass (?:in|through|into) (?:the |my |our )?(?:\\w+ )?(?:food|tea|jam|rice|drink|milk|formula|sauce|meal|coffee|soup|cereal)|(?:i|he|she|we|they|(?:my|our) ${RELATIVE}) (?:came|fell|was thrown|got thrown|were thrown) off\\b|(?:tipped|toppled|fell|collapsed) (?:over |down |sideways |backwards |forwards |forward |backward )?with ${PERSON} (?:in|on) it\\b|(?:hit|banged|bumped|smacked|cracked) (?:his|her|their|my) head\\b|(?:i was|im|i am|i got|he was|she was|we were|they were|left (?:me|him|her|them|us)) (?:badly |all |quite |really )?(?:bruised|grazed|cut up)\\b|(?:tv|telly|television|mirror|shelf|shelves|cabinet|bookcase|wardrobe|unit|bracket|radiator) (?:\\w+ ){0,3}?(?:came off|fell off|came down off|came away from|fell from|pulled out of) (?:the )?wall\\b|(?:fell|tumbled|went flying|slipped) down (?:the )?(?:\\d+ |two |three |four |a few |several |some |a flight of )?(?:stairs|steps)\\b|${BODY} (?:got |was |is |were |became |kept getting )?(?:trapped|wedged) (?:in|between|under|inside)\\b`,
+    `injur(?:y|ies|ed|ing)\\b|(?:got|get|gets|getting|was|been|is|be|being) (?:badly |seriously )?hurt\\b|hurt ${PERSON}\\b|(?:cut|nicked|sliced|gashed) (?:${PERSON}|${OWN_BODY})|(?:got|get|gets|getting|a|nasty|deep|bad) (?:nasty |deep |bad )?cut (?:on|to|in) (?:my|his|her|their)|${BODY} (?:was |is |started |kept |wont stop )?bleeding|stitches\\b|went (?:straight |flying |right )?over the (?:handlebars|bars)\\b|(?:took|taken|scraped|ripped|tore) (?:the )?skin off|(?:skinned|grazed|scraped) (?:his|her|my|their|both) (?:knees?|elbows?|hands?|chin|arms?|legs?|face)\\b|a ?& ?e\\b|emergency room|urgent care|minor injuries|(?:taken|rushed|took (?:him|her|them|me)|ended up|had to go) (?:to |in |into |at )?(?:the )?(?:hospital|er|emergency|a and e)\\b|ambulance\\b|poison control|(?:fell|tipped|toppled|came down|landed|dropped) (?:over |right |straight )?(?:on|onto) (?:${PERSON}|${OWN_BODY}|the baby)|glass (?:in|through|into) (?:the |my |our )?(?:\\w+ )?(?:food|tea|jam|rice|drink|milk|formula|sauce|meal|coffee|soup|cereal)|(?:i|he|she|we|they|(?:my|our) ${RELATIVE}) (?:came|fell|was thrown|got thrown|were thrown) off\\b|(?:tipped|toppled|fell|collapsed) (?:over |down |sideways |backwards |forwards |forward |backward )?with ${PERSON} (?:in|on) it\\b|(?:hit|banged|bumped|smacked|cracked) (?:his|her|their|my) head\\b|(?:i was|im|i am|i got|he was|she was|we were|they were|left (?:me|him|her|them|us)) (?:badly |all |quite |really )?(?:bruised|grazed|cut up)\\b|(?:tv|telly|television|mirror|shelf|shelves|cabinet|bookcase|wardrobe|unit|bracket|radiator) (?:\\w+ ){0,3}?(?:came off|fell off|came down off|came away from|fell from|pulled out of) (?:the )?wall\\b|(?:fell|tumbled|went flying|slipped) down (?:the )?(?:\\d+ |two |three |four |a few |several |some |a flight of )?(?:stairs|steps)\\b|${BODY} (?:got |was |is |were |became |kept getting )?(?:trapped|wedged) (?:in|between|under|inside)\\b`,
   ),
   // Food that is not safe to eat: glass, metal or plastic in it, a broken tooth, mould already eaten.
   rule(
@@ -486,6 +488,13 @@ const RULES: readonly Rule[] = [
       'detectors',
     ],
     '(?:is|its|was|this is|thats|very|so|really|extremely|seriously|genuinely|actually|could be|be|looks|seems) (?:(?!not |never |hardly |barely )\\w+ )?(?:dangerous|unsafe|a hazard|hazardous|a safety (?:issue|hazard|risk|problem|concern))\\b|safety (?:hazard|risk|issue|problem|defect|recall|concern)|(?:fire|health|choking|electrical|burn|strangulation|suffocation) (?:hazard|risk)|(?:a|the|product|safety|any|been|being|under|on|part of the|voluntary|urgent) recall(?:ed|s)?\\b|recall(?:ing|ed)? (?:these|this|it|them|the product|the \\w+s)\\b|recall (?:notice|list)|(?:smoke|co|carbon monoxide|fire|gas) (?:alarms?|detectors?) (?:doesnt|does not|didnt|did not|wont|will not|never|isnt|is not|arent|are not|not|no longer|stopped) (?:work|working|go off|going off|goes off|went off|beep|beeping|sound|sounding|detect|detecting|test|testing|turn on)|gefahrlich\\w*|dangereu\\w*|peligros\\w*|pericolos\\w*|gevaarlijk\\w*|perigos\\w*',
+  ),
+  // A child-proof cap or lock that does not hold (medicines, vitamins, cleaning pods within a child's reach).
+  rule(
+    'safety',
+    ['safety', 'kids'],
+    ['proof', 'childproof', 'resistant'],
+    'child ?-?(?:proof|resistant) (?:cap|caps|lid|lids|lock|locks|top|closure|catch)\\b[^.!?\\n]{0,60}?\\b(?:didnt|did not|doesnt|does not|wont|will not|isnt|is not|not|never|no longer) (?:\\w+ )?(?:lock|locked|close|closed|shut|work|click|clicked|hold|held)\\b',
   ),
   // A cord or plug scorched by the current ("the cord went black near the handle").
   rule(
@@ -732,7 +741,7 @@ const RULES: readonly Rule[] = [
       'paypal',
       'amex',
     ],
-    `(?:asked|asking|ask|told|telling|tell|getting|got|contacted|contacting|called|calling|instructed) (?:my |the )?(?:bank|card (?:company|provider|issuer)|credit card (?:company|provider)|paypal|amex)\\b[^.!?\\n]{0,60}?\\b(?:pull|claw|take|get|reverse|reclaim|recall)(?:ed|ing|s)? (?:the |my )?(?:money|payment|funds|charge|transaction|it) back\\b|(?:bank|card (?:company|provider|issuer)|credit card (?:company|provider)|paypal|amex)\\b[^.!?\\n]{0,60}?\\b(?:pull|claw|reverse|reclaim)(?:ed|ing|s)? (?:the |my )?(?:money|payment|funds|charge|transaction|it) back\\b|(?:bank|card (?:company|provider|issuer)|paypal)\\b[^.!?\\n]{0,40}?\\breverse (?:the |this |your )?(?:payment|charge|transaction)\\b|chargebacks?\\b|${notAfter('(?:delivery|postage|shipping|postal|original|p ?& ?p|the) ', 'charge backs?')}\\b(?! (?:the|my|for|on|to|if|as|too|also|or|and|of)\\b)|(?:raised|raise|raising|open|opened|file|filed|filing|start|started|starting) (?:a )?(?:dispute|claim) (?:with|through) (?:my |the )?(?:bank|card|credit card|paypal|card issuer|klarna)|(?:opened|raised|filed|started|opening|raising|filing) (?:a )?(?:dispute|chargeback|claim) (?:on|for|over|about|against) (?:the|this|that|my|your|a|both)\\b|disputed (?:the|this|it)\\b|disput(?:e|ing) (?:the|this|that|my|your) (?:charge|payment|transaction)\\b|disput(?:e|ing) (?:it|this|that|the money) (?:with|through) (?:my |the )?(?:bank|card|credit card|card company|card issuer|paypal|amex|visa|mastercard)\\b`,
+    `(?:asked|asking|ask|told|telling|tell|getting|got|contacted|contacting|called|calling|instructed) (?:my |the )?(?:bank|card (?:company|provider|issuer)|credit card (?:company|provider)|paypal|amex)\\b[^.!?\\n]{0,60}?\\b(?:pull|claw|take|get|reverse|reclaim|recall)(?:ed|ing|s)? (?:the |my )?(?:money|payment|funds|charge|transaction|it) back\\b|(?:bank|card (?:company|provider|issuer)|credit card (?:company|provider)|paypal|amex)\\b[^.!?\\n]{0,60}?\\b(?:pull|claw|reverse|reclaim)(?:ed|ing|s)? (?:the |my )?(?:money|payment|funds|charge|transaction|it) back\\b|(?:bank|card (?:company|provider|issuer)|paypal)\\b[^.!?\\n]{0,40}?\\breverse (?:the |this |your )?(?:payment|charge|transaction)\\b|chargebacks?\\b|${notAfter('(?:delivery|postage|shipping|postal|original|p ?& ?p|the) ', 'charge backs?')}\\b(?! (?:the|my|for|on|to|if|as|too|also|or|and|of)\\b)|(?:will|going to|gonna|ll|shall) (?:have to )?(?:raise|open|file|start) (?:a )?(?:dispute|chargeback)\\b|(?:raised|raise|raising|open|opened|file|filed|filing|start|started|starting) (?:a )?(?:dispute|claim) (?:with|through) (?:my |the )?(?:bank|card|credit card|paypal|card issuer|klarna)|(?:opened|raised|filed|started|opening|raising|filing) (?:a )?(?:dispute|chargeback|claim) (?:on|for|over|about|against) (?:the|this|that|my|your|a|both)\\b|disputed (?:the|this|it)\\b|disput(?:e|ing) (?:the|this|that|my|your) (?:charge|payment|transaction)\\b|disput(?:e|ing) (?:it|this|that|the money) (?:with|through) (?:my |the )?(?:bank|card|credit card|card company|card issuer|paypal|amex|visa|mastercard)\\b`,
   ),
 ];
 
@@ -755,7 +764,7 @@ const BEFORE_BUYING =
 const WORRY = /\b(?:worried|worries|worry|worrying|concerned|nervous|afraid|scared) (?:about|of|that)\b/;
 // What the customer has read or knows, not what happened ("I've read stories about children swallowing magnets").
 const HEARSAY =
-  /\b(?:(?:ive|i have|weve|we have|i|we) (?:read|heard|seen) (?:about|that|of|stories|reports|some|a lot|lots|online|reviews)|stories (?:about|of)|(?:one of the |a |some |the )?reviews? (?:on|of|for|says?|said|mentions?|claims?)|(?:i|we) (?:already )?know (?:that|thats|its|they|these|it|actual)|apparently)\b/;
+  /\b(?:(?:ive|i have|weve|we have|i|we) (?:read|heard|seen) (?:about|that|of|stories|reports|some|a lot|lots|online|reviews)|stories (?:about|of)|(?:one of the |a |some |the )?reviews? (?:on|of|for|says?|said|mentions?|claims?)|(?:i|we) (?:already )?know (?:that|thats|its|they|these|it|actual|\w+ (?:and \w+ )?(?:are|is|can be))|apparently)\b/;
 
 /** The sentence (or line) of the text around `index`, and whether it ends in a question mark. */
 function sentenceAt(text: string, index: number): { sentence: string; start: number; isQuestion: boolean } {
@@ -796,6 +805,21 @@ function isAskedBeforeBuying(text: string, index: number): boolean {
 const NOT_THIS_PRODUCT =
   /\b(?:(?:my|our|a) (?:neighbou?r|friend|colleague|sister|brother|cousin|mum|mom|dad|aunt|uncle|boss|flatmate|housemate)s|(?:bought|got) (?:it |one |them )?(?:elsewhere|somewhere else|from (?:a|another) (?:market|shop|store|seller|website|brand))|(?:years|a year) ago|an old (?:one|\w+) of (?:mine|ours))\b/;
 
+// A harm long past ("last summer", "back in April") that the shop put right, told in thanks or a new question.
+const LONG_PAST =
+  /\b(?:back in (?:january|february|march|april|may|june|july|august|september|october|november|december|the spring|the summer|zyear)|last (?:summer|winter|spring|autumn|fall|year|christmas)|(?:a few|several|two|three|\d+) (?:months|years) ago|a year ago)\b/;
+const PUT_RIGHT =
+  /\b(?:replaced|sent (?:me )?a replacement|replacement (?:you|they) sent|the replacement|refunded|sorted (?:it|that|this)|thanks for sorting|resolved)\b/;
+const NOW = /\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening|week)|now|again|just now|still)\b/;
+
+/** A harm told as history: its sentence dates it long ago (and not now), and the message says it was put right. */
+function isPastAndResolved(text: string, index: number): boolean {
+  if (!PUT_RIGHT.test(text)) return false;
+  const { sentence, start } = sentenceAt(text, index);
+  const past = LONG_PAST.exec(sentence);
+  return past !== null && !NOW.test(sentence) && start + past.index <= index + 60;
+}
+
 const FIRST_PERSON = /\b(?:my|mine|our|ours|me|us|i|we|ive|weve|im)\b/;
 
 /**
@@ -820,7 +844,19 @@ export const RULE_TRIGGERS: ReadonlyArray<readonly string[]> = RULES.map((entry)
  * triggers occurred (from the extractor's pass); without it every rule runs.
  */
 export function findRuleHits(text: string, isTriggered?: (rule: number) => boolean): RuleHit[] {
+  return readRules(text, isTriggered).hits;
+}
+
+/**
+ * findRuleHits, and whether a harm was told but did not count: asked about before buying, heard of, or
+ * long past and put right. Such a message is no urgent case, whatever its words suggest to the model.
+ */
+export function readRules(
+  text: string,
+  isTriggered?: (rule: number) => boolean,
+): { hits: RuleHit[]; harmDiscounted: boolean } {
   const hits: RuleHit[] = [];
+  let harmDiscounted = false;
   for (let index = 0; index < RULES.length; index++) {
     if (isTriggered && !isTriggered(index)) continue;
     const { kind, pattern, tags, context, negative, unless } = RULES[index]!;
@@ -829,12 +865,27 @@ export function findRuleHits(text: string, isTriggered?: (rule: number) => boole
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
       if (!negative && isNegated(text, match.index)) continue;
-      if (isHarm && isAskedBeforeBuying(text, match.index)) continue;
-      if (isHarm && isHearsay(text, match.index, kind)) continue;
+      if (
+        isHarm &&
+        (isAskedBeforeBuying(text, match.index) ||
+          isHearsay(text, match.index, kind) ||
+          isPastAndResolved(text, match.index))
+      ) {
+        harmDiscounted = true;
+        continue;
+      }
       if (context && !context.test(text)) break;
       hits.push({ kind, tags, words: match[0].trim().replace(/\s+/g, ' ').slice(0, 40) });
       break;
     }
   }
-  return hits;
+  return { hits, harmDiscounted };
+}
+
+/** The customer says the alert or change was their own doing ("That was me on my work laptop"). */
+const OWN_DOING = /\b(?:that|it|this|which|both) (?:was|were) (?:just |definitely |actually |only )?(?:me|us|mine)\b/;
+
+/** Whether the text says what set off an alert was the customer themselves. */
+export function isOwnDoing(text: string): boolean {
+  return OWN_DOING.test(text);
 }
