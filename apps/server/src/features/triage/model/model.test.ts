@@ -88,6 +88,7 @@ describe('safety, fraud and legal rules', () => {
       ['vitamins', "The child-proof cap clicked but it didn't lock, and my 2 year old got the tub open."],
       ['dumbbell collars', 'A plate slid off halfway through a curl and landed on my foot. Toe is black and purple.'],
       ['dog chews', "He had one of the chews on Sunday and he's been sick about six times since."],
+      ['high chair', 'The strap buckle on the high chair has stopped locking; she nearly slid out under the tray.'],
       ['High chair', 'The high chair tipped over with my daughter in it and she hit her head. I want a refund.'],
       ['smoke alarm', 'The smoke alarm does not go off when I press test, even with new batteries. Can I return it?'],
       ['Floor lamp', 'Every time I touch the metal base I get a slight electric tingle. I would like my money back.'],
@@ -132,6 +133,7 @@ describe('safety, fraud and legal rules', () => {
       'Scrolling through my order history I saw three orders from last week that I have no memory of making.',
       "My bank statement shows two payments. I rang my bank and they've opened a dispute on the second payment.",
       'My aunt gave me a £100 gift card. At checkout the balance was £0.00; it was still sealed until tonight.',
+      "I checked my saved address and it's been changed to somewhere I've never heard of. I definitely didn't do that.",
     ]) {
       expect(classify('', text).priority, text).toBe('urgent');
     }
@@ -293,6 +295,9 @@ describe('safety, fraud and legal rules', () => {
       'I know raisins and grapes are toxic to dogs, so do the fruity bites treats have any in them?',
       'My first charger overheated back in April and the replacement you sent has been perfect. Thanks!',
       'Last summer the brake on my sons scooter failed and you replaced it. Is the Pro the next size up?',
+      'Back in February my old toaster from you caught fire and you gave me a full refund. All sorted! Which one now?',
+      "I've read a few articles saying cot bumpers can be a suffocation risk. Is yours breathable?",
+      "Are your baby wipes free from parabens? Trying to avoid anything toxic on my newborn's skin.",
       // The model alone leans to urgent on these, without the probability urgent needs (classify.ts).
       "Account email typo. I made a typo in my email when I signed up and now I can't log in. It's j.kavanagh@ with a missing 'a'. Please fix it.",
     ]) {

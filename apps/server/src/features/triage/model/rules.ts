@@ -229,7 +229,7 @@ const RULES: readonly Rule[] = [
       'wires',
       'wiring',
     ],
-    `${DEVICE} ${NEAR}(?:swell\\w*|swollen|bulg\\w*|puff(?:ed|ing|y)\\b|bloat\\w*|ballooned|expand(?:ed|ing))|(?:swell\\w*|swollen|bulg\\w*|puffed|bloated) ${NEAR}${DEVICE}\\b|(?:batter(?:y|ies)|power ?bank) ${NEAR}(?:leak\\w*|hiss\\w*|explod\\w*|very hot|so hot)|${notAfter('\\b(?:flavou?r|taste|colou?r) ', 'explo(?:ded|des|ding|sion)')}\\b(?! (?:with|of) )|short.?circuit\\w*|(?:tripped|tripping|trips|blew|blown) (?:the |a |our |my )?(?:fuse|breaker|electrics|circuit|trip switch)|(?:fuse|breaker|electrics) (?:box )?(?:tripped|blew|went)|(?:exposed|bare|live) (?:wires?|copper|wiring)|(?:see|showing|visible) (?:the )?(?:bare )?(?:copper|wires? inside)|copper (?:strands?|wires?|wiring|threads?) (?:\\w+ )?(?:poking|sticking|showing|visible|exposed|coming)|(?:strands|wires) (?:are |were )?(?:poking|sticking) (?:out|through)`,
+    `${DEVICE} ${NEAR}(?:swell\\w*|swollen|bulg\\w*|puff(?:ed|ing|y)\\b|bloat\\w*|ballooned|expand(?:ed|ing))|(?:swell\\w*|swollen|bulg\\w*|puffed|bloated) ${NEAR}${DEVICE}\\b|(?:batter(?:y|ies)|power ?bank) ${NEAR}(?:leak\\w*|hiss\\w*|explod\\w*|very hot|so hot)|${notAfter('\\b(?:(?:flavou?r|taste|colou?r) |(?:inbox|phone|notifications?|e-?mails?|messages?) (?:is |are |was |were |keeps |kept |has been |have been )?(?:absolutely |literally |just )?)', 'explo(?:ded|des|ding|sion)')}\\b(?! (?:with|of) )|short.?circuit\\w*|(?:tripped|tripping|trips|blew|blown) (?:the |a |our |my )?(?:fuse|breaker|electrics|circuit|trip switch)|(?:fuse|breaker|electrics) (?:box )?(?:tripped|blew|went)|(?:exposed|bare|live) (?:wires?|copper|wiring)|(?:see|showing|visible) (?:the )?(?:bare )?(?:copper|wires? inside)|copper (?:strands?|wires?|wiring|threads?) (?:\\w+ )?(?:poking|sticking|showing|visible|exposed|coming)|(?:strands|wires) (?:are |were )?(?:poking|sticking) (?:out|through)`,
   ),
   rule(
     'safety',
@@ -283,7 +283,7 @@ const RULES: readonly Rule[] = [
     'safety',
     ['safety', 'poison'],
     ['poison*', 'toxic'],
-    `poison\\w*|${notAfter('non[ -]?', 'toxic')}\\b(?! (?:customer|service|company|attitude|behaviou?r|positivity|relationship))`,
+    `poison\\w*|${notAfter('(?:non[ -]?|\\bavoid(?:ing)? (?:anything |everything |all |any )?|\\bfree (?:from|of) (?:anything )?)', 'toxic')}\\b(?! (?:customer|service|company|attitude|behaviou?r|positivity|relationship))`,
   ),
   rule(
     'safety',
@@ -400,7 +400,7 @@ const RULES: readonly Rule[] = [
       'open',
       'undone',
     ],
-    `(?:buckle|harness|brakes?|strap|straps|latch|lock|clip|gate|rail|hinge|frame|base|suckers?|suction cups?|slats?|isofix|catch|clasp|guard) ${NEAR}(?:(?:comes|came) unclipped|came (?:undone|open|loose|apart|off)|comes (?:undone|open|loose|apart)|gave way|gives way|lets go|let go|(?:popped|pops|popping|came|comes|pulled|pulls|fell|falls|slid|slips|slipped) (?:straight |right )?(?:out of|off|away from) (?:the )?(?:wall|walls|frame|door ?frame|banister)\\b(?! (?:socket|plug|outlet))|doesnt hold|didnt hold|wont hold|not holding|collapsed|collapses|folded up|(?:doesnt|does not|didnt|wont|will not|no longer) (?:latch|lock|click|clip|go green|engage|stay (?:closed|locked|shut|fastened))|releases? (?:if|when|as soon as|whenever) (?:\\w+ ){0,4}?(?:push|pushes|pushed|pull|pulls|pulled|lean|leans|leaned|leant|tug|tugs|wriggles?|touch|touches)\\b|not (?:latching|locking|clicking))|(?:buckle|harness|latch|brakes?|slats?|guard ?rail|bed ?guard|isofix|catch|clasp) ${NEAR}(?:snapped|snaps|broke|breaks|failed|fails|cracked|gave way)\\b|(?:un(?:clips?|clipped|buckles?|buckled|does)|undid|opened|opens|came open|comes open|came undone|comes undone|released|releases) (?:up )?(?:itself|by itself|on its own)|(?:popped|pops|came|comes|pulled|pulls|fell|falls) (?:straight |right )?(?:out of|away from) (?:the )?(?:wall|walls|door ?frame|banister)\\b(?! (?:socket|plug|outlet|charger))|rolled (?:away |off )?(?:the (?:kerb|curb|pavement|path|step) )?(?:into|down|onto) (?:the )?(?:road|street|traffic|stairs)|(?:creeps?|creeping|rolls?|rolling|rolled|moves?|moving|slides?|sliding) (?:forward|forwards|away|down|off)[\\w ,]{0,30}? with the (?:brakes?|brake pedal) (?:\\w+ )?(?:on|applied|down|engaged)|with the (?:brakes?|brake pedal) (?:\\w+ )?(?:on|applied|down|engaged)\\b[\\w ,]{0,30}? (?:creeps?|creeping|rolls?|rolling|rolled|moves?|moving|slides?|sliding) (?:forward|forwards|away|down|off)\\b|(?:tiny|small|little) (?:\\w+ )?(?:beads?|parts?|pieces?|bits?|balls?|magnets?|button batter(?:y|ies)|coin batter(?:y|ies)) ${NEAR}(?:fell|came|coming|falling|fall|fallen|broke|break|breaking|popped) (?:out|off|loose|apart)|(?:beads?|parts?|pieces?|bits?|magnets?) (?:fell|came|coming|falling|fall|fallen|broke|popped) (?:out|off|loose)|(?:loose|exposed) magnets?\\b|magnets? (?:were|was|are|is|rattling|came|come|sitting|lying) (?:\\w+ )?loose`,
+    `(?:buckle|harness|brakes?|strap|straps|latch|lock|clip|gate|rail|hinge|frame|base|suckers?|suction cups?|slats?|isofix|catch|clasp|guard) ${NEAR}(?:(?:comes|came) unclipped|came (?:undone|open|loose|apart|off)|comes (?:undone|open|loose|apart)|gave way|gives way|lets go|let go|(?:popped|pops|popping|came|comes|pulled|pulls|fell|falls|slid|slips|slipped) (?:straight |right )?(?:out of|off|away from) (?:the )?(?:wall|walls|frame|door ?frame|banister)\\b(?! (?:socket|plug|outlet))|doesnt hold|didnt hold|wont hold|not holding|collapsed|collapses|folded up|(?:doesnt|does not|didnt|wont|will not|no longer) (?:latch|lock|click|clip|go green|engage|stay (?:closed|locked|shut|fastened))|releases? (?:if|when|as soon as|whenever) (?:\\w+ ){0,4}?(?:push|pushes|pushed|pull|pulls|pulled|lean|leans|leaned|leant|tug|tugs|wriggles?|touch|touches)\\b|not (?:latching|locking|clicking)|(?:has |have |had )?stopped (?:latching|locking|clicking|holding|engaging|working))|(?:buckle|harness|latch|brakes?|slats?|guard ?rail|bed ?guard|isofix|catch|clasp) ${NEAR}(?:snapped|snaps|broke|breaks|failed|fails|cracked|gave way)\\b|(?:un(?:clips?|clipped|buckles?|buckled|does)|undid|opened|opens|came open|comes open|came undone|comes undone|released|releases) (?:up )?(?:itself|by itself|on its own)|(?:popped|pops|came|comes|pulled|pulls|fell|falls) (?:straight |right )?(?:out of|away from) (?:the )?(?:wall|walls|door ?frame|banister)\\b(?! (?:socket|plug|outlet|charger))|rolled (?:away |off )?(?:the (?:kerb|curb|pavement|path|step) )?(?:into|down|onto) (?:the )?(?:road|street|traffic|stairs)|(?:creeps?|creeping|rolls?|rolling|rolled|moves?|moving|slides?|sliding) (?:forward|forwards|away|down|off)[\\w ,]{0,30}? with the (?:brakes?|brake pedal) (?:\\w+ )?(?:on|applied|down|engaged)|with the (?:brakes?|brake pedal) (?:\\w+ )?(?:on|applied|down|engaged)\\b[\\w ,]{0,30}? (?:creeps?|creeping|rolls?|rolling|rolled|moves?|moving|slides?|sliding) (?:forward|forwards|away|down|off)\\b|(?:tiny|small|little) (?:\\w+ )?(?:beads?|parts?|pieces?|bits?|balls?|magnets?|button batter(?:y|ies)|coin batter(?:y|ies)) ${NEAR}(?:fell|came|coming|falling|fall|fallen|broke|break|breaking|popped) (?:out|off|loose|apart)|(?:beads?|parts?|pieces?|bits?|magnets?) (?:fell|came|coming|falling|fall|fallen|broke|popped) (?:out|off|loose)|(?:loose|exposed) magnets?\\b|magnets? (?:were|was|are|is|rattling|came|come|sitting|lying) (?:\\w+ )?loose`,
     /\b(?:baby|babies|infant|newborn|toddlers?|child|children|kids?|sons?|daughters?|boys?|girls?|grandsons?|granddaughters?|nephews?|nieces?|months? old|years? old|car ?seat|pram|stroller|pushchair|buggy|cot|crib|bunk|high ?chair|bouncer|rattle|teether|toy|dogs?|puppy|puppies|leash(?:es)?)\b/,
   ),
   // A child's restraint that tears or snaps (a car seat's or a pram's strap): the child is no longer held.
@@ -595,7 +595,7 @@ const RULES: readonly Rule[] = [
     'fraud',
     ['fraud', 'hacked'],
     ['email', 'e mail', 'phone', 'number', 'password', 'address', 'details'],
-    '(?:email|e-?mail address|e mail|phone number|mobile number|number|password|address|details) (?:on|of|for|in) (?:my|the|our) account (?:is now|was changed|has been changed|had been changed|got changed|has changed|changed|is different|was updated|has been updated)\\b',
+    '(?:email|e-?mail address|e mail|phone number|mobile number|number|password|address|details) (?:on|of|for|in) (?:my|the|our) account (?:is now|was changed|has been changed|had been changed|got changed|has changed|changed|is different|was updated|has been updated)\\b|(?:email|e-?mail address|phone number|mobile number|password|address|details)\\b[^.!?\\n]{0,30}?\\b(?:its|it has|it had|they have|theyve|has|have|had) been (?:changed|updated|altered|swapped)\\b',
     /\b(?:never seen|dont recogni[sz]e|do not recogni[sz]e|didnt recogni[sz]e|not mine|isnt mine|wasnt me|not me|(?:didnt|did not|never) (?:change|changed|do|did|make|made|update|updated|ask|asked)|someone|somebody)\b/,
   ),
   // A phishing victim: card, bank or login details given to a message or page that was not the shop's.
@@ -649,8 +649,8 @@ const RULES: readonly Rule[] = [
       'fraud',
       ['fraud', 'giftcard'],
       ['gift*', 'egift*', 'voucher*', 'credit'],
-      '(?:e-?gift ?cards?|gift ?cards?|gift vouchers?|vouchers?|store credit)[^\\n]{0,160}?(?:balance (?:is |of |shows |showing |says |now |was )?(?:zmoney|zero|nothing|empty)|(?:shows|says|has|showing) (?:a )?(?:zmoney|zero|no|an empty) balance|(?:has been|had been|was|been|already|is) (?:already )?(?:used|redeemed|spent|drained|emptied)|drained|emptied)',
-      /\b(?:never (?:used|redeemed|spent|touched|typed|entered|given|shared)|(?:havent|have not|hadnt|had not|didnt|did not) (?:even )?(?:used|redeemed|spent|touched)|not used|unused|unopened|still sealed|not me|wasnt me|someone|somebody|stole|stolen)\b/,
+      '(?:e-?gift ?cards?|gift ?cards?|gift vouchers?|vouchers?|store credit)[^\\n]{0,160}?(?:balance (?:is |of |shows |showing |says |now |was )?(?:zmoney|zero|nothing|empty)|(?:shows|says|has|showing) (?:a )?(?:zmoney|zero|no|an empty) balance|(?:has been|had been|was|been|already|is) (?:already |completely |fully |all )?(?:used|redeemed|spent|drained|emptied)|drained|emptied)',
+      /\b(?:never (?:used|redeemed|spent|touched|typed|entered|given|shared)|(?:havent|have not|hadnt|had not|didnt|did not) (?:even )?(?:used|redeemed|spent|touched)|not used|unused|unopened|still sealed|never placed|never made|(?:didnt|did not) (?:place|make)|nobody else|not me|wasnt me|someone|somebody|stole|stolen)\b/,
     ),
     unless: /\b(?:used|spent|redeemed) (?:zmoney|some|part|half) (?:of it|of the balance|on)\b/,
   },
@@ -764,7 +764,7 @@ const BEFORE_BUYING =
 const WORRY = /\b(?:worried|worries|worry|worrying|concerned|nervous|afraid|scared) (?:about|of|that)\b/;
 // What the customer has read or knows, not what happened ("I've read stories about children swallowing magnets").
 const HEARSAY =
-  /\b(?:(?:ive|i have|weve|we have|i|we) (?:read|heard|seen) (?:about|that|of|stories|reports|some|a lot|lots|online|reviews)|stories (?:about|of)|(?:one of the |a |some |the )?reviews? (?:on|of|for|says?|said|mentions?|claims?)|(?:i|we) (?:already )?know (?:that|thats|its|they|these|it|actual|\w+ (?:and \w+ )?(?:are|is|can be))|apparently)\b/;
+  /\b(?:(?:ive|i have|weve|we have|i|we) (?:read|heard|seen) (?:about|that|of|stories|reports|some|a lot|lots|online|reviews|(?:a few|several|many|lots of|a lot of|an?) (?:articles?|posts?|stories|reports|reviews|threads?|comments))|stories (?:about|of)|(?:one of the |a |some |the )?reviews? (?:on|of|for|says?|said|mentions?|claims?)|(?:i|we) (?:already )?know (?:that|thats|its|they|these|it|actual|\w+ (?:and \w+ )?(?:are|is|can be))|apparently)\b/;
 
 /** The sentence (or line) of the text around `index`, and whether it ends in a question mark. */
 function sentenceAt(text: string, index: number): { sentence: string; start: number; isQuestion: boolean } {
@@ -809,7 +809,7 @@ const NOT_THIS_PRODUCT =
 const LONG_PAST =
   /\b(?:back in (?:january|february|march|april|may|june|july|august|september|october|november|december|the spring|the summer|zyear)|last (?:summer|winter|spring|autumn|fall|year|christmas)|(?:a few|several|two|three|\d+) (?:months|years) ago|a year ago)\b/;
 const PUT_RIGHT =
-  /\b(?:replaced|sent (?:me )?a replacement|replacement (?:you|they) sent|the replacement|refunded|sorted (?:it|that|this)|thanks for sorting|resolved)\b/;
+  /\b(?:replaced|sent (?:me )?a replacement|replacement (?:you|they) sent|the replacement|refunded|full refund|sorted (?:it|that|this)|all sorted|thanks for sorting|resolved)\b/;
 const NOW = /\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening|week)|now|again|just now|still)\b/;
 
 /** A harm told as history: its sentence dates it long ago (and not now), and the message says it was put right. */
