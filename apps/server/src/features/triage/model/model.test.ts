@@ -89,6 +89,7 @@ describe('safety, fraud and legal rules', () => {
       ['dumbbell collars', 'A plate slid off halfway through a curl and landed on my foot. Toe is black and purple.'],
       ['dog chews', "He had one of the chews on Sunday and he's been sick about six times since."],
       ['high chair', 'The strap buckle on the high chair has stopped locking; she nearly slid out under the tray.'],
+      ['charger', 'The usb-c charger gets so hot after about 10 mins i cant actually hold it. Is that normal?'],
       ['High chair', 'The high chair tipped over with my daughter in it and she hit her head. I want a refund.'],
       ['smoke alarm', 'The smoke alarm does not go off when I press test, even with new batteries. Can I return it?'],
       ['Floor lamp', 'Every time I touch the metal base I get a slight electric tingle. I would like my money back.'],
@@ -134,6 +135,8 @@ describe('safety, fraud and legal rules', () => {
       "My bank statement shows two payments. I rang my bank and they've opened a dispute on the second payment.",
       'My aunt gave me a £100 gift card. At checkout the balance was £0.00; it was still sealed until tonight.',
       "I checked my saved address and it's been changed to somewhere I've never heard of. I definitely didn't do that.",
+      "3 texts in the last hour with a verification code for my account. I haven't tried to log in or reset anything.",
+      "If these charges aren't refunded this week I'll be disputing every charge with my bank.",
     ]) {
       expect(classify('', text).priority, text).toBe('urgent');
     }
@@ -298,6 +301,7 @@ describe('safety, fraud and legal rules', () => {
       'Back in February my old toaster from you caught fire and you gave me a full refund. All sorted! Which one now?',
       "I've read a few articles saying cot bumpers can be a suffocation risk. Is yours breathable?",
       "Are your baby wipes free from parabens? Trying to avoid anything toxic on my newborn's skin.",
+      'Since Black Friday my inbox has basically exploded with your offers. Please take me off the list.',
       // The model alone leans to urgent on these, without the probability urgent needs (classify.ts).
       "Account email typo. I made a typo in my email when I signed up and now I can't log in. It's j.kavanagh@ with a missing 'a'. Please fix it.",
     ]) {
@@ -315,6 +319,9 @@ describe('safety, fraud and legal rules', () => {
     ]) {
       expect(classify('', text).priority, text).not.toBe('urgent');
     }
+    // A membership fee the customer never signed up for is money wrongly taken (the guide: high), not fraud.
+    const membership = "There's a £79 charge on my card labelled 'Plus annual membership'. I never signed up for Plus.";
+    expect(findRuleHits(normaliseText('', membership))).toEqual([]);
     // Nor does the gift card rule on a card its owner spent part of (what is left is money owed).
     const partlySpent =
       "I had a £50 gift card and used £20 of it. Now the balance is £0.00 and I haven't used it anywhere else.";

@@ -186,7 +186,7 @@ const RULES: readonly Rule[] = [
       'oververhit*',
       'superaquec*',
     ],
-    `${notAfter('\\b(?:i|we|im|you|youre|were|he|she|hes|shes|they|theyre) (?:keep |kept |always |get |got |was |am |were |are |feel |felt |start |started |end up |ended up )*', 'over ?heat(?:s|ed|ing)?')}\\b|overheeting\\b|hot to (?:the )?touch|too hot to (?:touch|hold|keep (?:my|your|a) (?:hand|finger)s? on|put (?:my|your|a) (?:hand|finger)s? on)|(?:so|too) hot (?:that )?(?:i|you|we|he|she) (?:couldnt|could not|cant|can not|cannot) (?:hold|touch)|(?:painfully|dangerously|burning|scorching|boiling|scary) hot|hot (?:inside|in) (?:my|his|her) ear|(?:so|very|really|super|extremely|too|incredibly|crazy) hot (?:on|while|when|during|whilst|after) (?:the |its |it was )?(?:charg\\w*|plugged|in use|using)|surriscald\\w*|uberhitz\\w*|surchauff\\w*|sobrecalent\\w*|oververhit\\w*|superaquec\\w*`,
+    `${notAfter('\\b(?:i|we|im|you|youre|were|he|she|hes|shes|they|theyre) (?:keep |kept |always |get |got |was |am |were |are |feel |felt |start |started |end up |ended up )*', 'over ?heat(?:s|ed|ing)?')}\\b|overheeting\\b|hot to (?:the )?touch|too hot to (?:touch|hold|keep (?:my|your|a) (?:hand|finger)s? on|put (?:my|your|a) (?:hand|finger)s? on)|(?:so|too) hot (?:that )?(?:i|you|we|he|she) (?:couldnt|could not|cant|can not|cannot) (?:hold|touch)|(?:so|too) hot\\b[^.!?\\n]{1,30}? (?:i|you|we|he|she) (?:couldnt|could not|cant|can not|cannot) (?:actually |even |physically |safely )?(?:hold|touch)\\b|(?:painfully|dangerously|burning|scorching|boiling|scary) hot|hot (?:inside|in) (?:my|his|her) ear|(?:so|very|really|super|extremely|too|incredibly|crazy) hot (?:on|while|when|during|whilst|after) (?:the |its |it was )?(?:charg\\w*|plugged|in use|using)|surriscald\\w*|uberhitz\\w*|surchauff\\w*|sobrecalent\\w*|oververhit\\w*|superaquec\\w*`,
   ),
   rule(
     'safety',
@@ -229,7 +229,7 @@ const RULES: readonly Rule[] = [
       'wires',
       'wiring',
     ],
-    `${DEVICE} ${NEAR}(?:swell\\w*|swollen|bulg\\w*|puff(?:ed|ing|y)\\b|bloat\\w*|ballooned|expand(?:ed|ing))|(?:swell\\w*|swollen|bulg\\w*|puffed|bloated) ${NEAR}${DEVICE}\\b|(?:batter(?:y|ies)|power ?bank) ${NEAR}(?:leak\\w*|hiss\\w*|explod\\w*|very hot|so hot)|${notAfter('\\b(?:(?:flavou?r|taste|colou?r) |(?:inbox|phone|notifications?|e-?mails?|messages?) (?:is |are |was |were |keeps |kept |has been |have been )?(?:absolutely |literally |just )?)', 'explo(?:ded|des|ding|sion)')}\\b(?! (?:with|of) )|short.?circuit\\w*|(?:tripped|tripping|trips|blew|blown) (?:the |a |our |my )?(?:fuse|breaker|electrics|circuit|trip switch)|(?:fuse|breaker|electrics) (?:box )?(?:tripped|blew|went)|(?:exposed|bare|live) (?:wires?|copper|wiring)|(?:see|showing|visible) (?:the )?(?:bare )?(?:copper|wires? inside)|copper (?:strands?|wires?|wiring|threads?) (?:\\w+ )?(?:poking|sticking|showing|visible|exposed|coming)|(?:strands|wires) (?:are |were )?(?:poking|sticking) (?:out|through)`,
+    `${DEVICE} ${NEAR}(?:swell\\w*|swollen|bulg\\w*|puff(?:ed|ing|y)\\b|bloat\\w*|ballooned|expand(?:ed|ing))|(?:swell\\w*|swollen|bulg\\w*|puffed|bloated) ${NEAR}${DEVICE}\\b|(?:batter(?:y|ies)|power ?bank) ${NEAR}(?:leak\\w*|hiss\\w*|explod\\w*|very hot|so hot)|${notAfter('\\b(?:(?:flavou?r|taste|colou?r) |(?:inbox|phone|notifications?|e-?mails?|messages?) (?:is |are |was |were |has |have |had |keeps |kept |has been |have been )?(?:absolutely |literally |just |basically |totally |completely )?)', 'explo(?:ded|des|ding|sion)')}\\b(?! (?:with|of) )|short.?circuit\\w*|(?:tripped|tripping|trips|blew|blown) (?:the |a |our |my )?(?:fuse|breaker|electrics|circuit|trip switch)|(?:fuse|breaker|electrics) (?:box )?(?:tripped|blew|went)|(?:exposed|bare|live) (?:wires?|copper|wiring)|(?:see|showing|visible) (?:the )?(?:bare )?(?:copper|wires? inside)|copper (?:strands?|wires?|wiring|threads?) (?:\\w+ )?(?:poking|sticking|showing|visible|exposed|coming)|(?:strands|wires) (?:are |were )?(?:poking|sticking) (?:out|through)`,
   ),
   rule(
     'safety',
@@ -283,7 +283,7 @@ const RULES: readonly Rule[] = [
     'safety',
     ['safety', 'poison'],
     ['poison*', 'toxic'],
-    `poison\\w*|${notAfter('(?:non[ -]?|\\bavoid(?:ing)? (?:anything |everything |all |any )?|\\bfree (?:from|of) (?:anything )?)', 'toxic')}\\b(?! (?:customer|service|company|attitude|behaviou?r|positivity|relationship))`,
+    `poison\\w*|${notAfter('(?:non[ -]?|\\bavoid(?:ing)? (?:anything |everything |all |any |the )?|\\bfree (?:from|of) (?:anything )?)', 'toxic')}\\b(?! (?:customer|service|company|attitude|behaviou?r|positivity|relationship))`,
   ),
   rule(
     'safety',
@@ -475,6 +475,7 @@ const RULES: readonly Rule[] = [
       'hazardous',
       'safety',
       'risk',
+      'risks',
       'recall*',
       'gefahrlich*',
       'dangereu*',
@@ -583,6 +584,14 @@ const RULES: readonly Rule[] = [
     ],
     '(?:orders?|purchases?|payments?|charges?|transactions?|debits?)(?: (?!came\\b|contained\\b|included\\b|also\\b)\\w+){0,6} (?:that |which )?(?:i|we|neither of us|nobody) (?:dont|do not|didnt|did not|never|have not|havent|cant|cannot|can not) (?:make|made|place|placed|order|ordered|authori[sz]e|authori[sz]ed|recogni[sz]e|buy|bought|request|requested)|(?:someone|somebody|a stranger|strangers|my ex|an ex|my ex-partner)(?! (?:from|at|in|on) (?:your|the) (?:team|company|warehouse|store|shop|support|office|call centre|customer service))(?: else)? (?:\\w+ ){0,3}(?:into|accessed|access|logged|log|signed|sign|using|used|changed|ordered|placed|spent|bought|made|stole|hacked|took|taken)\\b(?=[\\w ]{0,60}\\b(?:account|card|password|login|details|email|address|phone|number|code|paypal|credit|saved))|(?:freeze|lock|block|suspend|secure) (?:my|the|our) (?:account|card)|(?:i|we) (?:have |has )?(?:never|not) (?:ordered|bought|purchased|made (?:a|any) (?:purchase|order)|had an account|have an account|made an account|been on)(?: \\w+)? (?:from you|anything|on your|with you|from your|in my life|any account|before|here)',
   ),
+  // Codes or reset mails for a sign-in the customer never tried: someone else is trying to get in.
+  rule(
+    'fraud',
+    ['fraud', 'hacked'],
+    ['havent', 'have not', 'didnt', 'did not', 'never'],
+    '(?:havent|have not|didnt|did not|never) (?:even )?(?:tried|asked|attempted|requested|gone) (?:to )?(?:log(?:ged)? ?in|sign(?:ed)? ?in|reset|change|request)\\b',
+    /\b(?:codes?|verification|2fa|two factor|one ?time|otp|reset (?:links?|e-?mails?|codes?)|(?:security|sign ?in|log ?in) alerts?)\b/,
+  ),
   // Orders the customer has no memory of making.
   rule(
     'fraud',
@@ -632,7 +641,7 @@ const RULES: readonly Rule[] = [
     'fraud',
     ['fraud'],
     ['didnt', 'did not', 'never', 'havent', 'have not', 'used'],
-    '(?:(?:i|we) )?(?:didnt|did not|never) (?:order|ordered|buy|bought|place|placed|make|made|purchase|purchased) anything\\b|(?:my|our) (?:account|card|card details|details|paypal) (?:was|were|has been|have been|is being|had been) used\\b|(?:i|we) (?:didnt|did not|never|havent|have not) (?:order|ordered|buy|bought|place|placed|make|made|purchase|purchased) (?:it|this|that|these|them|anything)\\b|(?:i|we) (?:never|didnt|did not) (?:sign|signed|subscribe|subscribed) (?:up )?(?:to|for)\\b',
+    '(?:(?:i|we) )?(?:didnt|did not|never) (?:order|ordered|buy|bought|place|placed|make|made|purchase|purchased) anything\\b|(?:my|our) (?:account|card|card details|details|paypal) (?:was|were|has been|have been|is being|had been) used\\b|(?:i|we) (?:didnt|did not|never|havent|have not) (?:order|ordered|buy|bought|place|placed|make|made|purchase|purchased) (?:it|this|that|these|them|anything)\\b',
     /\b(?:order confirmation|from my account|on my account|in my account|my (?:credit |debit )?card|statement|bank|charged|charges?|debited|paypal)\b/,
   ),
   // Account details changed or used without the owner's say-so.
@@ -711,8 +720,9 @@ const RULES: readonly Rule[] = [
       'advogad*',
       'advocaat*',
       'verbraucherzentrale',
+      'afca',
     ],
-    `${notAfter('(?:\\b(?:is|am|are|was|were|as|im|hes|shes|being) an? (?:\\w+ )?|power of |& ?\\w+ |(?:conveyancing|probate|patent|immigration|trademark|trade mark|tax|wills?) )', 'lawyers?|solicitors?|attorneys?|barristers?')}\\b|counsel\\b|paralegal\\b|legal (?:action|advice|advisor|adviser|proceedings|claim|route|steps|recourse|team|department|letter|dispute)|lawsuit|(?:to|in|at|through|via|the|a|claims|county|district|consumer|civil|magistrates) court\\b(?<!(?:food|tennis|basketball|netball|squash|badminton) court)(?! (?:shoes?|heels?|pumps?|road|rd|street|lane|avenue|way|drive|close|flats?|apartments?|house|yard))|${notAfter('\\b(?:landlord|neighbou?r|builder|employer|tenant|ex|agent|insurer|garage|mechanic|airline|ex-partner) (?:to|in) (?:the )?', 'small claims')}|money claim online|mcol\\b|hmcts\\b|county court judg(?:e)?ments?|ccj\\b|tribunal\\b|(?:will|going to|gonna|ll|shall|intend to|plan to|prepared to) (?:be )?su(?:e|ing)\\b|sue (?:you|your|them|the company|for)\\b|suing\\b|${notAfter('\\b(?:work|worked|works|working|years|career|job|retired from|used to be|office) (?:in|at|for|with) (?:the )?(?:\\w+ )?', 'trading standards|ombudsm[ae]n')}|consumer (?:protection|court|forum|affairs|authority|helpline|council|commission|bureau|agency|association|ombudsman|tribunal|watchdog|organi[sz]ation|centre|center)|competition bureau|fccpc\\b|ccpc\\b|fair trading\\b|section 75\\b|better business bureau|bbb\\b|ftc\\b|accc\\b|cma\\b|acm\\b|citizens advice|letter before action|letter of claim|formal (?:demand|notice)|(?:final|last) warning|(?:report(?:ing)?|complain(?:ing)?|complaint) (?:you |this |your company |your shop |your store |it )?to (?:the )?(?:police|regulator|authorities|watchdog)|false advertising|bait and switch|anwalt\\w*|rechtsanwalt\\w*|avocat\\w*|abogad\\w*|avvocat\\w*|advogad\\w*|advocaat\\w*|verbraucherzentrale`,
+    `${notAfter('(?:\\b(?:is|am|are|was|were|as|im|hes|shes|being) an? (?:\\w+ )?|power of |& ?\\w+ |(?:conveyancing|probate|patent|immigration|trademark|trade mark|tax|wills?) )', 'lawyers?|solicitors?|attorneys?|barristers?')}\\b|counsel\\b|paralegal\\b|legal (?:action|advice|advisor|adviser|proceedings|claim|route|steps|recourse|team|department|letter|dispute)|lawsuit|(?:to|in|at|through|via|the|a|claims|county|district|consumer|civil|magistrates) court\\b(?<!(?:food|tennis|basketball|netball|squash|badminton) court)(?! (?:shoes?|heels?|pumps?|road|rd|street|lane|avenue|way|drive|close|flats?|apartments?|house|yard))|${notAfter('\\b(?:landlord|neighbou?r|builder|employer|tenant|ex|agent|insurer|garage|mechanic|airline|ex-partner) (?:to|in) (?:the )?', 'small claims')}|money claim online|mcol\\b|hmcts\\b|county court judg(?:e)?ments?|ccj\\b|tribunal\\b|(?:will|going to|gonna|ll|shall|intend to|plan to|prepared to) (?:be )?su(?:e|ing)\\b|sue (?:you|your|them|the company|for)\\b|suing\\b|${notAfter('\\b(?:work|worked|works|working|years|career|job|retired from|used to be|office) (?:in|at|for|with) (?:the )?(?:\\w+ )?', 'trading standards|ombudsm[ae]n')}|consumer (?:protection|court|forum|affairs|authority|helpline|council|commission|bureau|agency|association|ombudsman|tribunal|watchdog|organi[sz]ation|centre|center)|afca\\b|competition bureau|fccpc\\b|ccpc\\b|fair trading\\b|section 75\\b|better business bureau|bbb\\b|ftc\\b|accc\\b|cma\\b|acm\\b|citizens advice|letter before action|letter of claim|formal (?:demand|notice)|(?:final|last) warning|(?:report(?:ing)?|complain(?:ing)?|complaint) (?:you |this |your company |your shop |your store |it )?to (?:the )?(?:police|regulator|authorities|watchdog)|false advertising|bait and switch|anwalt\\w*|rechtsanwalt\\w*|avocat\\w*|abogad\\w*|avvocat\\w*|advogad\\w*|advocaat\\w*|verbraucherzentrale`,
   ),
   // The police told of the shop, or its reference on a complaint (not a crime number for one's own insurer).
   {
@@ -741,7 +751,7 @@ const RULES: readonly Rule[] = [
       'paypal',
       'amex',
     ],
-    `(?:asked|asking|ask|told|telling|tell|getting|got|contacted|contacting|called|calling|instructed) (?:my |the )?(?:bank|card (?:company|provider|issuer)|credit card (?:company|provider)|paypal|amex)\\b[^.!?\\n]{0,60}?\\b(?:pull|claw|take|get|reverse|reclaim|recall)(?:ed|ing|s)? (?:the |my )?(?:money|payment|funds|charge|transaction|it) back\\b|(?:bank|card (?:company|provider|issuer)|credit card (?:company|provider)|paypal|amex)\\b[^.!?\\n]{0,60}?\\b(?:pull|claw|reverse|reclaim)(?:ed|ing|s)? (?:the |my )?(?:money|payment|funds|charge|transaction|it) back\\b|(?:bank|card (?:company|provider|issuer)|paypal)\\b[^.!?\\n]{0,40}?\\breverse (?:the |this |your )?(?:payment|charge|transaction)\\b|chargebacks?\\b|${notAfter('(?:delivery|postage|shipping|postal|original|p ?& ?p|the) ', 'charge backs?')}\\b(?! (?:the|my|for|on|to|if|as|too|also|or|and|of)\\b)|(?:will|going to|gonna|ll|shall) (?:have to )?(?:raise|open|file|start) (?:a )?(?:dispute|chargeback)\\b|(?:raised|raise|raising|open|opened|file|filed|filing|start|started|starting) (?:a )?(?:dispute|claim) (?:with|through) (?:my |the )?(?:bank|card|credit card|paypal|card issuer|klarna)|(?:opened|raised|filed|started|opening|raising|filing) (?:a )?(?:dispute|chargeback|claim) (?:on|for|over|about|against) (?:the|this|that|my|your|a|both)\\b|disputed (?:the|this|it)\\b|disput(?:e|ing) (?:the|this|that|my|your) (?:charge|payment|transaction)\\b|disput(?:e|ing) (?:it|this|that|the money) (?:with|through) (?:my |the )?(?:bank|card|credit card|card company|card issuer|paypal|amex|visa|mastercard)\\b`,
+    `(?:asked|asking|ask|told|telling|tell|getting|got|contacted|contacting|called|calling|instructed) (?:my |the )?(?:bank|card (?:company|provider|issuer)|credit card (?:company|provider)|paypal|amex)\\b[^.!?\\n]{0,60}?\\b(?:pull|claw|take|get|reverse|reclaim|recall)(?:ed|ing|s)? (?:the |my )?(?:money|payment|funds|charge|transaction|it) back\\b|(?:bank|card (?:company|provider|issuer)|credit card (?:company|provider)|paypal|amex)\\b[^.!?\\n]{0,60}?\\b(?:pull|claw|reverse|reclaim)(?:ed|ing|s)? (?:the |my )?(?:money|payment|funds|charge|transaction|it) back\\b|(?:bank|card (?:company|provider|issuer)|paypal)\\b[^.!?\\n]{0,40}?\\breverse (?:the |this |your )?(?:payment|charge|transaction)\\b|chargebacks?\\b|${notAfter('(?:delivery|postage|shipping|postal|original|p ?& ?p|the) ', 'charge backs?')}\\b(?! (?:the|my|for|on|to|if|as|too|also|or|and|of)\\b)|(?:will|going to|gonna|ll|shall) (?:have to )?(?:raise|open|file|start) (?:a )?(?:dispute|chargeback)\\b|(?:raised|raise|raising|open|opened|file|filed|filing|start|started|starting) (?:a )?(?:dispute|claim) (?:with|through) (?:my |the )?(?:bank|card|credit card|paypal|card issuer|klarna)|(?:opened|raised|filed|started|opening|raising|filing) (?:a )?(?:dispute|chargeback|claim) (?:on|for|over|about|against) (?:the|this|that|my|your|a|both)\\b|disputed (?:the|this|it)\\b|disput(?:e|ing) (?:the|this|that|my|your) (?:charge|payment|transaction)\\b|disput(?:e|ing) (?:it|this|that|the money|(?:every|each|all (?:the |of the |\\w+ )?|the|these|those|both) (?:charges?|payments?|transactions?)) (?:with|through) (?:my |the )?(?:bank|card|credit card|card company|card issuer|paypal|amex|visa|mastercard)\\b`,
   ),
 ];
 
@@ -764,7 +774,7 @@ const BEFORE_BUYING =
 const WORRY = /\b(?:worried|worries|worry|worrying|concerned|nervous|afraid|scared) (?:about|of|that)\b/;
 // What the customer has read or knows, not what happened ("I've read stories about children swallowing magnets").
 const HEARSAY =
-  /\b(?:(?:ive|i have|weve|we have|i|we) (?:read|heard|seen) (?:about|that|of|stories|reports|some|a lot|lots|online|reviews|(?:a few|several|many|lots of|a lot of|an?) (?:articles?|posts?|stories|reports|reviews|threads?|comments))|stories (?:about|of)|(?:one of the |a |some |the )?reviews? (?:on|of|for|says?|said|mentions?|claims?)|(?:i|we) (?:already )?know (?:that|thats|its|they|these|it|actual|\w+ (?:and \w+ )?(?:are|is|can be))|apparently)\b/;
+  /\b(?:(?:ive|i have|weve|we have|i|we) (?:read|heard|seen) (?:about|that|of|stories|reports|some|a lot|lots|online|reviews|(?:a few|several|many|lots of|a lot of|an?) (?:articles?|posts?|stories|reports|reviews|threads?|comments|things))|stories (?:about|of)|(?:one of the |a |some |the )?reviews? (?:on|of|for|says?|said|mentions?|claims?)|(?:i|we) (?:already )?know (?:that|thats|its|they|these|it|actual|\w+ (?:and \w+ )?(?:are|is|can be))|apparently)\b/;
 
 /** The sentence (or line) of the text around `index`, and whether it ends in a question mark. */
 function sentenceAt(text: string, index: number): { sentence: string; start: number; isQuestion: boolean } {
