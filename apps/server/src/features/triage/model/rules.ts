@@ -256,7 +256,7 @@ const RULES: readonly Rule[] = [
       'asthma',
       'breath*',
       'wheez*',
-      'lightheaded',
+      'lightheaded*',
       'dizz*',
       'vomit*',
       'throwing',
