@@ -90,6 +90,18 @@ describe('safety, fraud and legal rules', () => {
       ['dog chews', "He had one of the chews on Sunday and he's been sick about six times since."],
       ['high chair', 'The strap buckle on the high chair has stopped locking; she nearly slid out under the tray.'],
       ['charger', 'The usb-c charger gets so hot after about 10 mins i cant actually hold it. Is that normal?'],
+      ['ladder', 'One of the hinges unlocked and the ladder folded in on itself. He has a badly bruised back.'],
+      [
+        'angle grinder',
+        "Returning it: the disc guard won't lock in any position and a chunk of disc flew past my face.",
+      ],
+      ['kayak', 'On the lake the hull started taking on water, the seam had split. Which seat fits the kayak?'],
+      ['sleeping bag', 'Wrong colour. Also one of the gas canisters in the box is hissing and the box smells of gas.'],
+      [
+        'fan heater',
+        "Four stars, but the tip-over switch doesn't seem to work: my dog knocked it over and it kept running.",
+      ],
+      ['helmet', "The buckle on the kids' helmet keeps popping open by itself when he's riding. Exchange please."],
       ['High chair', 'The high chair tipped over with my daughter in it and she hit her head. I want a refund.'],
       ['smoke alarm', 'The smoke alarm does not go off when I press test, even with new batteries. Can I return it?'],
       ['Floor lamp', 'Every time I touch the metal base I get a slight electric tingle. I would like my money back.'],
@@ -302,6 +314,9 @@ describe('safety, fraud and legal rules', () => {
       "I've read a few articles saying cot bumpers can be a suffocation risk. Is yours breathable?",
       "Are your baby wipes free from parabens? Trying to avoid anything toxic on my newborn's skin.",
       'Since Black Friday my inbox has basically exploded with your offers. Please take me off the list.',
+      'did my first spin class and my legs are on fire, which foam roller do u recommend?',
+      'Got absolutely smoked on the climb by a road bike. Would an 11-34 cassette fit my hybrid?',
+      'Years ago an old stove I had (not from you) flared up. Your staff showed me the flame-failure model. Thanks!',
       // The model alone leans to urgent on these, without the probability urgent needs (classify.ts).
       "Account email typo. I made a typo in my email when I signed up and now I can't log in. It's j.kavanagh@ with a missing 'a'. Please fix it.",
     ]) {

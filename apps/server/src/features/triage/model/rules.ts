@@ -80,13 +80,13 @@ const RULES: readonly Rule[] = [
     'safety',
     ['safety', 'fire'],
     ['fire', 'flame', 'flames', 'ablaze', 'burn*', 'incendie', 'incendio', 'feuer', 'fuego', 'fuoco', 'fogo'],
-    `${notAfter('\\bmouths? ', 'caught|catch|catching|catches|on|set(?: itself)?|burst into')} (?:on )?(?:fire|flames?)\\b|fire (?:hazard|risk|brigade|service|department|fighters?)\\b|flames?\\b(?! red| retardant|[ -]effect)|ablaze\\b|burn(?:ed|t)? (?:the house |our house |the place |the flat )?down\\b|incendi[eo]\\b|feuer\\b|${notAfter('\\ba ', 'fuego|fuoco|fogo')}\\b(?! (?:lento|medio|alto|bajo|fuerte|vivo|basso|brando|baixo|forte))`,
+    `(?:${notAfter('\\bmouths? ', 'caught|catch|catching|catches|set(?: itself)?|burst into')}|${notAfter('\\b(?:mouths?|legs?|lungs?|calves|quads|thighs?|muscles?|arms?|feet|throat) (?:are |is |were |was |feel |felt |feeling )?(?:absolutely |literally |totally |properly )?', 'on')}) (?:on )?(?:fire|flames?)\\b|fire (?:hazard|risk|brigade|service|department|fighters?)\\b|flames?\\b(?! red| retardant|[ -](?:effect|failure|proof|resistant|retardant))|ablaze\\b|burn(?:ed|t)? (?:the house |our house |the place |the flat )?down\\b|incendi[eo]\\b|feuer\\b|${notAfter('\\ba ', 'fuego|fuoco|fogo')}\\b(?! (?:lento|medio|alto|bajo|fuerte|vivo|basso|brando|baixo|forte))`,
   ),
   rule(
     'safety',
     ['safety', 'smoke'],
     ['smok*', 'smoak*', 'fumes', 'rauch*', 'fumee', 'humo', 'fumo', 'fumaca'],
-    `${notAfter('\\b(?:in|colou?r|shade) ', 'smok(?:e|ed|es|ing|eing|in|ey|y)|smoak\\w*')}\\b(?! (?:grey|gray|glass|blue|colou?r|finish|lens|lenses|tint|tinted|effect|eye|eyes|machine|free|alarms?|detectors?|hot (?:deals?|prices?|offers?|bargains?|sales?|looks?|dress\\w*|outfits?)))(?<!non[ -]smok\\w*)|fumes\\b|rauch\\w*|fumee\\b|humo\\b|fumo\\b|fumaca\\b`,
+    `${notAfter('\\b(?:(?:in|colou?r|shade) |(?:got|get|gets|getting) (?:absolutely |totally |completely |properly |well )?)', 'smok(?:e|ed|es|ing|eing|in|ey|y)|smoak\\w*')}\\b(?! (?:grey|gray|glass|blue|colou?r|finish|lens|lenses|tint|tinted|effect|eye|eyes|machine|free|alarms?|detectors?|hot (?:deals?|prices?|offers?|bargains?|sales?|looks?|dress\\w*|outfits?)))(?<!non[ -]smok\\w*)|fumes\\b|rauch\\w*|fumee\\b|humo\\b|fumo\\b|fumaca\\b`,
   ),
   rule(
     'safety',
@@ -327,7 +327,7 @@ const RULES: readonly Rule[] = [
       'landed',
       'dropped',
     ],
-    `injur(?:y|ies|ed|ing)\\b|(?:got|get|gets|getting|was|been|is|be|being) (?:badly |seriously )?hurt\\b|hurt ${PERSON}\\b|(?:cut|nicked|sliced|gashed) (?:${PERSON}|${OWN_BODY})|(?:got|get|gets|getting|a|nasty|deep|bad) (?:nasty |deep |bad )?cut (?:on|to|in) (?:my|his|her|their)|${BODY} (?:was |is |started |kept |wont stop )?bleeding|stitches\\b|went (?:straight |flying |right )?over the (?:handlebars|bars)\\b|(?:took|taken|scraped|ripped|tore) (?:the )?skin off|(?:skinned|grazed|scraped) (?:his|her|my|their|both) (?:knees?|elbows?|hands?|chin|arms?|legs?|face)\\b|a ?& ?e\\b|emergency room|urgent care|minor injuries|(?:taken|rushed|took (?:him|her|them|me)|ended up|had to go) (?:to |in |into |at )?(?:the )?(?:hospital|er|emergency|a and e)\\b|ambulance\\b|poison control|(?:fell|tipped|toppled|came down|landed|dropped) (?:over |right |straight )?(?:on|onto) (?:${PERSON}|${OWN_BODY}|the baby)|glass (?:in|through|into) (?:the |my |our )?(?:\\w+ )?(?:food|tea|jam|rice|drink|milk|formula|sauce|meal|coffee|soup|cereal)|(?:i|he|she|we|they|(?:my|our) ${RELATIVE}) (?:came|fell|was thrown|got thrown|were thrown) off\\b|(?:tipped|toppled|fell|collapsed) (?:over |down |sideways |backwards |forwards |forward |backward )?with ${PERSON} (?:in|on) it\\b|(?:hit|banged|bumped|smacked|cracked) (?:his|her|their|my) head\\b|(?:i was|im|i am|i got|he was|she was|we were|they were|left (?:me|him|her|them|us)) (?:badly |all |quite |really )?(?:bruised|grazed|cut up)\\b|(?:tv|telly|television|mirror|shelf|shelves|cabinet|bookcase|wardrobe|unit|bracket|radiator) (?:\\w+ ){0,3}?(?:came off|fell off|came down off|came away from|fell from|pulled out of) (?:the )?wall\\b|(?:fell|tumbled|went flying|slipped) down (?:the )?(?:\\d+ |two |three |four |a few |several |some |a flight of )?(?:stairs|steps)\\b|${BODY} (?:got |was |is |were |became |kept getting )?(?:trapped|wedged) (?:in|between|under|inside)\\b`,
+    `injur(?:y|ies|ed|ing)\\b|(?:got|get|gets|getting|was|been|is|be|being) (?:badly |seriously )?hurt\\b|hurt ${PERSON}\\b|(?:cut|nicked|sliced|gashed) (?:${PERSON}|${OWN_BODY})|(?:got|get|gets|getting|a|nasty|deep|bad) (?:nasty |deep |bad )?cut (?:on|to|in) (?:my|his|her|their)|${BODY} (?:was |is |started |kept |wont stop )?bleeding|stitches\\b|went (?:straight |flying |right )?over the (?:handlebars|bars)\\b|(?:took|taken|scraped|ripped|tore) (?:the )?skin off|(?:skinned|grazed|scraped) (?:his|her|my|their|both) (?:knees?|elbows?|hands?|chin|arms?|legs?|face)\\b|a ?& ?e\\b|emergency room|urgent care|minor injuries|(?:taken|rushed|took (?:him|her|them|me)|ended up|had to go) (?:to |in |into |at )?(?:the )?(?:hospital|er|emergency|a and e)\\b|ambulance\\b|poison control|(?:fell|tipped|toppled|came down|landed|dropped) (?:over |right |straight )?(?:on|onto) (?:${PERSON}|${OWN_BODY}|the baby)|glass (?:in|through|into) (?:the |my |our )?(?:\\w+ )?(?:food|tea|jam|rice|drink|milk|formula|sauce|meal|coffee|soup|cereal)|(?:i|he|she|we|they|(?:my|our) ${RELATIVE}) (?:came|fell|was thrown|got thrown|were thrown) off\\b(?<!\\bthey came off)|(?:tipped|toppled|fell|collapsed) (?:over |down |sideways |backwards |forwards |forward |backward )?with ${PERSON} (?:in|on) it\\b|(?:hit|banged|bumped|smacked|cracked) (?:his|her|their|my) head\\b|(?:i was|im|i am|i got|he was|she was|we were|they were|left (?:me|him|her|them|us)) (?:badly |all |quite |really )?(?:bruised|grazed|cut up)\\b|(?:has|had|have|got|with) (?:a )?(?:badly |really |very |nasty |huge )?(?:bruised|grazed|gashed|sprained) ${BODY}\\b|(?:tv|telly|television|mirror|shelf|shelves|cabinet|bookcase|wardrobe|unit|bracket|radiator) (?:\\w+ ){0,3}?(?:came off|fell off|came down off|came away from|fell from|pulled out of) (?:the )?wall\\b|(?:fell|tumbled|went flying|slipped) down (?:the )?(?:\\d+ |two |three |four |a few |several |some |a flight of )?(?:stairs|steps)\\b|${BODY} (?:got |was |is |were |became |kept getting )?(?:trapped|wedged) (?:in|between|under|inside)\\b`,
   ),
   // Food that is not safe to eat: glass, metal or plastic in it, a broken tooth, mould already eaten.
   rule(
@@ -400,7 +400,7 @@ const RULES: readonly Rule[] = [
       'open',
       'undone',
     ],
-    `(?:buckle|harness|brakes?|strap|straps|latch|lock|clip|gate|rail|hinge|frame|base|suckers?|suction cups?|slats?|isofix|catch|clasp|guard) ${NEAR}(?:(?:comes|came) unclipped|came (?:undone|open|loose|apart|off)|comes (?:undone|open|loose|apart)|gave way|gives way|lets go|let go|(?:popped|pops|popping|came|comes|pulled|pulls|fell|falls|slid|slips|slipped) (?:straight |right )?(?:out of|off|away from) (?:the )?(?:wall|walls|frame|door ?frame|banister)\\b(?! (?:socket|plug|outlet))|doesnt hold|didnt hold|wont hold|not holding|collapsed|collapses|folded up|(?:doesnt|does not|didnt|wont|will not|no longer) (?:latch|lock|click|clip|go green|engage|stay (?:closed|locked|shut|fastened))|releases? (?:if|when|as soon as|whenever) (?:\\w+ ){0,4}?(?:push|pushes|pushed|pull|pulls|pulled|lean|leans|leaned|leant|tug|tugs|wriggles?|touch|touches)\\b|not (?:latching|locking|clicking)|(?:has |have |had )?stopped (?:latching|locking|clicking|holding|engaging|working))|(?:buckle|harness|latch|brakes?|slats?|guard ?rail|bed ?guard|isofix|catch|clasp) ${NEAR}(?:snapped|snaps|broke|breaks|failed|fails|cracked|gave way)\\b|(?:un(?:clips?|clipped|buckles?|buckled|does)|undid|opened|opens|came open|comes open|came undone|comes undone|released|releases) (?:up )?(?:itself|by itself|on its own)|(?:popped|pops|came|comes|pulled|pulls|fell|falls) (?:straight |right )?(?:out of|away from) (?:the )?(?:wall|walls|door ?frame|banister)\\b(?! (?:socket|plug|outlet|charger))|rolled (?:away |off )?(?:the (?:kerb|curb|pavement|path|step) )?(?:into|down|onto) (?:the )?(?:road|street|traffic|stairs)|(?:creeps?|creeping|rolls?|rolling|rolled|moves?|moving|slides?|sliding) (?:forward|forwards|away|down|off)[\\w ,]{0,30}? with the (?:brakes?|brake pedal) (?:\\w+ )?(?:on|applied|down|engaged)|with the (?:brakes?|brake pedal) (?:\\w+ )?(?:on|applied|down|engaged)\\b[\\w ,]{0,30}? (?:creeps?|creeping|rolls?|rolling|rolled|moves?|moving|slides?|sliding) (?:forward|forwards|away|down|off)\\b|(?:tiny|small|little) (?:\\w+ )?(?:beads?|parts?|pieces?|bits?|balls?|magnets?|button batter(?:y|ies)|coin batter(?:y|ies)) ${NEAR}(?:fell|came|coming|falling|fall|fallen|broke|break|breaking|popped) (?:out|off|loose|apart)|(?:beads?|parts?|pieces?|bits?|magnets?) (?:fell|came|coming|falling|fall|fallen|broke|popped) (?:out|off|loose)|(?:loose|exposed) magnets?\\b|magnets? (?:were|was|are|is|rattling|came|come|sitting|lying) (?:\\w+ )?loose`,
+    `(?:buckle|harness|brakes?|strap|straps|latch|lock|clip|gate|rail|hinge|frame|base|suckers?|suction cups?|slats?|isofix|catch|clasp|guard) ${NEAR}(?:(?:comes|came) unclipped|came (?:undone|open|loose|apart|off)|comes (?:undone|open|loose|apart)|gave way|gives way|lets go|let go|(?:popped|pops|popping|came|comes|pulled|pulls|fell|falls|slid|slips|slipped) (?:straight |right )?(?:out of|off|away from) (?:the )?(?:wall|walls|frame|door ?frame|banister)\\b(?! (?:socket|plug|outlet))|doesnt hold|didnt hold|wont hold|not holding|collapsed|collapses|folded up|(?:doesnt|does not|didnt|wont|will not|no longer) (?:latch|lock|click|clip|go green|engage|stay (?:closed|locked|shut|fastened))|releases? (?:if|when|as soon as|whenever) (?:\\w+ ){0,4}?(?:push|pushes|pushed|pull|pulls|pulled|lean|leans|leaned|leant|tug|tugs|wriggles?|touch|touches)\\b|not (?:latching|locking|clicking)|(?:has |have |had )?stopped (?:latching|locking|clicking|holding|engaging|working))|(?:buckle|harness|latch|brakes?|slats?|guard ?rail|bed ?guard|isofix|catch|clasp) ${NEAR}(?:snapped|snaps|broke|breaks|failed|fails|cracked|gave way)\\b|(?:un(?:clips?|clipped|buckles?|buckled|does)|undid|opened|opens|came open|comes open|came undone|comes undone|released|releases|(?:keeps )?(?:popping|pops|popped) open) (?:up )?(?:itself|by itself|on its own)|(?:popped|pops|came|comes|pulled|pulls|fell|falls) (?:straight |right )?(?:out of|away from) (?:the )?(?:wall|walls|door ?frame|banister)\\b(?! (?:socket|plug|outlet|charger))|rolled (?:away |off )?(?:the (?:kerb|curb|pavement|path|step) )?(?:into|down|onto) (?:the )?(?:road|street|traffic|stairs)|(?:creeps?|creeping|rolls?|rolling|rolled|moves?|moving|slides?|sliding) (?:forward|forwards|away|down|off)[\\w ,]{0,30}? with the (?:brakes?|brake pedal) (?:\\w+ )?(?:on|applied|down|engaged)|with the (?:brakes?|brake pedal) (?:\\w+ )?(?:on|applied|down|engaged)\\b[\\w ,]{0,30}? (?:creeps?|creeping|rolls?|rolling|rolled|moves?|moving|slides?|sliding) (?:forward|forwards|away|down|off)\\b|(?:tiny|small|little) (?:\\w+ )?(?:beads?|parts?|pieces?|bits?|balls?|magnets?|button batter(?:y|ies)|coin batter(?:y|ies)) ${NEAR}(?:fell|came|coming|falling|fall|fallen|broke|break|breaking|popped) (?:out|off|loose|apart)|(?:beads?|parts?|pieces?|bits?|magnets?) (?:fell|came|coming|falling|fall|fallen|broke|popped) (?:out|off|loose)|(?:loose|exposed) magnets?\\b|magnets? (?:were|was|are|is|rattling|came|come|sitting|lying) (?:\\w+ )?loose`,
     /\b(?:baby|babies|infant|newborn|toddlers?|child|children|kids?|sons?|daughters?|boys?|girls?|grandsons?|granddaughters?|nephews?|nieces?|months? old|years? old|car ?seat|pram|stroller|pushchair|buggy|cot|crib|bunk|high ?chair|bouncer|rattle|teether|toy|dogs?|puppy|puppies|leash(?:es)?)\b/,
   ),
   // A child's restraint that tears or snaps (a car seat's or a pram's strap): the child is no longer held.
@@ -497,6 +497,42 @@ const RULES: readonly Rule[] = [
     ['proof', 'childproof', 'resistant'],
     'child ?-?(?:proof|resistant) (?:cap|caps|lid|lids|lock|locks|top|closure|catch)\\b[^.!?\\n]{0,60}?\\b(?:didnt|did not|doesnt|does not|wont|will not|isnt|is not|not|never|no longer) (?:\\w+ )?(?:lock|locked|close|closed|shut|work|click|clicked|hold|held)\\b',
   ),
+  // A ladder that folds or gives way in use.
+  rule(
+    'safety',
+    ['safety'],
+    ['ladder', 'ladders', 'stepladder', 'stepladders', 'scaffold*'],
+    '(?:ladder|ladders|stepladder|stepladders|scaffold\\w*)\\b[^.!?\\n]{0,60}?\\b(?:folded|collapsed|gave way|buckled|gives way|collapses|folds)\\b',
+  ),
+  // A power tool's guard that will not stay in place.
+  rule(
+    'safety',
+    ['safety'],
+    ['guard', 'guards'],
+    '(?:disc |blade |safety |lower )?guard (?:wont|will not|doesnt|does not|cant|cannot|no longer|wouldnt) (?:\\w+ )?(?:lock|stay|hold|close|tighten)\\b',
+    /\b(?:grinder|saw|circular saw|mitre saw|miter saw|trimmer|strimmer|mower|blade|disc|chainsaw|planer|router)\b/,
+  ),
+  // A boat or kayak that takes on water, a gas canister that hisses or smells of gas.
+  rule(
+    'safety',
+    ['safety'],
+    ['water'],
+    '(?:taking on|took on|filling with|filled with|letting in|let in) water\\b',
+    /\b(?:kayaks?|canoes?|boats?|paddle ?boards?|sup|dinghy|dinghies|rafts?|inflatable)\b/,
+  ),
+  rule(
+    'safety',
+    ['safety'],
+    ['gas'],
+    '(?:smells?|smelled|smelling|stinks?|stank|reeks?) (?:strongly )?(?:of|like) gas\\b|gas (?:leak|leaks|leaking|smell)\\b|(?:canisters?|cylinders?|cartridges?) [^.!?\\n]{0,30}?\\bhiss\\w*',
+  ),
+  // A heater's tip-over switch that does not cut it out.
+  rule(
+    'safety',
+    ['safety'],
+    ['tip'],
+    'tip ?-?over (?:switch|protection|cut ?-?off|cut ?-?out|sensor|safety)\\b[^.!?\\n]{0,30}?\\b(?:doesnt|does not|didnt|did not|wont|isnt|is not|never|no longer|stopped|not) (?:\\w+ ){0,2}(?:work|working|cut|trip|switch|turn)',
+  ),
   // A cord or plug scorched by the current ("the cord went black near the handle").
   rule(
     'safety',
@@ -541,7 +577,7 @@ const RULES: readonly Rule[] = [
     'fraud',
     ['fraud', 'hacked'],
     ['hack*', 'compromised', 'hijacked', 'breached', 'takeover', 'theft', 'taken', 'identity', 'sim'],
-    `hack(?:ed|ing)(?<!(?:friend|friends|hers|his|theirs|sister|brother|colleague|mum|mom|dad|neighbou?r)\\b[\\w ]{0,40}hack(?:ed|ing))(?<!\\b(?:years? ago|last year|in +zyear|in (?:19|20)\\d\\d)\\b[\\w ,]{0,40}hack(?:ed|ing))(?<!\\b(?:can|could|might|may|would|will|cannot|cant|wont|avoid|prevent|stop|easy to|hard to) (?:be |get |getting |being )?hack(?:ed|ing))\\b(?! off\\b)${LONG_AGO_OR_ELSEWHERE}|hack(?:ed)? (?:me|my|into|in)\\b|hackers?\\b|account (?:was |has been |is |got )?(?:compromised|taken over|hijacked|breached)\\b${LONG_AGO_OR_ELSEWHERE}|(?:compromised|hijacked|breached) (?:my |the )?account|(?:account|identity) (?:takeover|theft)|identity (?:fraud|stolen)|sim (?:card )?swap\\w*`,
+    `hack(?:ed|ing)(?<!(?:friend|friends|hers|his|theirs|sister|brother|colleague|mum|mom|dad|neighbou?r)\\b[\\w ]{0,40}hack(?:ed|ing))(?<!\\b(?:years? ago|last year|in +zyear|in (?:19|20)\\d\\d)\\b[\\w ,]{0,40}hack(?:ed|ing))(?<!\\b(?:can|could|might|may|would|will|cannot|cant|wont|avoid|prevent|stop|easy to|hard to) (?:be |get |getting |being )?hack(?:ed|ing))(?<!\\b(?:i|we) (?:thought|assumed|feared|worried) (?:that )?[\\w ]{0,40}hack(?:ed|ing))\\b(?! off\\b)${LONG_AGO_OR_ELSEWHERE}|hack(?:ed)? (?:me|my|into|in)\\b|hackers?\\b|account (?:was |has been |is |got )?(?:compromised|taken over|hijacked|breached)\\b${LONG_AGO_OR_ELSEWHERE}|(?:compromised|hijacked|breached) (?:my |the )?account|(?:account|identity) (?:takeover|theft)|identity (?:fraud|stolen)|sim (?:card )?swap\\w*`,
   ),
   rule(
     'fraud',
@@ -659,7 +695,7 @@ const RULES: readonly Rule[] = [
       ['fraud', 'giftcard'],
       ['gift*', 'egift*', 'voucher*', 'credit'],
       '(?:e-?gift ?cards?|gift ?cards?|gift vouchers?|vouchers?|store credit)[^\\n]{0,160}?(?:balance (?:is |of |shows |showing |says |now |was )?(?:zmoney|zero|nothing|empty)|(?:shows|says|has|showing) (?:a )?(?:zmoney|zero|no|an empty) balance|(?:has been|had been|was|been|already|is) (?:already |completely |fully |all )?(?:used|redeemed|spent|drained|emptied)|drained|emptied)',
-      /\b(?:never (?:used|redeemed|spent|touched|typed|entered|given|shared)|(?:havent|have not|hadnt|had not|didnt|did not) (?:even )?(?:used|redeemed|spent|touched)|not used|unused|unopened|still sealed|never placed|never made|(?:didnt|did not) (?:place|make)|nobody else|not me|wasnt me|someone|somebody|stole|stolen)\b/,
+      /\b(?:never (?:used|redeemed|spent|touched|typed|entered|given|shared)|(?:havent|have not|hadnt|had not|didnt|did not) (?:even )?(?:used|redeemed|spent|touched)|not used|unused|unopened|still sealed|never placed|never made|(?:didnt|did not) (?:place|make)|nobody else|(?:scratch|scratch-off) (?:panel|strip) (?:was |is )?still covered|in my wallet|not me|wasnt me|someone|somebody|stole|stolen)\b/,
     ),
     unless: /\b(?:used|spent|redeemed) (?:zmoney|some|part|half) (?:of it|of the balance|on)\b/,
   },
@@ -813,7 +849,7 @@ function isAskedBeforeBuying(text: string, index: number): boolean {
 // Someone else's product, or an old one from elsewhere, in the story of a customer asking before buying
 // ("my neighbour's e-bike caught fire last winter", "years ago an old kettle of mine, bought elsewhere").
 const NOT_THIS_PRODUCT =
-  /\b(?:(?:my|our|a) (?:neighbou?r|friend|colleague|sister|brother|cousin|mum|mom|dad|aunt|uncle|boss|flatmate|housemate)s|(?:bought|got) (?:it |one |them )?(?:elsewhere|somewhere else|from (?:a|another) (?:market|shop|store|seller|website|brand))|(?:years|a year) ago|an old (?:one|\w+) of (?:mine|ours))\b/;
+  /\b(?:(?:my|our|a) (?:neighbou?r|friend|buddy|mate|colleague|sister|brother|cousin|mum|mom|dad|aunt|uncle|boss|flatmate|housemate)s|(?:bought|got) (?:it |one |them )?(?:elsewhere|somewhere else|from (?:a|another) (?:market|shop|store|seller|website|brand))|(?:years|a year) ago|an old (?:one|\w+) of (?:mine|ours))\b/;
 
 // A harm long past ("last summer", "back in April") that the shop put right, told in thanks or a new question.
 const LONG_PAST =
@@ -828,6 +864,15 @@ function isPastAndResolved(text: string, index: number): boolean {
   const { sentence, start } = sentenceAt(text, index);
   const past = LONG_PAST.exec(sentence);
   return past !== null && !NOW.test(sentence) && start + past.index <= index + 60;
+}
+
+// A product the customer says was not the shop's ("an old stove I had (not from you)").
+const NOT_OURS =
+  /\b(?:not (?:one )?(?:from|of) (?:you|yours|your (?:shop|store|site))|not yours|not you guys|(?:bought|got) (?:it |one |them )?(?:elsewhere|somewhere else))\b/;
+
+/** A harm told of a product the customer says was not bought here. */
+function isNotOurs(text: string, index: number): boolean {
+  return NOT_OURS.test(sentenceAt(text, index).sentence);
 }
 
 const FIRST_PERSON = /\b(?:my|mine|our|ours|me|us|i|we|ive|weve|im)\b/;
@@ -878,6 +923,7 @@ export function readRules(
       if (
         isHarm &&
         (isAskedBeforeBuying(text, match.index) ||
+          isNotOurs(text, match.index) ||
           isHearsay(text, match.index, kind) ||
           isPastAndResolved(text, match.index))
       ) {
